@@ -1,0 +1,1 @@
+"""Extract: events, quotes and stances from the parsed, resolved document."""

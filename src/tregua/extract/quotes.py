@@ -1,0 +1,219 @@
+"""Direct and reported quotes with their speakers.
+
+- Reported speech: the "que ..." clause of a speech verb ("Peskov confirmó que ..."), cut
+  where a second speech verb of the same sentence starts its own clause ("..., subrayando
+  que ..."), and the object of a characterising verb ("calificó de ridícula la idea").
+- Direct quotes: words between quote marks («», “”, "", ‘’) in a sentence with a speech verb,
+  or a paragraph that is a quote on its own, continuing the last speaker. A quote mark
+  inside a reported clause stays part of that clause.
+- Speakers: the verb's subject (a person, a role holder on the publication day, a described
+  source such as "un funcionario estadounidense"), else the last speaker (zero subject).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+
+from tregua.extract.speakers import Speaker, identify_speaker, via_outlet
+from tregua.language import sentences_in
+from tregua.model import CleanDoc, Quote
+from tregua.pack import DomainPack, Lexicon
+
+_PAIRS = {"«": "»", "“": "”", '"': '"', "‘": "’"}
+_OPENING = re.compile(r"[«“\"‘]")
+_CLOSING = '»”"’'
+# a quote of a paragraph of its own, without a speech verb, needs this many words
+MIN_UNATTRIBUTED_WORDS = 4
+# words that join two clauses and belong to neither quote: "..., y añadió que"
+_JOINERS = frozenset({"y", "e", "pero", "mientras", "aunque", "que"})
+
+
+def _is_speech_verb(token: Token, lexicon: Lexicon) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and (
+        token.lemma_.lower() in lexicon.speech_verbs or token.lower_ in lexicon.speech_verbs
+    )
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quote marks between start and end."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while (m := _OPENING.search(text, pos, end)) is not None:
+        opening = m.group()
+        # straight and curly marks get mixed in copy-edited text: ‘...” and "...”
+        closers = {"’", "”", '"'} if opening in '‘"' else {_PAIRS[opening]}
+        close = min((i for c in closers if (i := text.find(c, m.end(), end)) >= 0), default=-1)
+        if close < 0:
+            if opening in "‘«":  # a quote running on past its paragraph's end
+                spans.append((m.end(), end))
+            break
+        if close > m.end():
+            spans.append((m.end(), close))
+        pos = close + 1
+    return spans
+
+
+def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens first..last without edge punctuation and joiners."""
+    while first <= last and (doc[first].is_punct and doc[first].text not in _OPENING.pattern):
+        first += 1
+    while last >= first and (
+        (doc[last].is_punct and doc[last].text not in _CLOSING)
+        or doc[last].lower_ in _JOINERS
+        or doc[last].is_space
+    ):
+        last -= 1
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _clause(verb: Token, stops: list[int], lexicon: Lexicon) -> tuple[int, int] | None:
+    """The reported words of ``verb``: its "que" clause, or what it characterises.
+
+    ``stops`` are token indices where another speech verb starts its own quote.
+    """
+    doc = verb.doc
+    first = last = None
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "obj", "advcl"}:
+            marks = [t for t in child.children if t.dep_ == "mark" and t.lower_ == "que"]
+            if marks and marks[0].i > verb.i:
+                first, last = marks[0].i + 1, child.right_edge.i
+                break
+    if first is None and verb.lemma_.lower() in lexicon.characterizing_verbs:
+        objects = [c for c in verb.children if c.dep_ in {"obj", "xcomp", "obl"} and c.i > verb.i]
+        if objects:
+            first, last = min(c.left_edge.i for c in objects), verb.right_edge.i
+    if first is None or last is None:
+        return None
+    for stop in stops:
+        if first < stop <= last:
+            last = stop - 1
+    return _trim(doc, first, last)
+
+
+def find_quotes(
+    doc: Doc, clean: CleanDoc, pack: DomainPack, day: dt.date | None
+) -> tuple[Quote, ...]:
+    """Every quote in the extractable paragraphs, in text order.
+
+    "Peskov confirmó que Putin estuvo de acuerdo" gives a reported quote by Dmitry Peskov;
+    «Estamos cerca», dijo a Axios un funcionario estadounidense gives a direct quote with
+    speaker None, description "un funcionario estadounidense", country USA, via Axios.
+    """
+    text = clean.text
+    lexicon = pack.lexicon
+    quotes: list[Quote] = []
+    last: Speaker | None = None
+    for para in clean.extractable():
+        sents = sentences_in(doc, para.start, para.end)
+        # marks are paired over the whole paragraph: a quote may hold several sentences
+        marks = _quote_spans(text, para.start, para.end)
+        whole = text[para.start] in _PAIRS
+        for sent in sents:
+            verbs = [
+                t
+                for t in sent
+                if _is_speech_verb(t, lexicon) and not any(a <= t.idx < b for a, b in marks)
+            ]
+            taken: list[tuple[int, int]] = []
+            speakers: dict[int, Speaker | None] = {}
+            for verb in verbs:
+                speaker = identify_speaker(verb, pack, day) or _governing(verb, speakers) or last
+                speakers[verb.i] = speaker
+                stops = [v.i for v in verbs if v.i > verb.i]
+                clause = _clause(verb, stops, lexicon)
+                if clause is None or speaker is None or clause[1] - clause[0] < 4:
+                    continue
+                quotes.append(_quote(text, *clause, False, verb, speaker, pack))
+                taken.append(clause)
+                last = speaker
+            # the direct quotes that end in this sentence, outside its reported clauses
+            own = [
+                m
+                for m in marks
+                if sent.start_char < m[1] <= sent.end_char + 1
+                and not any(a <= m[0] < b for a, b in taken)
+            ]
+            if not own:
+                continue
+            cue = verbs[0] if verbs else None
+            speaker = (speakers.get(cue.i) if cue is not None else None) or last
+            for start, end in own:
+                words = len(text[start:end].split())
+                if cue is None and not (whole and words >= MIN_UNATTRIBUTED_WORDS):
+                    continue
+                if speaker is None:
+                    continue
+                quotes.append(_quote(text, start, end, True, cue, speaker, pack))
+            if speaker is not None:
+                last = speaker
+    return tuple(_merge_broken(quotes, text))
+
+
+def _governing(verb: Token, speakers: dict[int, Speaker | None]) -> Speaker | None:
+    """A subjectless gerund ("..., subrayando que") speaks for the verb it hangs from."""
+    for ancestor in verb.ancestors:
+        if ancestor.i in speakers:
+            return speakers[ancestor.i]
+    return None
+
+
+def _quote(
+    text: str,
+    start: int,
+    end: int,
+    direct: bool,
+    verb: Token | None,
+    speaker: Speaker,
+    pack: DomainPack,
+) -> Quote:
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        direct=direct,
+        cue=verb.text if verb is not None else None,
+        speaker=speaker.id,
+        speaker_name=speaker.name,
+        speaker_description=speaker.description,
+        speaker_country=speaker.country,
+        via=via_outlet(verb, pack) if verb is not None else None,
+    )
+
+
+def _merge_broken(quotes: list[Quote], text: str) -> list[Quote]:
+    """«…», dijo X, «…»: two direct pieces of one speaker split by the attribution are one."""
+    merged: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: q.start):
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.direct
+            and quote.direct
+            and prev.speaker_name == quote.speaker_name
+            and prev.speaker_description == quote.speaker_description
+            and quote.start - prev.end < 60
+            and "\n" not in text[prev.end : quote.start]
+            and prev.cue is not None
+            and prev.cue in text[prev.end : quote.start]
+        ):
+            merged[-1] = Quote(
+                f"{prev.text} {quote.text}",
+                prev.start,
+                quote.end,
+                True,
+                prev.cue,
+                prev.speaker,
+                prev.speaker_name,
+                prev.speaker_description,
+                prev.speaker_country,
+                prev.via,
+            )
+            continue
+        merged.append(quote)
+    return merged

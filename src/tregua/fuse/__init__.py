@@ -1,0 +1,1 @@
+"""Fuse: cross-document work over stored records (events merged across articles)."""

@@ -1,0 +1,191 @@
+"""The ``tregua`` command line.
+
+Exit codes: 0 every input processed; 1 some inputs were quarantined (the rest were
+processed); 2 bad usage; 3 the domain pack or the store could not be opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from tregua.errors import PackError, StoreError
+from tregua.ingest import read_inputs
+from tregua.model import Quarantined, Record, record_to_dict
+from tregua.pack import load_pack
+from tregua.pipeline import Pipeline, build_pipeline, run_batch
+from tregua.settings import Settings
+
+EXIT_QUARANTINED = 1
+EXIT_SETUP = 3
+
+app = typer.Typer(
+    help="tregua: a structured, source-linked record of a peace process.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True, soft_wrap=True)  # one line per message: easy to grep
+out = Console()
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Store URL (default sqlite:///tregua.db).")]
+
+
+def _settings(**overrides: Any) -> Settings:
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def _pipeline(settings: Settings) -> Pipeline:
+    try:
+        return build_pipeline(load_pack(settings.pack))
+    except PackError as exc:
+        err.print(f"[red]error:[/red] domain pack: {exc}")
+        raise typer.Exit(EXIT_SETUP) from exc
+
+
+def _report_quarantine(item: Quarantined) -> None:
+    err.print(
+        f"[yellow]quarantined[/yellow] {item.detail} [dim](reason: {item.reason.value}, "
+        f"stage: {item.stage})[/dim]",
+        highlight=False,
+    )
+
+
+def _results(paths: list[str], settings: Settings) -> Iterator[Record | Quarantined]:
+    pipeline = _pipeline(settings)
+    yield from run_batch(read_inputs(paths), pipeline, settings.batch_size)
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Write one OUTPUT.md record per document as JSON Lines; nothing is stored."""
+    if format != "jsonl":
+        err.print(f"[red]error:[/red] --format {format!r} is not supported; use jsonl")
+        raise typer.Exit(2)
+    settings = _settings()
+    tally: Counter[str] = Counter()
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for item in _results(paths, settings):
+            if isinstance(item, Quarantined):
+                tally["quarantined"] += 1
+                _report_quarantine(item)
+                continue
+            tally["processed"] += 1
+            sink.write(json.dumps(record_to_dict(item), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            sink.close()
+    err.print(
+        f"{tally['processed']} processed, {tally['quarantined']} quarantined", highlight=False
+    )
+    if tally["quarantined"]:
+        raise typer.Exit(EXIT_QUARANTINED)
+
+
+@app.command()
+def ingest(paths: PathsArg, db: DbOpt = None) -> None:
+    """Process documents and store them and their records; re-ingesting changes nothing."""
+    from tregua.store import open_store
+
+    settings = _settings(db=db)
+    try:
+        store = open_store(settings.db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_SETUP) from exc
+    tally: Counter[str] = Counter()
+    for item in _results(paths, settings):
+        if isinstance(item, Quarantined):
+            store.put_quarantined(item)
+            tally["quarantined"] += 1
+            _report_quarantine(item)
+            continue
+        tally[store.put_record(item)] += 1
+    err.print(
+        f"{tally['stored']} stored, {tally['replaced']} replaced, "
+        f"{tally['unchanged']} unchanged (duplicate), {tally['quarantined']} quarantined "
+        f"-> {settings.db}",
+        highlight=False,
+    )
+    if tally["quarantined"]:
+        raise typer.Exit(EXIT_QUARANTINED)
+
+
+@app.command()
+def summary(
+    db: DbOpt = None, limit: Annotated[int, typer.Option(help="Rows per table.")] = 15
+) -> None:
+    """Print the store's actors, events by date and quotes."""
+    from tregua.interfaces.report import summarize
+    from tregua.store import open_store
+
+    settings = _settings(db=db)
+    try:
+        store = open_store(settings.db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_SETUP) from exc
+    report = summarize(list(store.records()))
+    actors = Table(title="Actors", show_lines=False)
+    for column in ("actor", "type", "side", "mentions", "documents"):
+        actors.add_column(column)
+    for row in report.actors[:limit]:
+        actors.add_row(row.name, row.type, row.country or "", str(row.mentions), str(row.documents))
+    events = Table(title="Events by date")
+    for column in ("date", "type", "status", "sides", "place", "sources", "evidence"):
+        events.add_column(column, overflow="fold")
+    for ev in report.events[:limit]:
+        events.add_row(
+            ev.date or "?",
+            ev.type,
+            ev.status,
+            " ".join(ev.countries),
+            ev.place or "",
+            str(ev.sources),
+            ev.evidence[:90],
+        )
+    quotes = Table(title="Quotes")
+    for column in ("speaker", "side", "quote"):
+        quotes.add_column(column, overflow="fold")
+    for quote in report.quotes[:limit]:
+        quotes.add_row(quote.speaker, quote.country or "", quote.text[:110])
+    out.print(
+        f"{report.documents} documents, {len(report.actors)} actors, "
+        f"{len(report.events)} events, {len(report.quotes)} quotes"
+    )
+    out.print(actors, events, quotes)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Serve the web page over the store until Ctrl-C."""
+    import uvicorn
+
+    from tregua.interfaces.web.app import create_app
+
+    settings = _settings(db=db, host=host, port=port)
+    out.print(f"tregua on http://{settings.host}:{settings.port} (Ctrl-C to stop)")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,181 @@
+"""Typed records passed from stage to stage.
+
+Field names follow ``spec/OUTPUT.md`` so that ``record_to_dict`` is a plain mapping.
+Every offset is a code-point offset into ``CleanDoc.text``; ``text[start:end]`` is the
+evidence of the fact that carries it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from tregua.errors import QuarantineReason
+
+ParagraphKind = Literal["reporting", "caption", "commentary", "boilerplate", "duplicate"]
+FlagKind = Literal[
+    "duplicate_paragraph", "inserted_commentary", "boilerplate", "glued_words", "caption"
+]
+Status = Literal["occurred", "planned", "hypothetical", "negated"]
+Polarity = Literal["support", "oppose", "conditional", "mixed"]
+
+#: paragraph kinds whose text the extractors skip
+SKIPPED_KINDS: frozenset[str] = frozenset({"duplicate", "boilerplate", "commentary"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One article as a reader found it, before any cleaning."""
+
+    source: str  # path, URL or FILE#LINE: where the record comes from
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None  # from metadata only; inference happens later
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of evidence: ``text == doc_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: ParagraphKind = "reporting"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    kind: FlagKind
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CleanDoc:
+    """The cleaned text and what hygiene learned about its paragraphs."""
+
+    raw: RawDoc
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    flags: tuple[Flag, ...]
+
+    def extractable(self) -> tuple[Paragraph, ...]:
+        """Paragraphs the extractors read: not duplicates, boilerplate or commentary."""
+        return tuple(p for p in self.paragraphs if p.kind not in SKIPPED_KINDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str  # Wikidata QID when known, else a stable local id
+    name: str
+    type: str
+    country: str | None
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    status: Status
+    evidence: Span
+    mode: str | None = None
+    date: str | None = None
+    date_end: str | None = None
+    date_text: str | None = None
+    location: Location | None = None
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    dead: int | None = None
+    injured: int | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    speaker: str | None  # entity id; None for an unnamed source
+    speaker_name: str | None
+    speaker_description: str | None  # "un funcionario estadounidense"
+    speaker_country: str | None
+    via: str | None = None  # the outlet the speaker told it to
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    actor: str | None
+    country: str
+    issue: str
+    polarity: Polarity
+    evidence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """The per-document record of ``spec/OUTPUT.md``."""
+
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    language: str
+    published: str | None
+    published_inferred: bool
+    text: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    errors: tuple[str, ...] = ()
+    pipeline_version: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """A document that could not be processed, kept with its reason: nothing is dropped."""
+
+    source: str
+    stage: str
+    reason: QuarantineReason
+    detail: str
+    content: bytes = b""
+
+
+def record_to_dict(record: Record) -> dict[str, Any]:
+    """The OUTPUT.md mapping of a record; every key present, spans flattened to dicts."""
+    return dataclasses.asdict(record)

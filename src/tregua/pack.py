@@ -1,0 +1,239 @@
+"""The domain pack: what tregua knows about one conflict, kept as data files.
+
+A pack is a folder of TOML files (see ``packs/ru_ua_2025/``):
+
+    pack.toml      name, version, description
+    actors.toml    [[actor]]  people, organisations, countries and blocs, with aliases and roles
+    roles.toml     [[role]]   role phrases ("el portavoz del Kremlin") and who held them when
+    places.toml    [[place]]  cities, regions and sites with coordinates and spellings
+    issues.toml    [[issue]]  the negotiation agenda: issue keys and their cue words
+    lexicon.toml   speech verbs, event triggers, status cues, boilerplate lines
+
+Files are validated with pydantic on load; a bad file raises ``PackError`` naming the file,
+the entry and the field. Another conflict is another folder with the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tregua.errors import PackError
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"]
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+
+DEFAULT_PACK = Path(__file__).parent / "packs" / "ru_ua_2025"
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RoleSpell(_Entry):
+    """One actor holding one role over a date range (open ends allowed)."""
+
+    role: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date | None) -> bool:
+        """True when ``day`` falls in the range; an unknown day matches any range."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Actor(_Entry):
+    """A person, organisation, country or bloc that can act, speak or take a stance."""
+
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    type: EntityType
+    country: str | None = Field(default=None, pattern=r"^([A-Z]{3}|EU|NATO|UN)$")
+    qid: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
+    aliases: tuple[str, ...] = ()
+    roles: tuple[RoleSpell, ...] = ()
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        """Wikidata QID when the pack is sure of it, else a stable local id."""
+        return self.qid or f"tregua:{self.key}"
+
+
+class Role(_Entry):
+    """A role ("portavoz del Kremlin") and the phrases that name its holder."""
+
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    country: str | None = None
+    titles: tuple[str, ...]
+    note: str = ""
+
+
+class Place(_Entry):
+    """A place with coordinates; countries are actors, everything smaller is a place."""
+
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    type: Literal["GPE", "LOC", "FAC"] = "GPE"
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    qid: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.qid or f"tregua:{self.key}"
+
+
+class Issue(_Entry):
+    """One item of the negotiation agenda and the words that raise it."""
+
+    key: str
+    label_es: str
+    label_en: str
+    cues: tuple[str, ...]
+    note: str = ""
+
+
+class Trigger(_Entry):
+    """Words that signal an event of one POLECAT type."""
+
+    type: EventType
+    mode: str | None = None
+    lemmas: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    note: str = ""
+
+
+class Lexicon(_Entry):
+    """Word lists the extractors read; every list says in its note where it came from."""
+
+    speech_verbs: tuple[str, ...]
+    # verbs whose object is the reported words: "calificó de ridícula la idea"
+    characterizing_verbs: tuple[str, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    planned_cues: tuple[str, ...] = ()
+    hypothetical_cues: tuple[str, ...] = ()
+    negation_cues: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    commentary_markers: tuple[str, ...] = (">>",)
+    anonymous_sources: tuple[str, ...] = ()
+    demonyms: dict[str, str] = Field(default_factory=dict)
+    note: str = ""
+
+    @field_validator("speech_verbs")
+    @classmethod
+    def _lowercase(cls, verbs: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v.lower() for v in verbs)
+
+
+class DomainPack(BaseModel):
+    """Everything a pack folder holds, validated."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    version: str
+    description: str = ""
+    # the year a day-and-month date ("el 30 de enero") falls in when nothing else says
+    default_year: int = 2026
+    actors: tuple[Actor, ...]
+    roles: tuple[Role, ...] = ()
+    places: tuple[Place, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    lexicon: Lexicon
+
+    @cached_property
+    def actor_by_key(self) -> dict[str, Actor]:
+        return {a.key: a for a in self.actors}
+
+    @cached_property
+    def role_by_key(self) -> dict[str, Role]:
+        return {r.key: r for r in self.roles}
+
+    @cached_property
+    def by_id(self) -> dict[str, Actor | Place]:
+        """Every actor and place by its entity id."""
+        found: dict[str, Actor | Place] = {p.id: p for p in self.places}
+        found.update({a.id: a for a in self.actors})
+        return found
+
+    def holders(self, role_key: str, day: dt.date | None) -> list[Actor]:
+        """Actors holding ``role_key`` on ``day`` ("presidente de EE. UU." in 2026 is Trump)."""
+        return [
+            a for a in self.actors if any(s.role == role_key and s.covers(day) for s in a.roles)
+        ]
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    if not path.is_file():
+        raise PackError(f"{path}: missing; every pack needs this file")
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: not valid TOML ({exc})") from exc
+
+
+def load_pack(folder: Path = DEFAULT_PACK) -> DomainPack:
+    """Read and validate a pack folder; raises ``PackError`` naming the bad file and entry."""
+    meta = _read_toml(folder / "pack.toml")
+    parts: dict[str, object] = dict(meta)
+    for name, key in (
+        ("actors", "actor"),
+        ("roles", "role"),
+        ("places", "place"),
+        ("issues", "issue"),
+    ):
+        parts[name] = _read_toml(folder / f"{name}.toml").get(key, [])
+    parts["lexicon"] = _read_toml(folder / "lexicon.toml")
+    try:
+        pack = DomainPack.model_validate(parts)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PackError(
+            f"{folder}: {where}: {first['msg']} ({exc.error_count()} problem(s))"
+        ) from exc
+    _check_references(folder, pack)
+    return pack
+
+
+def _check_references(folder: Path, pack: DomainPack) -> None:
+    seen: set[str] = set()
+    for actor in pack.actors:
+        if actor.key in seen:
+            raise PackError(f"{folder / 'actors.toml'}: key {actor.key!r} appears twice")
+        seen.add(actor.key)
+        for spell in actor.roles:
+            if spell.role not in pack.role_by_key:
+                raise PackError(
+                    f"{folder / 'actors.toml'}: {actor.key} holds unknown role {spell.role!r}; "
+                    "add it to roles.toml"
+                )

@@ -1,0 +1,1 @@
+"""Resolve: link mentions to entities, time expressions to dates, names to places."""

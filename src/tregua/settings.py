@@ -1,0 +1,27 @@
+"""One typed ``Settings``, built once at the edge (CLI flags, environment) and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tregua.pack import DEFAULT_PACK
+
+
+class Settings(BaseSettings):
+    """Every knob of tregua; each field's description is its documentation."""
+
+    model_config = SettingsConfigDict(env_prefix="TREGUA_", frozen=True)
+
+    db: str = Field(
+        default="sqlite:///tregua.db",
+        description="SQLAlchemy URL of the store: a SQLite file or postgresql://...",
+    )
+    pack: Path = Field(default=DEFAULT_PACK, description="Folder of the domain pack to load.")
+    batch_size: int = Field(
+        default=32, ge=1, description="Documents handed to spaCy's nlp.pipe at a time."
+    )
+    host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")

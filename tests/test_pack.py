@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tregua.errors import PackError
+from tregua.pack import DEFAULT_PACK, DomainPack, load_pack
+
+
+def test_default_pack_loads(pack: DomainPack) -> None:
+    assert pack.name == "ru_ua_2025"
+    assert {"territory", "ceasefire"} <= {i.key for i in pack.issues}
+
+
+@pytest.mark.parametrize(
+    ("day", "holder"),
+    [(dt.date(2024, 6, 1), "Joe Biden"), (dt.date(2026, 1, 30), "Donald Trump")],
+)
+def test_role_holder_depends_on_the_date(pack: DomainPack, day: dt.date, holder: str) -> None:
+    assert [a.name for a in pack.holders("president_usa", day)] == [holder]
+
+
+def test_bad_pack_names_file_and_field(tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK, folder)
+    actors = folder / "actors.toml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8").replace('country = "RUS"', 'country = "Russia"', 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"actors\.\d+\.country"):
+        load_pack(folder)
+
+
+def test_missing_pack_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match=r"pack\.toml: missing"):
+        load_pack(tmp_path)
