@@ -137,6 +137,9 @@ class Lexicon(_Entry):
     speech_verbs: tuple[str, ...]
     # verbs whose object is the reported words: "calificó de ridícula la idea"
     characterizing_verbs: tuple[str, ...] = ()
+    # words that make a stance conditional ("si", "a condición de que") or opposed
+    stance_condition_cues: tuple[str, ...] = ()
+    stance_oppose_cues: tuple[str, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     planned_cues: tuple[str, ...] = ()
     hypothetical_cues: tuple[str, ...] = ()
