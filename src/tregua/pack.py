@@ -16,6 +16,8 @@ the entry and the field. Another conflict is another folder with the same files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 import tomllib
 from functools import cached_property
 from pathlib import Path
@@ -121,6 +123,11 @@ class Issue(_Entry):
     note: str = ""
 
 
+def issue_pattern(issue: Issue) -> re.Pattern[str]:
+    """Whole-word pattern of an issue's cues ("alto el fuego", "tregua")."""
+    return _cue_pattern(issue.cues)
+
+
 class Trigger(_Entry):
     """Words that signal an event of one POLECAT type."""
 
@@ -149,6 +156,13 @@ class Lexicon(_Entry):
     anonymous_sources: tuple[str, ...] = ()
     demonyms: dict[str, str] = Field(default_factory=dict)
     note: str = ""
+
+    def cues(self, name: str) -> re.Pattern[str]:
+        """A whole-word, case-insensitive pattern for the cue list ``name`` ("planned_cues").
+
+        Whole words matter: "posible" must not fire inside "imposible", "si" inside "misiles".
+        """
+        return _cue_pattern(getattr(self, name))
 
     @field_validator("speech_verbs")
     @classmethod
@@ -192,6 +206,15 @@ class DomainPack(BaseModel):
         return [
             a for a in self.actors if any(s.role == role_key and s.covers(day) for s in a.roles)
         ]
+
+
+@functools.lru_cache(maxsize=64)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    # keyed on the (immutable) cue tuple of a loaded pack: compiled once per list and process
+    alternatives = sorted({re.escape(c.lower()) for c in cues}, key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
 def _read_toml(path: Path) -> dict[str, object]:

@@ -101,9 +101,9 @@ def build_record(clean: CleanDoc, doc: Doc | None, pipeline: Pipeline) -> Record
         language="es",
         **base,  # type: ignore[arg-type]
         entities=resolve_entities(doc, clean, pack),
-        events=find_events(doc, clean, pack, times),
+        events=find_events(doc, clean, pack, times, published),
         quotes=quotes,
-        stances=find_stances(quotes, clean.text, pack),
+        stances=find_stances(doc, clean, quotes, pack),
         errors=tuple(errors),
     )
 

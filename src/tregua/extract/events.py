@@ -1,22 +1,27 @@
 """Events: POLECAT-typed happenings with status, date, place, sides and casualties.
 
-First version (issue #6 deepens it): a sentence holding a trigger word of the pack's
-lexicon is an event of that type; its status comes from the verb's tense and mood and the
-pack's cue phrases, its date from the sentence's time expression, its place and sides from
-the sentence's entities. One event per (type, date, sides) in a document.
+A token whose lemma is a trigger of the pack's lexicon (or a trigger phrase) starts an event
+of that type. Its status comes from the governing verb's tense and mood, negation and the
+pack's cue phrases, read in the trigger's clause; its date from the nearest time expression
+of the sentence (a date after publication makes a past-tense event planned only when a
+planning cue says so); its sides from the entities and demonyms of the sentence; casualty
+figures from "dejó dos muertos y 12 heridos". One event per type and sentence, and one per
+(type, date, sides, place) in a document: captions and repeats name the same event again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tregua.language import sentences_in
 from tregua.model import CleanDoc, Event, Location, Span, Status
-from tregua.pack import Actor, DomainPack, Place
+from tregua.pack import Actor, DomainPack, Lexicon, Place
 from tregua.resolve.time import TimeExpression
 
 _NUMBER_WORDS = {
@@ -34,19 +39,40 @@ _NUMBER_WORDS = {
     "diez": 10,
     "once": 11,
     "doce": 12,
+    "trece": 13,
+    "catorce": 14,
+    "quince": 15,
     "veinte": 20,
     "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
     "cien": 100,
 }
-_COUNT = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
+_COUNT = r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")"
 _DEAD = re.compile(
-    _COUNT + r"\s+(?:personas?\s+|civiles\s+)?(?:muert[oa]s?|fallecid[oa]s?)", re.IGNORECASE
+    _COUNT
+    + r"\s+(?:personas?\s+|civiles\s+|niños\s+)?(?:muert[oa]s?|fallecid[oa]s?|víctimas mortales)",
+    re.IGNORECASE,
 )
 _INJURED = re.compile(
-    _COUNT + r"\s+(?:personas?\s+|otras\s+|otros\s+)?(?:herid[oa]s?)", re.IGNORECASE
+    _COUNT + r"\s+(?:personas?\s+|otras\s+|otros\s+|civiles\s+)?(?:herid[oa]s?)", re.IGNORECASE
 )
 # a caption repeats an event reported in the body; extractors read reporting only
 _EVENT_KINDS = frozenset({"reporting"})
+# event types whose place is the territory of a party: the struck side
+_PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# prepositions that put an event in a place ("en Abu Dabi", "contra Járkov"); "según Moscú"
+# names a source, not a place
+_LOCATIVE = frozenset({"en", "contra", "sobre", "a", "desde", "hacia", "de"})
+# words that negate the verb they hang from
+_NEGATORS = frozenset({"no", "nunca", "jamás", "sin", "ni"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    token: Token
+    type: str
+    mode: str | None
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int | None:
@@ -57,82 +83,172 @@ def _count(pattern: re.Pattern[str], text: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
-def _status(trigger: Token, sent: SpacySpan, pack: DomainPack) -> Status:
-    lowered = sent.text.lower()
-    head = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    negated = any(c.lower_ == "no" for c in head.children) or any(
-        cue in lowered for cue in pack.lexicon.negation_cues
+def _governor(token: Token) -> Token:
+    """The verb an event noun hangs from ("... planteando la posibilidad de una reunión")."""
+    head = token
+    for _ in range(4):
+        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+            return head
+        head = head.head
+    return head
+
+
+def _clause_text(token: Token) -> str:
+    """The words of the clause the trigger sits in: where its status cues are read."""
+    verb = _governor(token)
+    doc = token.doc
+    return doc[verb.left_edge.i : verb.right_edge.i + 1].text.lower()
+
+
+def _status(
+    token: Token, lexicon: Lexicon, day: dt.date | None, published: dt.date | None
+) -> Status:
+    verb = _governor(token)
+    clause = _clause_text(token)
+    negated = any(c.lower_ in _NEGATORS for c in (*verb.children, *token.children)) or bool(
+        lexicon.cues("negation_cues").search(clause)
     )
     if negated:
         return "negated"
-    mood, tense = head.morph.get("Mood", []), head.morph.get("Tense", [])
-    if any(cue in lowered for cue in pack.lexicon.hypothetical_cues) or "Cnd" in mood:
+    mood, tense = verb.morph.get("Mood", []), verb.morph.get("Tense", [])
+    if "Cnd" in mood or lexicon.cues("hypothetical_cues").search(clause):
         return "hypothetical"
-    if any(cue in lowered for cue in pack.lexicon.planned_cues) or "Fut" in tense:
+    if "Fut" in tense or lexicon.cues("planned_cues").search(clause):
+        return "planned"
+    if day is not None and published is not None and day > published and "Past" not in tense:
         return "planned"
     return "occurred"
 
 
+def _triggers(sent: SpacySpan, lexicon: Lexicon) -> list[_Hit]:
+    by_lemma: dict[str, tuple[str, str | None]] = {}
+    for trigger in lexicon.triggers:
+        for lemma in trigger.lemmas:
+            by_lemma.setdefault(lemma.lower(), (trigger.type, trigger.mode))
+    hits: list[_Hit] = []
+    for token in sent:
+        found = by_lemma.get(token.lemma_.lower()) or by_lemma.get(token.lower_)
+        if found is not None and token.pos_ in {"VERB", "NOUN", "AUX", "ADJ"}:
+            hits.append(_Hit(token, *found))
+    lowered = sent.text.lower()
+    for trigger in lexicon.triggers:
+        for phrase in trigger.phrases:
+            at = lowered.find(phrase.lower())
+            if at >= 0:
+                span = sent.doc.char_span(
+                    sent.start_char + at,
+                    sent.start_char + at + len(phrase),
+                    alignment_mode="expand",
+                )
+                if span is not None:
+                    hits.append(_Hit(span.root, trigger.type, trigger.mode))
+    return hits
+
+
 def find_events(
-    doc: Doc, clean: CleanDoc, pack: DomainPack, times: list[TimeExpression]
+    doc: Doc,
+    clean: CleanDoc,
+    pack: DomainPack,
+    times: list[TimeExpression],
+    published: dt.date | None = None,
 ) -> tuple[Event, ...]:
-    """Events of the extractable paragraphs, one per (type, date, sides).
+    """Events of the reporting paragraphs, one per (type, date, sides, place).
 
     "Las conversaciones comenzaron el 23 de enero en Abu Dabi" gives a CONSULT that
     occurred, dated by "el 23 de enero", located in Abu Dhabi.
     """
-    lemma_types: dict[str, tuple[str, str | None]] = {}
-    for trigger in pack.lexicon.triggers:
-        for lemma in trigger.lemmas:
-            lemma_types.setdefault(lemma.lower(), (trigger.type, trigger.mode))
     events: list[Event] = []
-    seen: set[tuple[str, str | None, tuple[str, ...]]] = set()
     for para in clean.paragraphs:
         if para.kind not in _EVENT_KINDS:
             continue
         for sent in sentences_in(doc, para.start, para.end):
-            hits = [
-                (t, lemma_types[t.lemma_.lower()]) for t in sent if t.lemma_.lower() in lemma_types
-            ]
-            if not hits:
-                continue
-            token, (type_, mode) = hits[0]
-            event = _event(sent, token, type_, mode, pack, times)
-            key = (event.type, event.date, event.countries)
-            if key in seen:
-                continue
-            seen.add(key)
-            events.append(event)
+            types_here: set[str] = set()
+            for hit in _triggers(sent, pack.lexicon):
+                if hit.type in types_here:
+                    continue
+                types_here.add(hit.type)
+                event = _event(sent, hit, pack, times, published)
+                at = next((i for i, e in enumerate(events) if _same(e, event)), None)
+                if at is None:
+                    events.append(event)
+                else:
+                    events[at] = _merge(events[at], event)
     return tuple(events)
 
 
-def _event(
-    sent: SpacySpan,
-    trigger: Token,
-    type_: str,
-    mode: str | None,
-    pack: DomainPack,
-    times: list[TimeExpression],
-) -> Event:
+def _same(a: Event, b: Event) -> bool:
+    """Two mentions in one document of one event: same type and status, same day or place."""
+    if (a.type, a.status) != (b.type, b.status):
+        return False
+    place_a = a.location.name if a.location else None
+    place_b = b.location.name if b.location else None
+    if place_a and place_b and place_a != place_b:
+        return False
+    if a.date and b.date:
+        return a.date == b.date
+    if a.date or b.date:
+        return False
+    return bool(place_a and place_a == place_b) or set(a.countries) == set(b.countries)
+
+
+def _merge(first: Event, again: Event) -> Event:
+    """The first mention, with the sides and details the repeat adds."""
+    return dataclasses.replace(
+        first,
+        countries=tuple(sorted({*first.countries, *again.countries})),
+        actors=tuple(dict.fromkeys((*first.actors, *again.actors))),
+        location=first.location or again.location,
+        dead=first.dead if first.dead is not None else again.dead,
+        injured=first.injured if first.injured is not None else again.injured,
+    )
+
+
+def _sides(
+    sent: SpacySpan, pack: DomainPack, type_: str
+) -> tuple[list[str], list[str], Location | None]:
+    """Actor ids, sides and the first known place named in the sentence.
+
+    A place's country is a side only for events that strike it (an attack on Kyiv involves
+    Ukraine); a venue's country is not a party to the talks held there.
+    """
     actors: list[str] = []
     countries: list[str] = []
     location: Location | None = None
     for ent in sent.ents:
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
         if isinstance(known, Place):
-            if location is None:
+            before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+            if location is None and before in _LOCATIVE:
                 location = Location(known.name, known.country, known.lat, known.lon)
+            if type_ in _PLACE_IS_SIDE and known.country not in countries:
+                countries.append(known.country)
         elif isinstance(known, Actor):
             if known.id not in actors:
                 actors.append(known.id)
             if known.country and known.country not in countries:
                 countries.append(known.country)
-    when = next((t for t in times if sent.start_char <= t.start < sent.end_char), None)
+    for token in sent:
+        side = pack.lexicon.demonyms.get(token.lower_)
+        if side and side not in countries:
+            countries.append(side)
+    return actors, countries, location
+
+
+def _event(
+    sent: SpacySpan,
+    hit: _Hit,
+    pack: DomainPack,
+    times: list[TimeExpression],
+    published: dt.date | None,
+) -> Event:
+    actors, countries, location = _sides(sent, pack, hit.type)
+    in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char]
+    when = min(in_sentence, key=lambda t: abs(t.start - hit.token.idx), default=None)
     day: dt.date | None = when.value if when else None
     return Event(
-        type=type_,
-        status=_status(trigger, sent, pack),
-        mode=mode,
+        type=hit.type,
+        status=_status(hit.token, pack.lexicon, day, published),
+        mode=hit.mode,
         evidence=Span(sent.start_char, sent.end_char, sent.text),
         date=day.isoformat() if day else None,
         date_end=when.value_end.isoformat() if when and when.value_end else None,

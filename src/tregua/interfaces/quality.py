@@ -14,6 +14,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,19 +40,18 @@ MEASURES_ACC = (
 )
 
 
-def score_seeds(shared: Path) -> dict[str, Any]:
-    """Extract the seeds with the ``tregua`` command and score them; raises on any failure."""
-    seeds = sorted((shared / "seeds").glob("*.txt"))
-    if not seeds:
-        raise FileNotFoundError(f"{shared / 'seeds'}: no seed articles found")
+def score_set(articles: list[Path], gold: Path, shared: Path) -> dict[str, Any]:
+    """Extract ``articles`` with the ``tregua`` command and score them against ``gold``."""
+    if not articles:
+        raise FileNotFoundError(f"{gold}: no articles to score")
     tregua = Path(sys.executable).with_name("tregua")
     with tempfile.TemporaryDirectory() as tmp:
-        records = Path(tmp) / "seeds.jsonl"
+        records = Path(tmp) / "records.jsonl"
         subprocess.run(
             [
                 str(tregua),
                 "extract",
-                *map(str, seeds),
+                *map(str, articles),
                 "--format",
                 "jsonl",
                 "--output",
@@ -60,13 +60,7 @@ def score_seeds(shared: Path) -> dict[str, Any]:
             check=True,
         )
         scored = subprocess.run(
-            [
-                sys.executable,
-                str(shared / "eval" / "score.py"),
-                str(records),
-                str(shared / "gold" / "seeds"),
-                "--json",
-            ],
+            [sys.executable, str(shared / "eval" / "score.py"), str(records), str(gold), "--json"],
             check=True,
             capture_output=True,
             text=True,
@@ -75,15 +69,18 @@ def score_seeds(shared: Path) -> dict[str, Any]:
     return summary
 
 
-def render(summary: dict[str, Any]) -> str:
+def score_seeds(shared: Path) -> dict[str, Any]:
+    """The five seed articles of ``../shared`` against their gold."""
+    return score_set(sorted((shared / "seeds").glob("*.txt")), shared / "gold" / "seeds", shared)
+
+
+def score_examples(shared: Path, root: Path) -> dict[str, Any]:
+    """Our own sample articles against their gold in ``tests/dev_gold`` (the development set)."""
+    return score_set(sorted((root / "examples").glob("*.txt")), root / "tests" / "dev_gold", shared)
+
+
+def _table(summary: dict[str, Any]) -> list[str]:
     lines = [
-        "# Quality on the seed articles",
-        "",
-        f"Measured {dt.date.today().isoformat()} with `make quality`, which runs",
-        "`tregua extract ../shared/seeds/*.txt --format jsonl` and",
-        "`python3 ../shared/eval/score.py RECORDS ../shared/gold/seeds --json`.",
-        "The seeds are five real articles; the same scorer also runs on articles we do not see.",
-        "",
         "| measure | P | R | F1 | gold | system |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -98,8 +95,41 @@ def render(summary: dict[str, Any]) -> str:
         acc = "n/a" if v["acc"] is None else f"{v['acc']:.3f}"
         lines.append(f"| {key} | {acc} | {v['n']} |")
     missing = summary["documents"]["without_record"]
-    lines += ["", f"Documents without a record: {', '.join(missing) if missing else 'none'}.", ""]
-    return "\n".join(lines)
+    lines += ["", f"Documents without a record: {', '.join(missing) if missing else 'none'}."]
+    return lines
+
+
+def render(
+    seeds: dict[str, Any], examples: dict[str, Any] | None = None, extra: Sequence[Path] = ()
+) -> str:
+    """The quality report: seed table, development-set table, then any extra sections."""
+    lines = [
+        "# Quality",
+        "",
+        f"Measured {dt.date.today().isoformat()} with `make quality`, which runs",
+        "`tregua extract ARTICLES --format jsonl` and",
+        "`python3 ../shared/eval/score.py RECORDS GOLD --json` on two sets.",
+        "",
+        "## Seed articles (`../shared/seeds`, gold `../shared/gold/seeds`)",
+        "",
+        "Five real articles; a check, not a training set. The same scorer also runs on",
+        "articles we do not see.",
+        "",
+        *_table(seeds),
+    ]
+    if examples is not None:
+        lines += [
+            "",
+            "## Development set (`examples/`, gold `tests/dev_gold`)",
+            "",
+            "Our own ten sample articles, annotated by us; rules are tuned on these.",
+            "",
+            *_table(examples),
+        ]
+    for section in extra:
+        if section.is_file():
+            lines += ["", section.read_text(encoding="utf-8").strip()]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    summary = score_seeds(args.shared)
-    text = render(summary)
+    root = Path(__file__).resolve().parents[3]
+    sections = sorted((root / "docs" / "quality").glob("*.md"))
+    text = render(score_seeds(args.shared), score_examples(args.shared, root), sections)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     print(text)
