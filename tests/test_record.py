@@ -48,6 +48,7 @@ EVENT_KEYS = {
     "injured",
     "evidence",
     "confidence",
+    "date_source",
 }
 QUOTE_KEYS = {
     "text",

@@ -118,6 +118,9 @@ class Event:
     dead: int | None = None
     injured: int | None = None
     confidence: float = 0.5
+    # where the date came from: "text" (a time expression), "published" (an undated report
+    # of something done, dated by the article), or None when there is no date
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,7 +63,11 @@ _EVENT_KINDS = frozenset({"reporting"})
 _PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # prepositions that put an event in a place ("en Abu Dabi", "contra Járkov"); "según Moscú"
 # names a source, not a place
-_LOCATIVE = frozenset({"en", "contra", "sobre", "a", "desde", "hacia", "de"})
+_LOCATIVE = frozenset({"en", "contra", "sobre", "a", "desde", "hacia"})
+_PREPOSITIONS = _LOCATIVE | {"de", "del", "entre", "por", "para", "hasta", "según"}
+# clauses hanging from a verb that report something else
+_OTHER_CLAUSES = frozenset({"advcl", "parataxis", "conj", "ccomp", "acl", "acl:relcl"})
+_WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 # words that negate the verb they hang from
 _NEGATORS = frozenset({"no", "nunca", "jamás", "sin", "ni"})
 
@@ -73,6 +77,10 @@ class _Hit:
     token: Token
     type: str
     mode: str | None
+
+
+def _is_weekday(text: str) -> bool:
+    return any(day in text.lower() for day in _WEEKDAYS)
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int | None:
@@ -94,10 +102,10 @@ def _governor(token: Token) -> Token:
 
 
 def _clause_text(token: Token) -> str:
-    """The words of the clause the trigger sits in: where its status cues are read."""
-    verb = _governor(token)
+    """The words of the trigger's own clause, where its status cues are read: "elogió ... y
+    avanzó que firmarán en las próximas semanas" plans the signing, not the praise."""
     doc = token.doc
-    return doc[verb.left_edge.i : verb.right_edge.i + 1].text.lower()
+    return " ".join(doc[i].text for i in sorted(_scope(doc[:], token))).lower()
 
 
 def _status(
@@ -142,7 +150,25 @@ def _triggers(sent: SpacySpan, lexicon: Lexicon) -> list[_Hit]:
                 )
                 if span is not None:
                     hits.append(_Hit(span.root, trigger.type, trigger.mode))
-    return hits
+    return _main_hits(hits)
+
+
+def _main_hits(hits: list[_Hit]) -> list[_Hit]:
+    """Drop event nouns that are arguments of an event verb of the same sentence.
+
+    "celebró la amenaza de sanciones" is one SUPPORT, not also a THREATEN and a SANCTION;
+    "Las conversaciones comenzaron" keeps its noun, since "comenzar" is no trigger.
+    """
+    verbs = [h.token for h in hits if h.token.pos_ in {"VERB", "AUX"}]
+    kept = []
+    for hit in hits:
+        token = hit.token
+        if token.pos_ not in {"VERB", "AUX"} and any(
+            v is not token and v in token.ancestors for v in verbs
+        ):
+            continue
+        kept.append(hit)
+    return kept
 
 
 def find_events(
@@ -168,6 +194,8 @@ def find_events(
                     continue
                 types_here.add(hit.type)
                 event = _event(sent, hit, pack, times, published)
+                if not event.countries:
+                    event = _with_context_sides(event, events)
                 at = next((i for i, e in enumerate(events) if _same(e, event)), None)
                 if at is None:
                     events.append(event)
@@ -176,17 +204,36 @@ def find_events(
     return tuple(events)
 
 
+def _with_context_sides(event: Event, earlier: list[Event]) -> Event:
+    """A clause naming no side ("La ronda de Ginebra es la segunda ...") continues the
+    article's thread: it takes the sides of the last event of its type, else of the last
+    event."""
+    source = next(
+        (e for e in reversed(earlier) if e.type == event.type and e.countries),
+        next((e for e in reversed(earlier) if e.countries), None),
+    )
+    if source is None:
+        return event
+    return dataclasses.replace(event, countries=source.countries)
+
+
 def _same(a: Event, b: Event) -> bool:
-    """Two mentions in one document of one event: same type and status, same day or place."""
+    """Two mentions in one document of one event: same type and status, same day or place.
+
+    Only dates the text gives count: two undated reports dated by the article are not
+    thereby the same event.
+    """
     if (a.type, a.status) != (b.type, b.status):
         return False
     place_a = a.location.name if a.location else None
     place_b = b.location.name if b.location else None
     if place_a and place_b and place_a != place_b:
         return False
-    if a.date and b.date:
-        return a.date == b.date
-    if a.date or b.date:
+    day_a = a.date if a.date_source == "text" else None
+    day_b = b.date if b.date_source == "text" else None
+    if day_a and day_b:
+        return day_a == day_b
+    if day_a or day_b:
         return False
     return bool(place_a and place_a == place_b) or set(a.countries) == set(b.countries)
 
@@ -203,32 +250,58 @@ def _merge(first: Event, again: Event) -> Event:
     )
 
 
+def _scope(sent: SpacySpan, trigger: Token) -> set[int]:
+    """Token indices of the trigger's clause: its governing verb's subtree without the other
+    clauses hanging from it ("..., mientras en Ginebra ..." belongs to another event)."""
+    verb = _governor(trigger)
+    inside = {t.i for t in verb.subtree}
+    for child in verb.children:
+        if (
+            child.dep_ in _OTHER_CLAUSES
+            and child.pos_ in {"VERB", "AUX"}
+            and trigger not in child.subtree
+        ):
+            inside -= {t.i for t in child.subtree}
+    return {i for i in inside if sent.start <= i < sent.end}
+
+
 def _sides(
-    sent: SpacySpan, pack: DomainPack, type_: str
+    sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str
 ) -> tuple[list[str], list[str], Location | None]:
-    """Actor ids, sides and the first known place named in the sentence.
+    """Actor ids, sides and place named in the trigger's clause.
 
     A place's country is a side only for events that strike it (an attack on Kyiv involves
-    Ukraine); a venue's country is not a party to the talks held there.
+    Ukraine); a venue ("en Suiza", "en Abu Dabi") is not a party to the talks held there.
     """
+    # sides come from the whole sentence (measured: clause-only scope lost more sides than
+    # it saved); the place prefers the trigger's own clause
+    scope = _scope(sent, trigger)
     actors: list[str] = []
     countries: list[str] = []
     location: Location | None = None
-    for ent in sent.ents:
+    ents = sorted(sent.ents, key=lambda e: (e.start not in scope, abs(e.start - trigger.i)))
+    for ent in ents:
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
-        if isinstance(known, Place):
-            before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
-            if location is None and before in _LOCATIVE:
-                location = Location(known.name, known.country, known.lat, known.lon)
-            if type_ in _PLACE_IS_SIDE and known.country not in countries:
-                countries.append(known.country)
-        elif isinstance(known, Actor):
-            if known.id not in actors:
-                actors.append(known.id)
-            if known.country and known.country not in countries:
-                countries.append(known.country)
+        before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+        is_place = known is not None and known.type in {"GPE", "LOC", "FAC"}
+        if is_place and before in _LOCATIVE and location is None and isinstance(known, Place):
+            location = Location(known.name, known.country, known.lat, known.lon)
+        side = known.country if known is not None else None
+        if side is None:
+            continue
+        # "en Suiza", "en Moscú": a venue is no party to the talks held there; but a city
+        # without a preposition speaks for its country ("Moscú mantiene su exigencia")
+        venue = is_place and before == "en"
+        if type_ not in _PLACE_IS_SIDE and (
+            venue or (isinstance(known, Place) and before in _PREPOSITIONS)
+        ):
+            continue
+        if isinstance(known, Actor) and known.id not in actors:
+            actors.append(known.id)
+        if side not in countries:
+            countries.append(side)
     for token in sent:
-        side = pack.lexicon.demonyms.get(token.lower_)
+        side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
         if side and side not in countries:
             countries.append(side)
     return actors, countries, location
@@ -241,18 +314,37 @@ def _event(
     times: list[TimeExpression],
     published: dt.date | None,
 ) -> Event:
-    actors, countries, location = _sides(sent, pack, hit.type)
-    in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char]
+    actors, countries, location = _sides(sent, hit.token, pack, hit.type)
+    in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
     when = min(in_sentence, key=lambda t: abs(t.start - hit.token.idx), default=None)
     day: dt.date | None = when.value if when else None
+    status = _status(hit.token, pack.lexicon, day, published)
+    date_source: str | None = "text" if day else None
+    if day is None and status == "occurred" and published is not None:
+        # an undated report of something done ("Peskov criticó ...") happened by the
+        # publication day; the record says the date came from there
+        day, date_source = published, "published"
+    elif (
+        day is not None
+        and status == "planned"
+        and published is not None
+        and day < published
+        and when is not None
+        and _is_weekday(when.text)
+    ):
+        # "espera firmar el lunes": a weekday of a planned event is the coming one
+        day = day + dt.timedelta(days=7)
     return Event(
         type=hit.type,
-        status=_status(hit.token, pack.lexicon, day, published),
+        status=status,
+        date_source=date_source,
         mode=hit.mode,
         evidence=Span(sent.start_char, sent.end_char, sent.text),
         date=day.isoformat() if day else None,
-        date_end=when.value_end.isoformat() if when and when.value_end else None,
-        date_text=when.text if when else None,
+        date_end=when.value_end.isoformat()
+        if when and when.value_end and date_source == "text"
+        else None,
+        date_text=when.text if when and date_source == "text" else None,
         location=location,
         actors=tuple(actors),
         countries=tuple(sorted(countries)),
