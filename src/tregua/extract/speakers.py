@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from tregua.pack import Actor, DomainPack
+from tregua.pack import Actor, DomainPack, Place
 from tregua.resolve.entities import local_id
 
 
@@ -39,10 +39,23 @@ def _entity_in(tokens: SpacySpan, pack: DomainPack, types: tuple[str, ...]) -> A
 
 
 def _role_holder(text: str, pack: DomainPack, day: dt.date | None) -> Actor | None:
+    """The holder of the first role whose title ``text`` names, on ``day``.
+
+    Without a day ("el presidente de EE. UU." in an undated article) the latest holder is
+    taken: news is about the present far more often than the past.
+    """
     lowered = text.lower()
     for role in pack.roles:
         if any(title.lower() in lowered for title in role.titles):
             holders = pack.holders(role.key, day)
+            if day is None and len(holders) > 1:
+                return max(
+                    holders,
+                    key=lambda a: max(
+                        (s.start for s in a.roles if s.role == role.key and s.start),
+                        default=dt.date.min,
+                    ),
+                )
             if len(holders) == 1:
                 return holders[0]
     return None
@@ -63,11 +76,24 @@ def _proper_name(phrase: SpacySpan) -> str | None:
     return " ".join(t.text for t in run) if run else None
 
 
-def _demonym_country(text: str, pack: DomainPack) -> str | None:
-    for word in text.lower().replace(",", " ").split():
-        if word in pack.lexicon.demonyms:
-            return pack.lexicon.demonyms[word]
+def _side_in(phrase: SpacySpan, pack: DomainPack) -> str | None:
+    """The side a described source belongs to: a demonym ("un funcionario estadounidense")
+    or a named country, city or body ("las autoridades de Kiev")."""
+    for token in phrase:
+        if token.ent_iob_ == "O" and token.lower_ in pack.lexicon.demonyms:
+            return pack.lexicon.demonyms[token.lower_]
+    for ent in phrase.ents:
+        known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
+        if known is not None and known.country:
+            return known.country
     return None
+
+
+def _is_source(subject: Token, pack: DomainPack) -> bool:
+    """A described source is a person or body ("un funcionario", "fuentes", "las
+    autoridades"), not any subject ("la propuesta indicaba"): its head is a source noun."""
+    heads = {entry.split()[-1].lower() for entry in pack.lexicon.anonymous_sources}
+    return subject.lower_ in heads or subject.lemma_.lower() in heads
 
 
 def identify_speaker(verb: Token, pack: DomainPack, day: dt.date | None) -> Speaker | None:
@@ -97,12 +123,16 @@ def identify_speaker(verb: Token, pack: DomainPack, day: dt.date | None) -> Spea
         return Speaker(actor.id, actor.name, None, actor.country)
     if subject.pos_ == "PRON":
         return None
+    place = next((pack.by_id.get(e.ent_id_) for e in phrase.ents if e.ent_id_), None)
+    if isinstance(place, Place) and len(phrase) <= 2:
+        # a capital speaking for its government: "Kiev insiste en que ..."
+        return Speaker(place.id, place.name, None, place.country)
     name = _proper_name(phrase)
     if name is not None:
         # a person the pack does not know yet: "el ministro alemán, Boris Pistorius"
-        return Speaker(local_id(name), name, None, _demonym_country(phrase.text, pack))
-    if subject.pos_ in {"NOUN", "PROPN"}:
-        return Speaker(None, None, phrase.text, _demonym_country(phrase.text, pack))
+        return Speaker(local_id(name), name, None, _side_in(phrase, pack))
+    if subject.pos_ in {"NOUN", "PROPN"} and _is_source(subject, pack):
+        return Speaker(None, None, phrase.text, _side_in(phrase, pack))
     return None
 
 

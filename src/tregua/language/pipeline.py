@@ -48,19 +48,42 @@ def sentences_in(doc: Doc, start: int, end: int) -> list[Span]:
         if all(t.is_punct or t.is_space for t in sent):
             pending = sent.start if pending is None else pending
             continue
-        sents.append(doc[pending : sent.end] if pending is not None else sent)
+        first = max(pending if pending is not None else sent.start, window.start)
+        # a sentence running past the paragraph (text after a ">>" marker is a paragraph of
+        # its own) is clipped to it
+        sents.append(doc[first : min(sent.end, window.end)])
         pending = None
     return sents
 
 
-@Language.component("tregua_paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every newline: a caption line has no full stop to split on."""
+_FINAL = frozenset(".!?…")
+_CLOSING = frozenset('»”"’)')
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """Rule-based sentence start: after a newline, or after final punctuation (possibly
+    followed by a closing quote) when the next word opens with a capital, a digit or a mark."""
+    prev = doc[i - 1]
+    if "\n" in prev.text:
+        return True
+    token = doc[i]
+    if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in '«“"‘¿¡'):
+        return False
+    if prev.text in _FINAL:
+        return True
+    return prev.text in _CLOSING and i >= 2 and doc[i - 2].text in _FINAL
+
+
+@Language.component("tregua_sentences")
+def sentence_starts(doc: Doc) -> Doc:
+    """Fix every sentence boundary before the parser runs, which then parses within them.
+
+    The parser of es_core_news_sm cuts sentences on its own and sometimes strands a subject
+    ("Macron" | "subrayó que ..."); rules decide instead: a newline always ends a sentence
+    (a caption line has no full stop), final punctuation before a capital does.
+    """
     for token in doc[1:]:
-        if token.is_space:
-            token.is_sent_start = False  # the break itself ends the sentence before it
-        elif "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+        token.is_sent_start = not token.is_space and _starts_sentence(doc, token.i)
     return doc
 
 
@@ -83,7 +106,7 @@ def build_nlp(pack: DomainPack) -> Language:
     Moscú (id Q649).
     """
     nlp = load_model()
-    nlp.add_pipe("tregua_paragraph_breaks", before="parser")
+    nlp.add_pipe("tregua_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(entity_patterns(pack))
