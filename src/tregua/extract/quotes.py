@@ -71,6 +71,14 @@ def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _reports(verb: Token) -> bool:
+    """True when a speech verb has a "que" clause of its own ("..., subrayando que ..."):
+    only then does it end the clause before it; "responderá" inside a quote does not."""
+    return any(
+        t.dep_ == "mark" and t.lower_ == "que" for child in verb.children for t in child.children
+    )
+
+
 def _clause(verb: Token, stops: list[int], lexicon: Lexicon) -> tuple[int, int] | None:
     """The reported words of ``verb``: its "que" clause, or what it characterises.
 
@@ -125,7 +133,7 @@ def find_quotes(
             for verb in verbs:
                 speaker = identify_speaker(verb, pack, day) or _governing(verb, speakers) or last
                 speakers[verb.i] = speaker
-                stops = [v.i for v in verbs if v.i > verb.i]
+                stops = [v.i for v in verbs if v.i > verb.i and _reports(v)]
                 clause = _clause(verb, stops, lexicon)
                 if clause is None or speaker is None or clause[1] - clause[0] < 4:
                     continue
