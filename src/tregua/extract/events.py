@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tregua.language import sentences_in
+from tregua.language.clauses import clause_of, clause_text, governor
 from tregua.model import CleanDoc, Event, Location, Span, Status
 from tregua.pack import Actor, DomainPack, Lexicon, Place
 from tregua.resolve.time import TimeExpression
@@ -65,8 +66,6 @@ _PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # names a source, not a place
 _LOCATIVE = frozenset({"en", "contra", "sobre", "a", "desde", "hacia"})
 _PREPOSITIONS = _LOCATIVE | {"de", "del", "entre", "por", "para", "hasta", "según"}
-# clauses hanging from a verb that report something else
-_OTHER_CLAUSES = frozenset({"advcl", "parataxis", "conj", "ccomp", "acl", "acl:relcl"})
 _WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 # words that negate the verb they hang from
 _NEGATORS = frozenset({"no", "nunca", "jamás", "sin", "ni"})
@@ -91,28 +90,11 @@ def _count(pattern: re.Pattern[str], text: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
-def _governor(token: Token) -> Token:
-    """The verb an event noun hangs from ("... planteando la posibilidad de una reunión")."""
-    head = token
-    for _ in range(4):
-        if head.pos_ in {"VERB", "AUX"} or head.head is head:
-            return head
-        head = head.head
-    return head
-
-
-def _clause_text(token: Token) -> str:
-    """The words of the trigger's own clause, where its status cues are read: "elogió ... y
-    avanzó que firmarán en las próximas semanas" plans the signing, not the praise."""
-    doc = token.doc
-    return " ".join(doc[i].text for i in sorted(_scope(doc[:], token))).lower()
-
-
 def _status(
     token: Token, lexicon: Lexicon, day: dt.date | None, published: dt.date | None
 ) -> Status:
-    verb = _governor(token)
-    clause = _clause_text(token)
+    verb = governor(token)
+    clause = clause_text(token.doc[:], token)
     negated = any(c.lower_ in _NEGATORS for c in (*verb.children, *token.children)) or bool(
         lexicon.cues("negation_cues").search(clause)
     )
@@ -250,21 +232,6 @@ def _merge(first: Event, again: Event) -> Event:
     )
 
 
-def _scope(sent: SpacySpan, trigger: Token) -> set[int]:
-    """Token indices of the trigger's clause: its governing verb's subtree without the other
-    clauses hanging from it ("..., mientras en Ginebra ..." belongs to another event)."""
-    verb = _governor(trigger)
-    inside = {t.i for t in verb.subtree}
-    for child in verb.children:
-        if (
-            child.dep_ in _OTHER_CLAUSES
-            and child.pos_ in {"VERB", "AUX"}
-            and trigger not in child.subtree
-        ):
-            inside -= {t.i for t in child.subtree}
-    return {i for i in inside if sent.start <= i < sent.end}
-
-
 def _sides(
     sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str
 ) -> tuple[list[str], list[str], Location | None]:
@@ -275,7 +242,7 @@ def _sides(
     """
     # sides come from the whole sentence (measured: clause-only scope lost more sides than
     # it saved); the place prefers the trigger's own clause
-    scope = _scope(sent, trigger)
+    scope = clause_of(sent, trigger)
     actors: list[str] = []
     countries: list[str] = []
     location: Location | None = None

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tregua.language import sentences_in
+from tregua.language.clauses import clause_text, governor
 from tregua.model import CleanDoc, Polarity, Quote, Span, Stance
 from tregua.pack import Actor, DomainPack, Issue, Lexicon, issue_pattern
 
@@ -29,6 +30,19 @@ def polarity_of(text: str, lexicon: Lexicon) -> Polarity:
     if lexicon.cues("stance_oppose_cues").search(text):
         return "oppose"
     return "support"
+
+
+def _polarity_at(sent: SpacySpan, cue_at: int, pack: DomainPack) -> Polarity:
+    """Polarity read in the clause that raises the issue, not the whole sentence: "elogió
+    ... pero rechazó ..." holds two positions. A negated governing verb ("no cederá
+    territorio", "no reconocerá jamás") opposes."""
+    cue = next((t for t in sent if t.idx >= cue_at), sent.root)
+    clause = clause_text(sent, cue)
+    polarity = polarity_of(clause, pack.lexicon)
+    verb = governor(cue)
+    if polarity == "support" and any(c.lower_ in _NEGATORS for c in verb.children):
+        return "oppose"
+    return polarity
 
 
 def _issue_cue(sent: SpacySpan, issue: Issue) -> int | None:
@@ -85,7 +99,7 @@ def find_stances(
                     holders = [(quote.speaker, quote.speaker_country)]
                 else:
                     holders = _holders(sent, cue_at, pack)
-                polarity = polarity_of(sent.text, pack.lexicon)
+                polarity = _polarity_at(sent, cue_at, pack)
                 evidence = Span(
                     sent.start_char, sent.end_char, text[sent.start_char : sent.end_char]
                 )
