@@ -180,6 +180,8 @@ class DomainPack(BaseModel):
     description: str = ""
     # the year a day-and-month date ("el 30 de enero") falls in when nothing else says
     default_year: int = 2026
+    # the warring sides: an attack by one of them without a named target strikes the other
+    adversaries: tuple[tuple[str, str], ...] = ()
     actors: tuple[Actor, ...]
     roles: tuple[Role, ...] = ()
     places: tuple[Place, ...] = ()

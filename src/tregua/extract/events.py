@@ -240,9 +240,15 @@ def _sides(
     A place's country is a side only for events that strike it (an attack on Kyiv involves
     Ukraine); a venue ("en Suiza", "en Abu Dabi") is not a party to the talks held there.
     """
-    # sides come from the whole sentence (measured: clause-only scope lost more sides than
-    # it saved); the place prefers the trigger's own clause
+    # sides come from the trigger's clause plus the agent (the subject of its verb, or of
+    # the sentence when the clause has none: "Peskov elogió ..., pero criticó ...")
     scope = clause_of(sent, trigger)
+    verb = governor(trigger)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}] or [
+        c for c in sent.root.children if c.dep_ in {"nsubj", "nsubj:pass"}
+    ]
+    for subject in subjects:
+        scope |= {t.i for t in subject.subtree}
     actors: list[str] = []
     countries: list[str] = []
     location: Location | None = None
@@ -254,7 +260,7 @@ def _sides(
         if is_place and before in _LOCATIVE and location is None and isinstance(known, Place):
             location = Location(known.name, known.country, known.lat, known.lon)
         side = known.country if known is not None else None
-        if side is None:
+        if side is None or ent.start not in scope:
             continue
         # "en Suiza", "en Moscú": a venue is no party to the talks held there; but a city
         # without a preposition speaks for its country ("Moscú mantiene su exigencia")
@@ -267,7 +273,8 @@ def _sides(
             actors.append(known.id)
         if side not in countries:
             countries.append(side)
-    for token in sent:
+    for i in sorted(scope):
+        token = sent.doc[i]
         side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
         if side and side not in countries:
             countries.append(side)
@@ -282,6 +289,10 @@ def _event(
     published: dt.date | None,
 ) -> Event:
     actors, countries, location = _sides(sent, hit.token, pack, hit.type)
+    if hit.type in _PLACE_IS_SIDE:
+        for pair in pack.adversaries:
+            if len(set(pair) & set(countries)) == 1:
+                countries.extend(side for side in pair if side not in countries)
     in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
     when = min(in_sentence, key=lambda t: abs(t.start - hit.token.idx), default=None)
     day: dt.date | None = when.value if when else None
