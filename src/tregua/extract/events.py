@@ -91,13 +91,21 @@ def _count(pattern: re.Pattern[str], text: str) -> int | None:
 
 
 def _status(
-    token: Token, lexicon: Lexicon, day: dt.date | None, published: dt.date | None
+    token: Token, type_: str, lexicon: Lexicon, day: dt.date | None, published: dt.date | None
 ) -> Status:
+    """occurred / planned / hypothetical / negated, read in the trigger's own clause.
+
+    A refusal is what a REJECT is, not its negation ("ha rechazado" is a REJECT that
+    occurred); a noun that is the subject of a negated verb happened ("Tres rondas de
+    conversaciones no lograron ..." held three rounds of talks: the failure is an AGREE's).
+    """
     verb = governor(token)
     clause = clause_text(token.doc[:], token)
-    negated = any(c.lower_ in _NEGATORS for c in (*verb.children, *token.children)) or bool(
-        lexicon.cues("negation_cues").search(clause)
-    )
+    as_subject = token is not verb and token.dep_ in {"nsubj", "nsubj:pass"}
+    negators = list(token.children) if as_subject else [*verb.children, *token.children]
+    negated = any(c.lower_ in _NEGATORS for c in negators)
+    if not negated and type_ != "REJECT" and not as_subject:
+        negated = bool(lexicon.cues("negation_cues").search(clause))
     if negated:
         return "negated"
     mood, tense = verb.morph.get("Mood", []), verb.morph.get("Tense", [])
@@ -232,6 +240,19 @@ def _merge(first: Event, again: Event) -> Event:
     )
 
 
+def _venue_of(sent: SpacySpan, trigger: Token, pack: DomainPack) -> Location | None:
+    """A place the event noun names as its own: "la reunión de París", "la cumbre de Alaska"."""
+    for ent in sent.ents:
+        known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
+        if (
+            isinstance(known, Place)
+            and ent.root.head == trigger
+            and any(c.dep_ == "case" and c.lower_ in {"de", "en"} for c in ent.root.children)
+        ):
+            return Location(known.name, known.country, known.lat, known.lon)
+    return None
+
+
 def _sides(
     sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str
 ) -> tuple[list[str], list[str], Location | None]:
@@ -251,7 +272,8 @@ def _sides(
         scope |= {t.i for t in subject.subtree}
     actors: list[str] = []
     countries: list[str] = []
-    location: Location | None = None
+    location = _venue_of(sent, trigger, pack)
+    fallback: Location | None = None
     ents = sorted(sent.ents, key=lambda e: (e.start not in scope, abs(e.start - trigger.i)))
     for ent in ents:
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
@@ -259,6 +281,16 @@ def _sides(
         is_place = known is not None and known.type in {"GPE", "LOC", "FAC"}
         if is_place and before in _LOCATIVE and location is None and isinstance(known, Place):
             location = Location(known.name, known.country, known.lat, known.lon)
+        elif (
+            known is not None
+            and known.type == "GPE"
+            and before == "en"
+            and known.country is not None
+            and fallback is None
+        ):
+            # a country as the venue ("de nuevo en Suiza"), used when no city is named; the
+            # gazetteer has no point for it
+            fallback = Location(known.name, known.country, None, None)
         side = known.country if known is not None else None
         if side is None or ent.start not in scope:
             continue
@@ -278,7 +310,7 @@ def _sides(
         side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
         if side and side not in countries:
             countries.append(side)
-    return actors, countries, location
+    return actors, countries, location or fallback
 
 
 def _event(
@@ -296,7 +328,7 @@ def _event(
     in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
     when = min(in_sentence, key=lambda t: abs(t.start - hit.token.idx), default=None)
     day: dt.date | None = when.value if when else None
-    status = _status(hit.token, pack.lexicon, day, published)
+    status = _status(hit.token, hit.type, pack.lexicon, day, published)
     date_source: str | None = "text" if day else None
     if day is None and status == "occurred" and published is not None:
         # an undated report of something done ("Peskov criticó ...") happened by the
