@@ -287,6 +287,7 @@ def _sides(
             and before == "en"
             and known.country is not None
             and fallback is None
+            and ent.start in scope
         ):
             # a country as the venue ("de nuevo en Suiza"), used when no city is named; the
             # gazetteer has no point for it
