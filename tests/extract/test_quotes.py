@@ -92,3 +92,68 @@ def test_offsets_point_at_the_quote(pipeline: Pipeline) -> None:
 def test_commentary_is_not_quoted(pipeline: Pipeline) -> None:
     text = "Zelenski habló ayer. >>Ya se sabe que Zelenski dijo que no cederá nunca."
     assert quotes_of(text, pipeline) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "description", "country"),
+    [
+        # a role without a date names its latest holder
+        (
+            "El presidente de EE.UU. advirtió que Rusia podría enfrentar sanciones.",
+            "Donald Trump",
+            None,
+            "USA",
+        ),
+        # a capital speaks for its country
+        ("Kiev insiste en que se debe acordar un alto el fuego.", "Kyiv", None, "UKR"),
+        # a described source takes the side of the place it names
+        (
+            "Las autoridades de Kiev informaron que el balance subió a 32 muertos.",
+            None,
+            "Las autoridades de Kiev",
+            "UKR",
+        ),
+        # a person the pack does not know is still a named speaker
+        (
+            "El ministro alemán, Boris Pistorius, afirmó que Berlín mantendrá su apoyo.",
+            "Boris Pistorius",
+            None,
+            "DEU",
+        ),
+    ],
+)
+def test_speaker_resolution(
+    text: str, speaker: str | None, description: str | None, country: str, pipeline: Pipeline
+) -> None:
+    quotes = quotes_of(text, pipeline)
+    assert quotes, text
+    quote = quotes[0]
+    assert (quote.speaker_name, quote.speaker_description, quote.speaker_country) == (
+        speaker,
+        description,
+        country,
+    )
+
+
+def test_inanimate_subject_is_not_a_source(pipeline: Pipeline) -> None:
+    text = (
+        "Peskov habló con la prensa. La propuesta indicaba que Rusia estaba más "
+        "interesada en la capitulación de Ucrania."
+    )
+    quotes = quotes_of(text, pipeline)
+    assert all(q.speaker_description != "La propuesta" for q in quotes)
+
+
+def test_gerund_starts_a_second_reported_clause(pipeline: Pipeline) -> None:
+    text = (
+        "Putin declaró que Rusia logrará sus objetivos, subrayando que Moscú prefiere "
+        "las negociaciones."
+    )
+    texts = [q.text for q in quotes_of(text, pipeline)]
+    assert texts == ["Rusia logrará sus objetivos", "Moscú prefiere las negociaciones"]
+
+
+def test_speech_verb_inside_the_clause_does_not_cut_it(pipeline: Pipeline) -> None:
+    text = "Lavrov advirtió de que Moscú responderá de forma simétrica contra los activos."
+    (quote,) = quotes_of(text, pipeline)
+    assert quote.text == "Moscú responderá de forma simétrica contra los activos"

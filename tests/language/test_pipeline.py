@@ -31,3 +31,18 @@ def test_pack_entities_carry_ids(pipeline: Pipeline) -> None:
         ("Moscú", "Q649"),
     ]
     assert len(list(doc.sents)) == 2
+
+
+def test_a_subject_is_not_cut_off_its_sentence(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Lo acordado.\n\nMacron subrayó que esa fuerza se desplegaría.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Lo acordado.", "Macron subrayó que esa fuerza se desplegaría."]
+
+
+def test_sentences_end_at_final_punctuation_before_a_capital(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp('Dijo "basta." Luego se fue. EE.UU. respondió.')
+    assert [s.text.strip() for s in doc.sents] == [
+        'Dijo "basta."',
+        "Luego se fue.",
+        "EE.UU. respondió.",
+    ]

@@ -67,6 +67,8 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     if "\n" in prev.text:
         return True
     token = doc[i]
+    if token.text[:1] in "\"'" and not prev.whitespace_:
+        return False  # a straight quote glued to the word before it closes a quote
     if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in '«“"‘¿¡'):
         return False
     if prev.text in _FINAL:
