@@ -36,6 +36,14 @@ err = Console(stderr=True, soft_wrap=True)  # one line per message: easy to grep
 out = Console()
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="local (this process) or ray.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Ray workers (one CPU each).")]
+AddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--address", help="Ray cluster to join (auto, ray://host:port); default: a local one."
+    ),
+]
 DbOpt = Annotated[str | None, typer.Option("--db", help="Store URL (default sqlite:///tregua.db).")]
 
 
@@ -59,7 +67,28 @@ def _report_quarantine(item: Quarantined) -> None:
     )
 
 
-def _results(paths: list[str], settings: Settings) -> Iterator[Record | Quarantined]:
+def _results(
+    paths: list[str],
+    settings: Settings,
+    engine: str = "local",
+    workers: int = 2,
+    address: str | None = None,
+) -> Iterator[Record | Quarantined]:
+    if engine == "ray":
+        from tregua.engine import run_ray
+
+        try:
+            load_pack(settings.pack)
+        except PackError as exc:
+            err.print(f"[red]error:[/red] domain pack: {exc}")
+            raise typer.Exit(EXIT_SETUP) from exc
+        yield from run_ray(
+            read_inputs(paths), settings.pack, workers, address, chunk_size=settings.batch_size
+        )
+        return
+    if engine != "local":
+        err.print(f"[red]error:[/red] --engine {engine!r} is not known; use local or ray")
+        raise typer.Exit(2)
     pipeline = _pipeline(settings)
     yield from run_batch(read_inputs(paths), pipeline, settings.batch_size)
 
@@ -71,6 +100,9 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    engine: EngineOpt = "local",
+    workers: WorkersOpt = 2,
+    address: AddressOpt = None,
 ) -> None:
     """Write one OUTPUT.md record per document as JSON Lines; nothing is stored."""
     if format != "jsonl":
@@ -80,7 +112,7 @@ def extract(
     tally: Counter[str] = Counter()
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for item in _results(paths, settings):
+        for item in _results(paths, settings, engine, workers, address):
             if isinstance(item, Quarantined):
                 tally["quarantined"] += 1
                 _report_quarantine(item)
@@ -98,7 +130,13 @@ def extract(
 
 
 @app.command()
-def ingest(paths: PathsArg, db: DbOpt = None) -> None:
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = None,
+    engine: EngineOpt = "local",
+    workers: WorkersOpt = 2,
+    address: AddressOpt = None,
+) -> None:
     """Process documents and store them and their records; re-ingesting changes nothing."""
     from tregua.store import open_store
 
@@ -109,7 +147,7 @@ def ingest(paths: PathsArg, db: DbOpt = None) -> None:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_SETUP) from exc
     tally: Counter[str] = Counter()
-    for item in _results(paths, settings):
+    for item in _results(paths, settings, engine, workers, address):
         if isinstance(item, Quarantined):
             store.put_quarantined(item)
             tally["quarantined"] += 1
