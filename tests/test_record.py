@@ -129,6 +129,6 @@ def test_non_spanish_text_is_recorded_with_a_note(pipeline: Pipeline, tmp_path: 
         "The talks in Geneva ended without a deal, officials said on Friday.", encoding="utf-8"
     )
     (record,) = records_of([str(path)], pipeline)
-    assert record.language == "und"
+    assert record.language == "en"
     assert record.entities == ()
     assert "not Spanish" in record.errors[0]

@@ -46,3 +46,5 @@ class QuarantineReason(enum.StrEnum):
     NOT_SPANISH = "not_spanish"
     TIMEOUT = "timeout"
     STAGE_FAILED = "stage_failed"
+    TOO_LARGE = "too_large"  # over the size limit of one file or one article
+    BAD_FORMAT = "bad_format"  # not the format its name or content says: a broken feed or WARC

