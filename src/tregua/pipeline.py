@@ -122,7 +122,7 @@ def build_record(
         language=SPANISH,
         **base,  # type: ignore[arg-type]
         entities=resolve_entities(doc, clean, pack),
-        events=find_events(doc, clean, pack, times, published),
+        events=find_events(doc, clean, pack, times, published, pipeline.gazetteer),
         quotes=quotes,
         stances=find_stances(doc, clean, quotes, pack),
         errors=tuple(errors),

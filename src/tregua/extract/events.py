@@ -23,6 +23,7 @@ from tregua.language import sentences_in
 from tregua.language.clauses import clause_of, clause_text, governor
 from tregua.model import CleanDoc, Event, Location, Span, Status
 from tregua.pack import Actor, DomainPack, Lexicon, Place
+from tregua.resolve.place import Gazetteer, locate
 from tregua.resolve.time import TimeExpression
 
 _NUMBER_WORDS = {
@@ -167,6 +168,7 @@ def find_events(
     pack: DomainPack,
     times: list[TimeExpression],
     published: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[Event, ...]:
     """Events of the reporting paragraphs, one per (type, date, sides, place).
 
@@ -174,6 +176,12 @@ def find_events(
     occurred, dated by "el 23 de enero", located in Abu Dhabi.
     """
     events: list[Event] = []
+    # the document's sides disambiguate place names ("Paris" in an article about France)
+    sides = frozenset(
+        c
+        for e in doc.ents
+        if (a := pack.by_id.get(e.ent_id_)) is not None and (c := a.country) is not None
+    )
     for para in clean.paragraphs:
         if para.kind not in _EVENT_KINDS:
             continue
@@ -184,6 +192,12 @@ def find_events(
                     continue
                 types_here.add(hit.type)
                 event = _event(sent, hit, pack, times, published)
+                if (
+                    event.location is None
+                    and gazetteer is not None
+                    and (place := locate(sent, sides, gazetteer, trigger=hit.token.i)) is not None
+                ):
+                    event = dataclasses.replace(event, location=place)
                 if not event.countries:
                     event = _with_context_sides(event, events)
                 at = next((i for i, e in enumerate(events) if _same(e, event)), None)
