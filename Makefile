@@ -51,7 +51,7 @@ model: $(STAMP)
 	$(BIN)/python -m tregua.language.training.evaluate $(CONLL)/test.conll
 
 # TempEval-3-style scores of the Spanish time expressions (TimeBank-es test, MEANTIME-es,
-# HourGlass from $(SHARED)/data/timex-es) into docs/results/timex.json; see docs/quality-time.md
+# HourGlass from $(SHARED)/data/timex-es) into docs/results/timex.json; see docs/quality/20-time.md
 .PHONY: timex-eval
 timex-eval: $(STAMP)
 	$(BIN)/python benchmarks/timex_eval.py --shared $(SHARED) --output docs/results/timex.json

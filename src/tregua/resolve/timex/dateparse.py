@@ -3,7 +3,7 @@
 The grammar finds the candidate span; dateparser reads it with Spanish settings and
 day-first order. It is called only on those spans and cached per span text: a full
 dateparser search over an article costs ~100 ms, a cached look-up nothing
-(see docs/quality-time.md for the measured share).
+(see docs/quality/20-time.md for the measured share).
 """
 
 from __future__ import annotations
