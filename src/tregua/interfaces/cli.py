@@ -1,17 +1,18 @@
 """The ``tregua`` command line.
 
 Exit codes: 0 every input processed; 1 some inputs were quarantined (the rest were
-processed); 2 bad usage; 3 the domain pack or the store could not be opened.
+processed); 2 bad usage; 3 the domain pack or the store could not be opened, or the store
+refused a write (what was committed before stays; run the command again to finish).
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,10 +20,13 @@ from rich.table import Table
 
 from tregua.errors import PackError, StoreError
 from tregua.ingest import read_inputs
-from tregua.model import Quarantined, Record, record_to_dict
+from tregua.model import Quarantined, RawDoc, Record, record_to_dict
 from tregua.pack import load_pack
 from tregua.pipeline import Pipeline, build_pipeline, run_batch
 from tregua.settings import Settings
+
+if TYPE_CHECKING:
+    from tregua.store import Store
 
 EXIT_QUARANTINED = 1
 EXIT_SETUP = 3
@@ -48,6 +52,16 @@ def _pipeline(settings: Settings) -> Pipeline:
         return build_pipeline(load_pack(settings.pack))
     except PackError as exc:
         err.print(f"[red]error:[/red] domain pack: {exc}")
+        raise typer.Exit(EXIT_SETUP) from exc
+
+
+def _open(url: str) -> Store:
+    from tregua.store import open_store
+
+    try:
+        return open_store(url)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_SETUP) from exc
 
 
@@ -98,28 +112,69 @@ def extract(
 
 
 @app.command()
-def ingest(paths: PathsArg, db: DbOpt = None) -> None:
-    """Process documents and store them and their records; re-ingesting changes nothing."""
-    from tregua.store import open_store
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option(
+            "--reprocess",
+            help="Process inputs already stored and replace records that differ "
+            "(after changing an extractor without a new version).",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="One line per document: outcome and id.")
+    ] = False,
+) -> None:
+    """Process documents, store them with every fact, then fuse events across documents.
+
+    Incremental: an input stored before from this pipeline version is skipped unread, the
+    same text comes back unchanged, and a batch cut short stores the rest when run again.
+    """
+    from tregua.fuse.refresh import refresh
+    from tregua.store.rows import raw_hash
 
     settings = _settings(db=db)
+    store = _open(settings.db)
+    pipeline = _pipeline(settings)
+    tally: Counter[str] = Counter()
+    pending: dict[str, deque[str]] = defaultdict(deque)  # source -> raw hashes in flight
+
+    def unseen() -> Iterator[RawDoc | Quarantined]:
+        for item in read_inputs(paths):
+            if isinstance(item, RawDoc):
+                digest = raw_hash(item)
+                if not reprocess and store.is_current(item.source, digest, pipeline.version):
+                    tally["unchanged"] += 1
+                    if verbose:
+                        err.print(f"unchanged {item.source}", highlight=False)
+                    continue
+                pending[item.source].append(digest)
+            yield item
+
     try:
-        store = open_store(settings.db)
+        for item in run_batch(unseen(), pipeline, settings.batch_size):
+            digest = pending[item.source].popleft() if pending.get(item.source) else None
+            if isinstance(item, Quarantined):
+                store.put_quarantined(item)
+                tally["quarantined"] += 1
+                _report_quarantine(item)
+                continue
+            outcome = store.put_record(item, raw_hash=digest, force=reprocess)
+            tally[outcome] += 1
+            if verbose:
+                err.print(f"{outcome} {item.id} {item.source}", highlight=False)
+        fused = refresh(store)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_SETUP) from exc
-    tally: Counter[str] = Counter()
-    for item in _results(paths, settings):
-        if isinstance(item, Quarantined):
-            store.put_quarantined(item)
-            tally["quarantined"] += 1
-            _report_quarantine(item)
-            continue
-        tally[store.put_record(item)] += 1
     err.print(
         f"{tally['stored']} stored, {tally['replaced']} replaced, "
-        f"{tally['unchanged']} unchanged (duplicate), {tally['quarantined']} quarantined "
-        f"-> {settings.db}",
+        f"{tally['unchanged']} unchanged (duplicate), {tally['outdated']} outdated "
+        f"(a newer pipeline's record is kept), {tally['quarantined']} quarantined "
+        f"-> {store.url}; {fused.events} fused events from {fused.mentions} mentions "
+        f"({fused.multi_source} with several sources, {fused.disputed} disputed)",
         highlight=False,
     )
     if tally["quarantined"]:
@@ -132,14 +187,9 @@ def summary(
 ) -> None:
     """Print the store's actors, events by date and quotes."""
     from tregua.interfaces.report import summarize
-    from tregua.store import open_store
 
     settings = _settings(db=db)
-    try:
-        store = open_store(settings.db)
-    except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_SETUP) from exc
+    store = _open(settings.db)
     report = summarize(list(store.records()))
     actors = Table(title="Actors", show_lines=False)
     for column in ("actor", "type", "side", "mentions", "documents"):
