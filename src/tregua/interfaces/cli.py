@@ -222,6 +222,40 @@ def summary(
 
 
 @app.command()
+def export(
+    format: Annotated[
+        str, typer.Option("--format", help="jsonl, csv (a folder), geojson, graphml or polecat.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="File (folder for csv) to write.")],
+    db: DbOpt = None,
+) -> None:
+    """Write the store for other tools: records, tables, a map, the actor network, events."""
+    from tregua.interfaces.exports import EXPORTS
+
+    if format == "parquet":
+        err.print(
+            "[red]error:[/red] --format parquet needs pyarrow, which tregua does not depend "
+            "on; export --format csv and convert the tables"
+        )
+        raise typer.Exit(2)
+    if format not in EXPORTS:
+        err.print(
+            f"[red]error:[/red] --format {format!r} is not supported; use {', '.join(EXPORTS)}"
+        )
+        raise typer.Exit(2)
+    store = _open(_settings(db=db).db)
+    try:
+        written = EXPORTS[format](store, out)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_SETUP) from exc
+    except OSError as exc:
+        err.print(f"[red]error:[/red] {out}: cannot write ({exc.strerror}); check the path")
+        raise typer.Exit(2) from exc
+    err.print(f"{written} {format} items -> {out}", highlight=False)
+
+
+@app.command()
 def serve(
     db: DbOpt = None,
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
