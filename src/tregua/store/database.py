@@ -239,19 +239,16 @@ class Store:
                 ["source", "stage", "reason", "content_hash"],
             )
             result = session.execute(
-                stmt,
-                [
-                    {
-                        "source": item.source,
-                        "stage": item.stage,
-                        "reason": item.reason.value,
-                        "detail": item.detail,
-                        "content": item.content,
-                        "content_hash": content_hash,
-                    }
-                ],
+                stmt.values(
+                    source=item.source,
+                    stage=item.stage,
+                    reason=item.reason.value,
+                    detail=item.detail,
+                    content=item.content,
+                    content_hash=content_hash,
+                ).returning(QuarantineRow.id)
             )
-            return bool(getattr(result, "rowcount", 0))
+            return result.first() is not None
 
     # -- reading ---------------------------------------------------------------------------
 
