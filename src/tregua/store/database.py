@@ -115,13 +115,12 @@ class Store:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """One transaction that writes: committed on exit, rolled back on any error."""
+        """One transaction that writes: committed on exit, rolled back on any error, which
+        comes out as ``StoreError`` (the database's own exception is its ``__cause__``)."""
         writer = self.engine.execution_options(**{dialects.WRITE: True})
         try:
             with Session(writer) as session, session.begin():
                 yield session
-        except IntegrityError:
-            raise
         except SQLAlchemyError as exc:
             raise self._error("cannot write", exc) from exc
 
@@ -151,12 +150,11 @@ class Store:
         digest = record_hash(data)
         try:
             return self._put(data, digest, raw_hash, force)
-        except IntegrityError:
+        except StoreError as exc:
+            if not isinstance(exc.__cause__, IntegrityError):
+                raise
             # another process stored the same new text between our read and our write
-            try:
-                return self._put(data, digest, raw_hash, force)
-            except IntegrityError as exc:
-                raise self._error("cannot write", exc) from exc
+            return self._put(data, digest, raw_hash, force)
 
     def _put(self, data: dict[str, Any], digest: str, raw_hash: str | None, force: bool) -> Outcome:
         version = str(data.get("pipeline_version") or "")
