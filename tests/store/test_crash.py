@@ -21,6 +21,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tregua.store import open_store
+
 from ..conftest import ROOT
 from .conftest import require_postgresql
 from .pg import PgServer
@@ -201,3 +203,20 @@ def test_postgresql_stopped_mid_run_loses_no_acknowledged_commit(tmp_path: Path)
 @pytest.fixture(autouse=True)
 def _no_ambient_db(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TREGUA_DB", raising=False)
+
+
+def test_two_ingests_of_one_batch_at_once_store_it_once(store_url: str, tmp_path: Path) -> None:
+    """Writers queue (SQLite: BEGIN IMMEDIATE) or retry a lost race (PostgreSQL)."""
+    folder = tmp_path / "batch"
+    write_batch(folder, 120)
+    children = [ingest(folder, store_url) for _ in range(2)]
+    tallies = []
+    for child in children:
+        _, tail = child.communicate()
+        assert child.returncode == 0, tail[-2000:]
+        tallies.append(tail.strip().splitlines()[-1])
+    stored = [int(t.split(" stored,")[0].split()[-1]) for t in tallies]
+    assert sum(stored) == 120, tallies
+    counts = open_store(store_url).table_counts()
+    assert (counts["documents"], counts["sources"]) == (120, 120)
+    assert counts["fused_event_mentions"] == counts["event_mentions"]
