@@ -55,6 +55,11 @@ class Pipeline:
     gazetteer: Gazetteer | None = None
 
 
+def pipeline_version(pack: DomainPack) -> str:
+    """What a record was made by: the package and the pack, each with its version."""
+    return f"tregua {version('tregua')} / pack {pack.name} {pack.version}"
+
+
 def build_pipeline(pack: DomainPack) -> Pipeline:
     nlp = build_nlp(pack)
     aliases = [name for a in pack.actors for name in (a.name, *a.aliases)]
@@ -62,7 +67,7 @@ def build_pipeline(pack: DomainPack) -> Pipeline:
     return Pipeline(
         pack=pack,
         nlp=nlp,
-        version=f"tregua {version('tregua')} / pack {pack.name} {pack.version}",
+        version=pipeline_version(pack),
         detector=build_detector(),
         # the model's vocabulary, taken now: the string store grows as documents are parsed
         words=spanish_words(list(nlp.vocab.strings), aliases),

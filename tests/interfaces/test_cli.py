@@ -74,3 +74,24 @@ def test_bad_store_url_says_what_to_do(tmp_path: Path) -> None:
     result = runner.invoke(app, ["summary", "--db", "nosuchdb://x"])
     assert result.exit_code == 3
     assert "cannot open the store" in result.stderr
+
+
+def test_ingest_verbose_reports_each_document_and_fuses(batch: list[str], tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    first = runner.invoke(app, ["ingest", batch[0], batch[3], "--db", url, "-v"])
+    assert first.exit_code == 0, first.output
+    assert [line.split()[0] for line in first.stderr.splitlines()[:2]] == ["stored", "stored"]
+    assert "fused events from" in first.stderr
+    again = runner.invoke(app, ["ingest", batch[0], "--db", url, "-v"])
+    assert again.stderr.startswith(f"unchanged {batch[0]}")
+
+
+def test_a_store_that_refuses_writes_exits_3(batch: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "ro.db"
+    url = f"sqlite:///{db}"
+    assert runner.invoke(app, ["ingest", batch[0], "--db", url]).exit_code == 0
+    with sqlite3.connect(db) as con:  # a table the writer needs is gone
+        con.execute("DROP TABLE sources")
+    result = runner.invoke(app, ["ingest", batch[3], "--db", url])
+    assert result.exit_code == 3
+    assert "cannot read" in result.stderr or "cannot write" in result.stderr

@@ -25,6 +25,9 @@ from tregua.pack import DomainPack, Lexicon
 _PAIRS = {"«": "»", "“": "”", '"': '"', "‘": "’"}
 _OPENING = re.compile(r"[«“\"‘]")
 _CLOSING = '»”"’'
+# joins the pieces of a quote broken by its attribution: the editorial mark of an omission,
+# so text[start:end] holds every piece, in order, with the attribution between them
+OMISSION = " […] "
 # a quote of a paragraph of its own, without a speech verb, needs this many words
 MIN_UNATTRIBUTED_WORDS = 4
 # words that join two clauses and belong to neither quote: "..., y añadió que"
@@ -211,7 +214,7 @@ def _merge_broken(quotes: list[Quote], text: str) -> list[Quote]:
             and prev.cue in text[prev.end : quote.start]
         ):
             merged[-1] = Quote(
-                f"{prev.text} {quote.text}",
+                f"{prev.text}{OMISSION}{quote.text}",
                 prev.start,
                 quote.end,
                 True,

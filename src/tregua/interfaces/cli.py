@@ -1,17 +1,18 @@
 """The ``tregua`` command line.
 
 Exit codes: 0 every input processed; 1 some inputs were quarantined (the rest were
-processed); 2 bad usage; 3 the domain pack or the store could not be opened.
+processed); 2 bad usage; 3 the domain pack or the store could not be opened, or the store
+refused a write (what was committed before stays; run the command again to finish).
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,10 +20,13 @@ from rich.table import Table
 
 from tregua.errors import PackError, StoreError
 from tregua.ingest import read_inputs
-from tregua.model import Quarantined, Record, record_to_dict
-from tregua.pack import load_pack
-from tregua.pipeline import Pipeline, build_pipeline, run_batch
+from tregua.model import Quarantined, RawDoc, Record, record_to_dict
+from tregua.pack import DomainPack, load_pack
+from tregua.pipeline import build_pipeline, pipeline_version, run_batch
 from tregua.settings import Settings
+
+if TYPE_CHECKING:
+    from tregua.store import Store
 
 EXIT_QUARANTINED = 1
 EXIT_SETUP = 3
@@ -51,11 +55,21 @@ def _settings(**overrides: Any) -> Settings:
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
 
 
-def _pipeline(settings: Settings) -> Pipeline:
+def _pack(settings: Settings) -> DomainPack:
     try:
-        return build_pipeline(load_pack(settings.pack))
+        return load_pack(settings.pack)
     except PackError as exc:
         err.print(f"[red]error:[/red] domain pack: {exc}")
+        raise typer.Exit(EXIT_SETUP) from exc
+
+
+def _open(url: str) -> Store:
+    from tregua.store import open_store
+
+    try:
+        return open_store(url)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_SETUP) from exc
 
 
@@ -67,30 +81,24 @@ def _report_quarantine(item: Quarantined) -> None:
     )
 
 
-def _results(
-    paths: list[str],
+def _run(
+    items: Iterable[RawDoc | Quarantined],
     settings: Settings,
+    pack: DomainPack,
     engine: str = "local",
     workers: int = 2,
     address: str | None = None,
 ) -> Iterator[Record | Quarantined]:
+    """Records for ``items``, in input order, from this process or from Ray workers."""
     if engine == "ray":
         from tregua.engine import run_ray
 
-        try:
-            load_pack(settings.pack)
-        except PackError as exc:
-            err.print(f"[red]error:[/red] domain pack: {exc}")
-            raise typer.Exit(EXIT_SETUP) from exc
-        yield from run_ray(
-            read_inputs(paths), settings.pack, workers, address, chunk_size=settings.batch_size
-        )
+        yield from run_ray(items, settings.pack, workers, address, chunk_size=settings.batch_size)
         return
     if engine != "local":
         err.print(f"[red]error:[/red] --engine {engine!r} is not known; use local or ray")
         raise typer.Exit(2)
-    pipeline = _pipeline(settings)
-    yield from run_batch(read_inputs(paths), pipeline, settings.batch_size)
+    yield from run_batch(items, build_pipeline(pack), settings.batch_size)
 
 
 @app.command()
@@ -112,7 +120,7 @@ def extract(
     tally: Counter[str] = Counter()
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for item in _results(paths, settings, engine, workers, address):
+        for item in _run(read_inputs(paths), settings, _pack(settings), engine, workers, address):
             if isinstance(item, Quarantined):
                 tally["quarantined"] += 1
                 _report_quarantine(item)
@@ -136,28 +144,67 @@ def ingest(
     engine: EngineOpt = "local",
     workers: WorkersOpt = 2,
     address: AddressOpt = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option(
+            "--reprocess",
+            help="Process inputs already stored and replace records that differ "
+            "(after changing an extractor without a new version).",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="One line per document: outcome and id.")
+    ] = False,
 ) -> None:
-    """Process documents and store them and their records; re-ingesting changes nothing."""
-    from tregua.store import open_store
+    """Process documents, store them with every fact, then fuse events across documents.
+
+    Incremental: an input stored before from this pipeline version is skipped unread, the
+    same text comes back unchanged, and a batch cut short stores the rest when run again.
+    """
+    from tregua.fuse.refresh import refresh
+    from tregua.store.rows import raw_hash
 
     settings = _settings(db=db)
+    store = _open(settings.db)
+    pack = _pack(settings)
+    current = pipeline_version(pack)
+    tally: Counter[str] = Counter()
+    pending: dict[str, deque[str]] = defaultdict(deque)  # source -> raw hashes in flight
+
+    def unseen() -> Iterator[RawDoc | Quarantined]:
+        for item in read_inputs(paths):
+            if isinstance(item, RawDoc):
+                digest = raw_hash(item)
+                if not reprocess and store.is_current(item.source, digest, current):
+                    tally["unchanged"] += 1
+                    if verbose:
+                        err.print(f"unchanged {item.source}", highlight=False)
+                    continue
+                pending[item.source].append(digest)
+            yield item
+
     try:
-        store = open_store(settings.db)
+        for item in _run(unseen(), settings, pack, engine, workers, address):
+            digest = pending[item.source].popleft() if pending.get(item.source) else None
+            if isinstance(item, Quarantined):
+                store.put_quarantined(item)
+                tally["quarantined"] += 1
+                _report_quarantine(item)
+                continue
+            outcome = store.put_record(item, raw_hash=digest, force=reprocess)
+            tally[outcome] += 1
+            if verbose:
+                err.print(f"{outcome} {item.id} {item.source}", highlight=False)
+        fused = refresh(store)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_SETUP) from exc
-    tally: Counter[str] = Counter()
-    for item in _results(paths, settings, engine, workers, address):
-        if isinstance(item, Quarantined):
-            store.put_quarantined(item)
-            tally["quarantined"] += 1
-            _report_quarantine(item)
-            continue
-        tally[store.put_record(item)] += 1
     err.print(
         f"{tally['stored']} stored, {tally['replaced']} replaced, "
-        f"{tally['unchanged']} unchanged (duplicate), {tally['quarantined']} quarantined "
-        f"-> {settings.db}",
+        f"{tally['unchanged']} unchanged (duplicate), {tally['outdated']} outdated "
+        f"(a newer pipeline's record is kept), {tally['quarantined']} quarantined "
+        f"-> {store.url}; {fused.events} fused events from {fused.mentions} mentions "
+        f"({fused.multi_source} with several sources, {fused.disputed} disputed)",
         highlight=False,
     )
     if tally["quarantined"]:
@@ -193,7 +240,7 @@ def watch_sources(
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_SETUP) from exc
-    pipeline = _pipeline(settings)
+    pipeline = build_pipeline(_pack(settings))
     clusters = DocumentClusters()  # near copies are found across polls, not only within one
     tally: Counter[str] = Counter()
 
@@ -234,14 +281,9 @@ def summary(
 ) -> None:
     """Print the store's actors, events by date and quotes."""
     from tregua.interfaces.report import summarize
-    from tregua.store import open_store
 
     settings = _settings(db=db)
-    try:
-        store = open_store(settings.db)
-    except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_SETUP) from exc
+    store = _open(settings.db)
     report = summarize(list(store.records()))
     actors = Table(title="Actors", show_lines=False)
     for column in ("actor", "type", "side", "mentions", "documents"):
@@ -271,6 +313,40 @@ def summary(
         f"{len(report.events)} events, {len(report.quotes)} quotes"
     )
     out.print(actors, events, quotes)
+
+
+@app.command()
+def export(
+    format: Annotated[
+        str, typer.Option("--format", help="jsonl, csv (a folder), geojson, graphml or polecat.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="File (folder for csv) to write.")],
+    db: DbOpt = None,
+) -> None:
+    """Write the store for other tools: records, tables, a map, the actor network, events."""
+    from tregua.interfaces.exports import EXPORTS
+
+    if format == "parquet":
+        err.print(
+            "[red]error:[/red] --format parquet needs pyarrow, which tregua does not depend "
+            "on; export --format csv and convert the tables"
+        )
+        raise typer.Exit(2)
+    if format not in EXPORTS:
+        err.print(
+            f"[red]error:[/red] --format {format!r} is not supported; use {', '.join(EXPORTS)}"
+        )
+        raise typer.Exit(2)
+    store = _open(_settings(db=db).db)
+    try:
+        written = EXPORTS[format](store, out)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_SETUP) from exc
+    except OSError as exc:
+        err.print(f"[red]error:[/red] {out}: cannot write ({exc.strerror}); check the path")
+        raise typer.Exit(2) from exc
+    err.print(f"{written} {format} items -> {out}", highlight=False)
 
 
 @app.command()

@@ -1,5 +1,9 @@
-"""The store: documents, their records and the quarantine in SQLite (default) or PostgreSQL."""
+"""The store: documents, every fact of their records, fused events and the quarantine.
 
-from tregua.store.database import Store, open_store
+SQLite file by default, PostgreSQL by URL; one schema kept by Alembic migrations that
+``open_store`` runs. Queries for the interfaces live in ``tregua.store.queries``.
+"""
 
-__all__ = ["Store", "open_store"]
+from tregua.store.database import Outcome, Store, open_store
+
+__all__ = ["Outcome", "Store", "open_store"]

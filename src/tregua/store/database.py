@@ -1,74 +1,258 @@
-"""Open a store by URL and write and read records through it."""
+"""Open a store by URL, migrate it, and write and read documents through it.
+
+Every document is written in its own transaction: a batch killed half-way leaves whole
+documents or none, and running the batch again stores the rest (what is already stored
+comes back ``unchanged``). Outcomes of ``Store.put_record``:
+
+    stored     a text not seen before
+    unchanged  the same text again, from this pipeline version: no row changes
+    replaced   the same text from a newer pipeline version: its extraction is replaced
+    outdated   the same text from an older pipeline version: the newer one is kept
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event, func, select
-from sqlalchemy.exc import SQLAlchemyError
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tregua.errors import StoreError
 from tregua.model import Quarantined, Record, record_to_dict
-from tregua.store.schema import Base, DocumentRow, QuarantineRow
+from tregua.store import dialects
+from tregua.store.rows import DocumentRows, record_hash, rows_of
+from tregua.store.schema import (
+    TABLES,
+    Base,
+    DocumentRow,
+    EntityRow,
+    EventMentionRow,
+    FlagRow,
+    MentionRow,
+    ParagraphRow,
+    QuarantineRow,
+    QuoteRow,
+    SourceRow,
+    StanceRow,
+)
 
-Outcome = Literal["stored", "unchanged", "replaced"]
+Outcome = Literal["stored", "unchanged", "replaced", "outdated"]
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+#: the revision a database made before migrations existed is at (its tables match it)
+_FIRST_REVISION = "0001"
+
+#: per-document tables, children of ``documents``, in the order they are written
+_CHILDREN: dict[str, type[Base]] = {
+    "paragraphs": ParagraphRow,
+    "flags": FlagRow,
+    "mentions": MentionRow,
+    "event_mentions": EventMentionRow,
+    "quotes": QuoteRow,
+    "stances": StanceRow,
+}
+
+_VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets the web page read while an ingest writes
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def _version_key(version: str) -> tuple[tuple[int, ...], ...]:
+    """``"tregua 0.2.0 / pack ru_ua_2025 0.3.1"`` -> ``((0, 2, 0), (0, 3, 1))``."""
+    return tuple(tuple(int(n) for n in m.split(".")) for m in _VERSION_NUMBER.findall(version))
+
+
+def newer(candidate: str, stored: str) -> bool:
+    """Whether a record of pipeline ``candidate`` should replace one of ``stored``.
+
+    Versions compare number by number (tregua's, then the pack's); a version without
+    numbers that differs from the stored one counts as newer, so it is never ignored.
+    """
+    ours, theirs = _version_key(candidate), _version_key(stored)
+    if not ours or not theirs:
+        return candidate != stored
+    return ours > theirs
 
 
 @dataclass
 class Store:
+    """A migrated database; every method opens and closes its own session."""
+
     engine: Engine
+    url: str  # for messages, password hidden
 
-    def put_record(self, record: Record) -> Outcome:
-        """Store a record; the same text again is a no-op, a newer pipeline's record replaces."""
-        with Session(self.engine) as session, session.begin():
-            row = session.get(DocumentRow, record.id)
-            if row is not None and row.pipeline_version == record.pipeline_version:
-                return "unchanged"
-            data = record_to_dict(record)
-            values = {
-                "source": record.source,
-                "title": record.title,
-                "outlet": record.outlet,
-                "language": record.language,
-                "published": record.published,
-                "published_inferred": record.published_inferred,
-                "text": record.text,
-                "record": data,
-                "pipeline_version": record.pipeline_version,
-            }
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads; rows stay readable after it closes."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise self._error("cannot read", exc) from exc
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction that writes: committed on exit, rolled back on any error, which
+        comes out as ``StoreError`` (the database's own exception is its ``__cause__``)."""
+        writer = self.engine.execution_options(**{dialects.WRITE: True})
+        try:
+            with Session(writer) as session, session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise self._error("cannot write", exc) from exc
+
+    def _error(self, what: str, exc: BaseException) -> StoreError:
+        detail = str(exc.args[0]).splitlines()[0] if exc.args else ""
+        return StoreError(
+            f"{self.url}: {what} ({exc.__class__.__name__}: {detail}); check that the "
+            "database is reachable and not full"
+        )
+
+    # -- documents -------------------------------------------------------------------------
+
+    def put_record(
+        self,
+        record: Record | Mapping[str, Any],
+        *,
+        raw_hash: str | None = None,
+        force: bool = False,
+    ) -> Outcome:
+        """Store a record and every fact in it, in one transaction; see the module outcomes.
+
+        ``raw_hash`` (``rows.raw_hash`` of the input) lets the next ingest skip the input
+        before parsing it; ``force`` replaces a stored record of the same pipeline version
+        whenever the new one differs (a developer re-running a changed extractor).
+        """
+        data = record_to_dict(record) if isinstance(record, Record) else dict(record)
+        digest = record_hash(data)
+        try:
+            return self._put(data, digest, raw_hash, force)
+        except StoreError as exc:
+            if not isinstance(exc.__cause__, IntegrityError):
+                raise
+            # another process stored the same new text between our read and our write
+            return self._put(data, digest, raw_hash, force)
+
+    def _put(self, data: dict[str, Any], digest: str, raw_hash: str | None, force: bool) -> Outcome:
+        version = str(data.get("pipeline_version") or "")
+        with self.writing() as session:
+            row = session.get(DocumentRow, data["id"])
+            outcome: Outcome
             if row is None:
-                session.add(DocumentRow(id=record.id, **values))
-                return "stored"
-            for key, value in values.items():
-                setattr(row, key, value)
-            return "replaced"
+                outcome = "stored"
+            elif row.record_hash == digest:
+                outcome = "unchanged"
+            elif row.record_hash is None or newer(version, row.pipeline_version):
+                outcome = "replaced"  # a first-store row, or a newer pipeline
+            elif version == row.pipeline_version:
+                outcome = "replaced" if force else "unchanged"
+            else:
+                outcome = "outdated"
+            if outcome in {"stored", "replaced"}:
+                self._write_document(session, rows_of(data, digest), replace=row is not None)
+            self._note_source(session, data, raw_hash)
+            return outcome
 
-    def put_quarantined(self, item: Quarantined) -> None:
-        with Session(self.engine) as session, session.begin():
+    def _write_document(self, session: Session, rows: DocumentRows, *, replace: bool) -> None:
+        doc_id = rows.document["id"]
+        if replace:
+            for model in reversed(_CHILDREN.values()):
+                session.execute(delete(model).where(model.document_id == doc_id))  # type: ignore[attr-defined]
+            values = {k: v for k, v in rows.document.items() if k != "id"}
+            session.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(values))
+        else:
+            session.execute(insert(DocumentRow), [rows.document])
+        if rows.entities:
+            connection = session.connection()
+            session.execute(
+                dialects.insert_ignoring_duplicates(connection, EntityRow.__table__, ["id"]),
+                [{**e, "documents": 0, "mentions": 0} for e in rows.entities],
+            )
+        for table, model in _CHILDREN.items():
+            if rows.children.get(table):
+                session.execute(insert(model), rows.children[table])
+
+    def _note_source(self, session: Session, data: Mapping[str, Any], raw_hash: str | None) -> None:
+        source = str(data.get("source") or data["id"])
+        found = session.scalars(
+            select(SourceRow).where(SourceRow.document_id == data["id"], SourceRow.source == source)
+        ).first()
+        if found is None:
             session.add(
-                QuarantineRow(
+                SourceRow(
+                    document_id=data["id"],
+                    source=source,
+                    outlet=data.get("outlet"),
+                    raw_hash=raw_hash,
+                )
+            )
+        elif raw_hash is not None and found.raw_hash != raw_hash:
+            found.raw_hash = raw_hash
+
+    def is_current(self, source: str, raw_hash: str, pipeline_version: str) -> bool:
+        """Whether this exact input is stored with a record of this pipeline version."""
+        with self.reading() as session:
+            found = session.scalar(
+                select(func.count())
+                .select_from(SourceRow)
+                .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
+                .where(
+                    SourceRow.source == source,
+                    SourceRow.raw_hash == raw_hash,
+                    DocumentRow.pipeline_version == pipeline_version,
+                )
+            )
+            return bool(found)
+
+    def put_quarantined(self, item: Quarantined) -> bool:
+        """Keep a failed input with its reason; the same input again adds nothing."""
+        content_hash = hashlib.sha1(item.content).hexdigest()
+        with self.writing() as session:
+            stmt = dialects.insert_ignoring_duplicates(
+                session.connection(),
+                QuarantineRow.__table__,
+                ["source", "stage", "reason", "content_hash"],
+            )
+            result = session.execute(
+                stmt.values(
                     source=item.source,
                     stage=item.stage,
                     reason=item.reason.value,
                     detail=item.detail,
                     content=item.content,
-                )
+                    content_hash=content_hash,
+                ).returning(QuarantineRow.id)
             )
+            return result.first() is not None
+
+    # -- reading ---------------------------------------------------------------------------
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every stored record (OUTPUT.md mapping), by publication date then source."""
-        with Session(self.engine) as session:
+        with self.reading() as session:
             rows = session.scalars(
                 select(DocumentRow).order_by(DocumentRow.published, DocumentRow.source)
             )
@@ -76,7 +260,7 @@ class Store:
                 yield row.record
 
     def documents(self) -> list[DocumentRow]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self.reading() as session:
             return list(
                 session.scalars(
                     select(DocumentRow).order_by(DocumentRow.published.desc(), DocumentRow.source)
@@ -84,36 +268,81 @@ class Store:
             )
 
     def document(self, doc_id: str) -> DocumentRow | None:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self.reading() as session:
             return session.get(DocumentRow, doc_id)
 
     def quarantined(self) -> list[QuarantineRow]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self.reading() as session:
             return list(session.scalars(select(QuarantineRow).order_by(QuarantineRow.id)))
 
     def counts(self) -> dict[str, int]:
-        with Session(self.engine) as session:
+        """Rows in ``documents`` and ``quarantine`` (what the web page shows)."""
+        every = self.table_counts()
+        return {"documents": every["documents"], "quarantined": every["quarantine"]}
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows in every table of the store."""
+        with self.reading() as session:
             return {
-                "documents": session.scalar(select(func.count()).select_from(DocumentRow)) or 0,
-                "quarantined": session.scalar(select(func.count()).select_from(QuarantineRow)) or 0,
+                name: session.scalar(select(func.count()).select_from(Base.metadata.tables[name]))
+                or 0
+                for name in TABLES
             }
 
 
-def open_store(url: str) -> Store:
-    """Open (and create where needed) the store at ``url``.
+def _alembic(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
 
-    ``sqlite:///tregua.db`` is a file beside the current directory; ``postgresql://...``
-    a server. Raises ``StoreError`` naming the URL when it cannot be opened.
+
+def _migrate(engine: Engine) -> None:
+    """``alembic upgrade head``; a database from before migrations is stamped first."""
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    with engine.connect() as connection:
+        if MigrationContext.configure(connection).get_current_revision() == head:
+            return
+    with engine.execution_options(**{dialects.WRITE: True}).begin() as connection:
+        dialects.lock(connection)
+        config = _alembic(connection)
+        tables = set(inspect(connection).get_table_names())
+        if "documents" in tables and "alembic_version" not in tables:
+            command.stamp(config, _FIRST_REVISION)
+        command.upgrade(config, "head")
+
+
+def _backfill(store: Store) -> None:
+    """Explode records stored by the first store (``record_hash`` NULL) into their tables."""
+    with store.reading() as session:
+        stale = list(
+            session.scalars(select(DocumentRow.id).where(DocumentRow.record_hash.is_(None)))
+        )
+    for doc_id in stale:
+        row = store.document(doc_id)
+        if row is not None:
+            store.put_record(row.record)
+
+
+def open_store(url: str) -> Store:
+    """Open the store at ``url``, creating and migrating it to the current schema.
+
+    ``sqlite:///tregua.db`` is a file in the current directory; ``postgresql://user@host/db``
+    a server. Raises ``StoreError`` naming the URL when it cannot be opened or migrated.
     """
+    shown = url
     try:
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
-        Base.metadata.create_all(engine)
-    except SQLAlchemyError as exc:
+        parsed = dialects.normalise_url(url)
+        shown = parsed.render_as_string(hide_password=True)
+        engine = create_engine(parsed, **dialects.engine_options(parsed))
+        dialects.configure(engine)
+        _migrate(engine)
+    except (SQLAlchemyError, ArgumentError) as exc:
         raise StoreError(
-            f"{url}: cannot open the store ({exc.__class__.__name__}: "
-            f"{exc.args[0] if exc.args else exc}); check the URL and that the "
-            "server is running"
+            f"{shown}: cannot open the store ({exc.__class__.__name__}: "
+            f"{str(exc.args[0]).splitlines()[0] if exc.args else exc}); check the URL "
+            "and that the server is running"
         ) from exc
-    return Store(engine)
+    store = Store(engine, shown)
+    _backfill(store)
+    return store

@@ -1,7 +1,25 @@
-"""Tables of the store (SQLAlchemy 2 declarative).
+"""Tables of the store (SQLAlchemy 2 declarative), one per kind of fact.
 
-First version: one row per document with its full record as JSON, and the quarantine.
-Issue #7 normalises entities, events, quotes and stances into their own tables.
+    documents ─┬─ sources            where the text was found (path, URL), raw-input hash
+               ├─ paragraphs         text slices with their kind  ──▶ full-text index
+               ├─ flags              source-quality problems
+               ├─ mentions ──────────▶ entities   (merged across documents by entity id)
+               ├─ event_mentions ◀── fused_event_mentions ──▶ fused_events
+               ├─ quotes  ───────────▶ entities (speaker)      ──▶ full-text index
+               └─ stances ───────────▶ entities (actor)
+                     ▲
+                     └── stance_point_evidence ──▶ stance_points   (side, issue, date)
+    quarantine         inputs that could not be processed, with their reason
+
+Per-document rows (sources to stances) are written by ingest in the document's own
+transaction; ``fused_events``, ``stance_points`` and the merged attributes of ``entities``
+are derived by ``tregua.fuse`` from the stored rows and can be recomputed at any time.
+``documents.record`` keeps the full OUTPUT.md record as JSON for readers that want it whole.
+
+The Alembic migrations in ``migrations/versions`` create exactly these tables (a test
+compares them); the full-text pieces are dialect-specific and live only in the migrations:
+FTS5 tables with triggers on SQLite, generated ``tsvector`` columns with GIN indexes on
+PostgreSQL.
 """
 
 from __future__ import annotations
@@ -9,7 +27,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, LargeBinary, String, Text, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -21,7 +51,7 @@ class DocumentRow(Base):
     __tablename__ = "documents"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # sha1 of the cleaned text
-    source: Mapped[str] = mapped_column(Text, index=True)
+    source: Mapped[str] = mapped_column(Text, index=True)  # the first source it came from
     title: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8))
@@ -33,10 +63,222 @@ class DocumentRow(Base):
     ingested_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+    # sha256 of the canonical record JSON; NULL for rows written before the normalised store
+    record_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class SourceRow(Base):
+    """One place a document's text was found; the same text at two URLs is two rows."""
+
+    __tablename__ = "sources"
+    __table_args__ = (UniqueConstraint("document_id", "source"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    source: Mapped[str] = mapped_column(Text, index=True)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    # sha1 of the raw input (text and metadata): an unchanged input is skipped before parsing
+    raw_hash: Mapped[str | None] = mapped_column(String(40))
+    first_seen: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class ParagraphRow(Base):
+    __tablename__ = "paragraphs"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int]  # the record's paragraph "index"
+    start: Mapped[int]
+    end: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)  # text[start:end] of the document, for search
+
+
+class FlagRow(Base):
+    __tablename__ = "flags"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class EntityRow(Base):
+    """An actor, place or organisation, merged across documents by its id."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)  # QID or local id
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    aliases: Mapped[list[str]] = mapped_column(JSON)
+    documents: Mapped[int] = mapped_column(Integer, default=0)  # set by fusion
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int]
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+
+
+class EventMentionRow(Base):
+    """One event as one document reports it."""
+
+    __tablename__ = "event_mentions"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int]
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_text: Mapped[str | None] = mapped_column(Text)
+    date_source: Mapped[str | None] = mapped_column(String(16))  # text | published
+    place: Mapped[str | None] = mapped_column(Text)
+    place_country: Mapped[str | None] = mapped_column(String(8))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    actors: Mapped[list[str]] = mapped_column(JSON)
+    targets: Mapped[list[str]] = mapped_column(JSON)
+    countries: Mapped[list[str]] = mapped_column(JSON)
+    dead: Mapped[int | None]
+    injured: Mapped[int | None]
+    confidence: Mapped[float | None] = mapped_column(Float)
+    start: Mapped[int]
+    end: Mapped[int]
+    evidence: Mapped[str] = mapped_column(Text)
+
+
+class FusedEventRow(Base):
+    """One real event, fused from the mentions of every document that reports it.
+
+    Where the sources disagree (dates, places, tolls, status) the representative field
+    follows a named rule (see ``tregua.fuse.events``) or is NULL for tolls, and
+    ``disagreements`` keeps every value with the documents that gave it.
+    """
+
+    __tablename__ = "fused_events"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # sha1 of its mention keys
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_source: Mapped[str | None] = mapped_column(String(16))
+    place: Mapped[str | None] = mapped_column(Text)
+    place_country: Mapped[str | None] = mapped_column(String(8))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    countries: Mapped[list[str]] = mapped_column(JSON)
+    actors: Mapped[list[str]] = mapped_column(JSON)
+    targets: Mapped[list[str]] = mapped_column(JSON)
+    dead: Mapped[int | None]
+    injured: Mapped[int | None]
+    disputed: Mapped[bool] = mapped_column(Boolean)
+    disagreements: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sources: Mapped[list[str]] = mapped_column(JSON)  # document sources, by publication
+    evidence: Mapped[str] = mapped_column(Text)  # the earliest report's evidence sentence
+
+
+class FusedEventMentionRow(Base):
+    __tablename__ = "fused_event_mentions"
+
+    fused_event_id: Mapped[str] = mapped_column(
+        ForeignKey("fused_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_mention_id: Mapped[int] = mapped_column(
+        ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True, unique=True
+    )
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    direct: Mapped[bool] = mapped_column(Boolean)
+    start: Mapped[int]
+    end: Mapped[int]
+    speaker: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    speaker_name: Mapped[str | None] = mapped_column(Text)
+    speaker_description: Mapped[str | None] = mapped_column(Text)
+    speaker_country: Mapped[str | None] = mapped_column(String(8), index=True)
+    cue: Mapped[str | None] = mapped_column(Text)
+    via: Mapped[str | None] = mapped_column(Text)
+
+
+class StanceRow(Base):
+    __tablename__ = "stances"
+    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int]
+    actor: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    country: Mapped[str] = mapped_column(String(8), index=True)
+    issue: Mapped[str] = mapped_column(String(32), index=True)
+    polarity: Mapped[str] = mapped_column(String(16))
+    start: Mapped[int]
+    end: Mapped[int]
+    evidence: Mapped[str] = mapped_column(Text)
+
+
+class StancePointRow(Base):
+    """Where one side stood on one issue on one day, and where it stood before."""
+
+    __tablename__ = "stance_points"
+    __table_args__ = (UniqueConstraint("side", "issue", "date"),)
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)  # "side|issue|date"
+    side: Mapped[str] = mapped_column(String(8))
+    issue: Mapped[str] = mapped_column(String(32))
+    date: Mapped[str] = mapped_column(String(10), index=True)
+    polarity: Mapped[str] = mapped_column(String(16))
+    previous: Mapped[str | None] = mapped_column(String(16))  # NULL on the first point
+
+
+class StancePointEvidenceRow(Base):
+    __tablename__ = "stance_point_evidence"
+
+    point_id: Mapped[str] = mapped_column(
+        ForeignKey("stance_points.id", ondelete="CASCADE"), primary_key=True
+    )
+    stance_id: Mapped[int] = mapped_column(
+        ForeignKey("stances.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class QuarantineRow(Base):
     __tablename__ = "quarantine"
+    __table_args__ = (
+        UniqueConstraint("source", "stage", "reason", "content_hash", name="uq_quarantine_source"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     source: Mapped[str] = mapped_column(Text, index=True)
@@ -47,3 +289,9 @@ class QuarantineRow(Base):
     quarantined_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+    # sha1 of the content: the same bad input quarantined twice is one row
+    content_hash: Mapped[str | None] = mapped_column(String(40))
+
+
+#: every table of the store, parents before children (the order a copy would load them)
+TABLES: tuple[str, ...] = tuple(t.name for t in Base.metadata.sorted_tables)

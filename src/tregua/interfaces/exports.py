@@ -1,0 +1,211 @@
+"""Exports of a store for other tools, each a function ``(store, path) -> rows written``.
+
+    jsonl     one OUTPUT.md record per line (what ``tregua extract`` writes)
+    csv       a folder with one CSV per table of the store (JSON columns as JSON text)
+    geojson   a FeatureCollection of fused events that have coordinates
+    graphml   the actor network: entities acting in fused events, linked when they act
+              together (weight = events shared)
+    polecat   one POLECAT-style event per line: PLOVER type, mode, quad class, actors
+              and recipients with their countries, place, date, and tregua's additions
+              (status, every source, disagreements)
+
+Parquet is not offered: it needs pyarrow, which tregua does not depend on; the CSV tables
+load into any tool that writes Parquet.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, select
+
+from tregua.store import Store
+from tregua.store.queries import timeline
+from tregua.store.schema import TABLES, Base
+
+#: PLOVER event types by quad class (cooperation/conflict, verbal/material), as the
+#: PLOVER codebook groups them; the order of the types is that of spec/OUTPUT.md
+QUAD_CLASSES: dict[str, str] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
+}
+
+_GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+
+
+def export_jsonl(store: Store, path: Path) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as sink:
+        for record in store.records():
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bytes):
+        return f"{len(value)} bytes"  # quarantined content stays in the store
+    return value
+
+
+def export_csv(store: Store, path: Path) -> int:
+    """One ``TABLE.csv`` per table in the folder ``path``; rows written in all."""
+    path.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with store.reading() as session:
+        for name in TABLES:
+            table: Table = Base.metadata.tables[name]
+            columns = [c.name for c in table.columns]
+            order = list(table.primary_key.columns)
+            with (path / f"{name}.csv").open("w", encoding="utf-8", newline="") as sink:
+                writer = csv.writer(sink)
+                writer.writerow(columns)
+                for row in session.execute(select(table).order_by(*order)):
+                    writer.writerow([_cell(v) for v in row])
+                    count += 1
+    return count
+
+
+def export_geojson(store: Store, path: Path) -> int:
+    features = [
+        {
+            "type": "Feature",
+            "id": event["id"],
+            "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
+            "properties": {
+                "type": event["type"],
+                "status": event["status"],
+                "date": event["date"],
+                "date_end": event["date_end"],
+                "place": event["place"],
+                "place_country": event["place_country"],
+                "countries": event["countries"],
+                "actors": [a["name"] for a in event["actors"]],
+                "targets": [t["name"] for t in event["targets"]],
+                "dead": event["dead"],
+                "injured": event["injured"],
+                "disputed": event["disputed"],
+                "sources": event["sources"],
+                "evidence": event["evidence"],
+            },
+        }
+        for event in timeline(store)
+        if event["lat"] is not None and event["lon"] is not None
+    ]
+    collection = {"type": "FeatureCollection", "features": features}
+    path.write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
+    return len(features)
+
+
+def export_graphml(store: Store, path: Path) -> int:
+    """Nodes: entities acting in or targeted by a fused event; edges: pairs of them in one
+    event, undirected, weighted by the events they share. Returns nodes + edges."""
+    events = timeline(store)
+    nodes: dict[str, dict[str, Any]] = {}
+    weights: Counter[tuple[str, str]] = Counter()
+    types: dict[tuple[str, str], set[str]] = {}
+    for event in events:
+        parties = {p["id"]: p for p in (*event["actors"], *event["targets"])}
+        nodes.update(parties)
+        for pair in combinations(sorted(parties), 2):
+            weights[pair] += 1
+            types.setdefault(pair, set()).add(event["type"])
+    ET.register_namespace("", _GRAPHML)
+    root = ET.Element(f"{{{_GRAPHML}}}graphml")
+    for key, owner, name, kind in (
+        ("name", "node", "name", "string"),
+        ("country", "node", "country", "string"),
+        ("weight", "edge", "weight", "int"),
+        ("types", "edge", "event_types", "string"),
+    ):
+        ET.SubElement(
+            root,
+            f"{{{_GRAPHML}}}key",
+            {"id": key, "for": owner, "attr.name": name, "attr.type": kind},
+        )
+    graph = ET.SubElement(
+        root, f"{{{_GRAPHML}}}graph", {"id": "actors", "edgedefault": "undirected"}
+    )
+    for node_id in sorted(nodes):
+        node = ET.SubElement(graph, f"{{{_GRAPHML}}}node", {"id": node_id})
+        _data(node, "name", nodes[node_id]["name"])
+        if nodes[node_id]["country"]:
+            _data(node, "country", nodes[node_id]["country"])
+    for n, (pair, weight) in enumerate(sorted(weights.items())):
+        edge = ET.SubElement(
+            graph, f"{{{_GRAPHML}}}edge", {"id": f"e{n}", "source": pair[0], "target": pair[1]}
+        )
+        _data(edge, "weight", str(weight))
+        _data(edge, "types", " ".join(sorted(types[pair])))
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return len(nodes) + len(weights)
+
+
+def _data(parent: ET.Element, key: str, value: str) -> None:
+    ET.SubElement(parent, f"{{{_GRAPHML}}}data", {"key": key}).text = value
+
+
+def _parties(parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"name": p["name"], "country": p["country"], "id": p["id"]} for p in parties]
+
+
+def export_polecat(store: Store, path: Path) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as sink:
+        for event in timeline(store):
+            reports = event["reports"]
+            actors, targets = event["actors"], event["targets"]
+            item = {
+                "event_id": event["id"],
+                "event_date": event["date"],
+                "event_date_end": event["date_end"],
+                "story_date": min(
+                    (r["published"] for r in reports if r["published"]), default=None
+                ),
+                "event_type": event["type"],
+                "event_mode": event["mode"],
+                "quad_code": QUAD_CLASSES.get(event["type"]),
+                "actor": _parties(actors),
+                "actor_country": sorted({a["country"] for a in actors if a["country"]})
+                or event["countries"],
+                "recipient": _parties(targets),
+                "recipient_country": sorted({t["country"] for t in targets if t["country"]}),
+                "placename": event["place"],
+                "country": event["place_country"],
+                "latitude": event["lat"],
+                "longitude": event["lon"],
+                "event_text": event["evidence"],
+                "status": event["status"],
+                "dead": event["dead"],
+                "injured": event["injured"],
+                "disputed": event["disputed"],
+                "disagreements": event["disagreements"],
+                "sources": [
+                    {"source": r["source"], "outlet": r["outlet"], "published": r["published"]}
+                    for r in reports
+                ],
+            }
+            sink.write(json.dumps(item, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+#: ``tregua export --format NAME`` -> the function writing it
+EXPORTS: dict[str, Callable[[Store, Path], int]] = {
+    "jsonl": export_jsonl,
+    "csv": export_csv,
+    "geojson": export_geojson,
+    "graphml": export_graphml,
+    "polecat": export_polecat,
+}

@@ -1,0 +1,108 @@
+"""What differs between SQLite and PostgreSQL, and nothing else.
+
+Everything else in the store is one code path over SQLAlchemy. Here:
+
+- the URL: ``postgresql://`` means the psycopg 3 driver tregua ships with;
+- SQLite connection set-up: WAL (the web page reads while an ingest writes), foreign keys,
+  and transactions that take the write lock up front (``BEGIN IMMEDIATE``) when they will
+  write, so two writers queue instead of failing half-way;
+- PostgreSQL: an advisory lock that serialises migrations and fusion between processes;
+- "insert unless present" (``ON CONFLICT DO NOTHING`` in both, spelled by each dialect);
+- full-text search: FTS5 ``MATCH`` with bm25, or ``tsvector @@ plainto_tsquery('spanish')``
+  with ts_rank. Both match every word of the query; PostgreSQL also stems Spanish words
+  ("negociación" finds "negociaciones"), SQLite ignores accents instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import URL, Connection, Engine, event, make_url, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import Insert
+
+#: execution option asking for a transaction that writes (SQLite: BEGIN IMMEDIATE)
+WRITE = "tregua_write"
+#: key of the PostgreSQL advisory lock held while migrating or fusing
+_LOCK_KEY = 0x7472_6567  # "treg"
+# seconds a SQLite writer waits for another writer before giving up
+_SQLITE_BUSY_SECONDS = 60
+
+
+def normalise_url(url: str) -> URL:
+    """``postgresql://u@h/db`` -> ``postgresql+psycopg://u@h/db``; other URLs as given."""
+    parsed = make_url(url)
+    if parsed.drivername in {"postgresql", "postgres"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def engine_options(url: URL) -> dict[str, Any]:
+    if url.get_backend_name() == "sqlite":
+        return {"connect_args": {"timeout": _SQLITE_BUSY_SECONDS}}
+    return {"pool_pre_ping": True}
+
+
+def configure(engine: Engine) -> None:
+    """Connection set-up each dialect needs; called once on a new engine."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # the driver's own implicit BEGIN cannot take the write lock: we emit BEGIN ourselves
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    def on_begin(connection: Connection) -> None:
+        writes = connection.get_execution_options().get(WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
+
+
+def lock(connection: Connection) -> None:
+    """Serialise with other processes until the transaction ends (SQLite: already done)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+
+
+def insert_ignoring_duplicates(connection: Connection, table: Any, key: list[str]) -> Insert:
+    """``INSERT ... ON CONFLICT (key) DO NOTHING`` for ``table``."""
+    if connection.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=key)
+    return sqlite.insert(table).on_conflict_do_nothing(index_elements=key)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a user's query; operators and quotes of either dialect are dropped."""
+    return _WORD.findall(query)
+
+
+def search_sql(connection: Connection, table: str) -> str:
+    """SQL selecting ``id`` and ``rank`` (lower is better) of ``table`` rows matching ``:q``.
+
+    ``table`` is ``paragraphs`` or ``quotes``; the caller binds ``q`` with ``search_query``.
+    """
+    if connection.dialect.name == "postgresql":
+        return (
+            f"SELECT t.id AS id, -ts_rank(t.search, plainto_tsquery('spanish', :q)) AS rank "
+            f"FROM {table} t WHERE t.search @@ plainto_tsquery('spanish', :q)"
+        )
+    return (
+        f"SELECT rowid AS id, bm25({table}_fts) AS rank FROM {table}_fts WHERE {table}_fts MATCH :q"
+    )
+
+
+def search_query(connection: Connection, words: list[str]) -> str:
+    """The bound ``:q`` for ``search_sql``: every word must occur."""
+    if connection.dialect.name == "postgresql":
+        return " ".join(words)
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)

@@ -1,0 +1,67 @@
+"""Fusion over a store: recomputed from stored rows, written only where it changed."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from tregua.fuse.refresh import refresh
+from tregua.store import Store
+from tregua.store.schema import EntityRow, FusedEventRow
+
+from . import corpus
+
+
+def test_fusing_twice_changes_nothing_the_second_time(store: Store) -> None:
+    for record in corpus.corpus():
+        store.put_record(record)
+    first = refresh(store)
+    # the talks: "el 23" and "el 24" (a date each source states); the attack: 3 or 4 dead
+    assert (first.events, first.mentions, first.multi_source, first.disputed) == (2, 4, 2, 2)
+    assert first.points == 3
+    counts = store.table_counts()
+    again = refresh(store)
+    assert set(again.changes.values()) == {0}
+    assert store.table_counts() == counts
+
+
+def test_a_new_report_joins_the_fused_event(store: Store) -> None:
+    a, b, c = corpus.corpus()
+    store.put_record(a)
+    store.put_record(c)
+    refresh(store)
+    assert store.table_counts()["fused_events"] == 2  # the talks (a), the attack (c)
+    store.put_record(b)
+    report = refresh(store)
+    assert report.events == 2
+    with store.reading() as session:
+        assert sorted(len(e.sources) for e in session.scalars(select(FusedEventRow))) == [2, 2]
+    assert store.table_counts()["fused_event_mentions"] == 4
+
+
+def test_entities_are_merged_across_documents(store: Store) -> None:
+    for record in corpus.corpus():
+        store.put_record(record)
+    refresh(store)
+    with store.reading() as session:
+        zelensky = session.get(EntityRow, "Q3874799")
+        russia = session.get(EntityRow, "Q159")
+    assert zelensky is not None
+    assert russia is not None
+    assert (zelensky.documents, zelensky.mentions, zelensky.aliases) == (2, 2, ["Zelenski"])
+    assert (russia.documents, russia.mentions) == (2, 2)
+
+
+def test_an_entity_no_document_names_any_more_is_removed(store: Store) -> None:
+    a = corpus.article_a()
+    store.put_record(a)
+    refresh(store)
+    newer = corpus.article_a(corpus.NEWER)
+    newer["entities"] = [e for e in newer["entities"] if e["id"] != "Q2632813"]
+    newer["quotes"] = []
+    newer["stances"] = []
+    store.put_record(newer)
+    refresh(store)
+    with store.reading() as session:
+        ids = set(session.scalars(select(EntityRow.id)))
+    assert ids == {"Q159", "Q212", "Q3874799"}
+    assert store.table_counts()["stance_points"] == 0
