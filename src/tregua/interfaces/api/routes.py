@@ -63,6 +63,15 @@ def _folded(value: str | None) -> str:
     return (value or "").casefold()
 
 
+def add_request_schemas(schema: dict[str, Any]) -> dict[str, Any]:
+    """Put the bodies that handlers read themselves (``IngestIn``) into the OpenAPI schema."""
+    body = models.IngestIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(body.pop("$defs", {}))
+    components["IngestIn"] = body
+    return schema
+
+
 def build_router(
     settings: Settings,
     store: Store,

@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tregua.errors import PackError
 from tregua.interfaces.api.limits import BodyLimit
-from tregua.interfaces.api.routes import build_router
+from tregua.interfaces.api.routes import add_request_schemas, build_router
 from tregua.interfaces.web.labels import LANGUAGES, labels
 from tregua.interfaces.web.marks import cut, parse_span, record_marks
 from tregua.settings import Settings
@@ -96,6 +96,13 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         return build_pipeline(load_pack(settings.pack))
 
     app.include_router(build_router(settings, store, pipeline, issues))
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = add_request_schemas(FastAPI.openapi(app))
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # the last middleware added runs first: the size limit sees the request before anything
     app.add_middleware(SecurityHeaders)
