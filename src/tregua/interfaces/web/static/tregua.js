@@ -92,6 +92,11 @@
     return new Date(ms).toISOString().slice(0, 10);
   }
 
+  // tests and scripts wait on this: it changes after every redraw
+  function rendered() {
+    document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
+  }
+
   function sorted(values) {
     return Array.from(new Set(values)).sort();
   }
@@ -160,6 +165,7 @@
             )
           : [el("tr", {}, el("td", { colspan: 7 }, label("nothing_found")))])
       );
+      rendered();
     }
 
     function draw(events) {
@@ -267,6 +273,7 @@
         root.append(svg("text", { class: "map-label", x: place.lon + scale, y: -place.lat + scale * 0.4, "font-size": 1.4 * scale }, place.name));
       }
       target.replaceChildren(root);
+      rendered();
     }
 
     function showPlace(place) {
@@ -331,6 +338,7 @@
           el("span", { class: "pol " + (c.from || "") }, label(c.from || "?")), " → ",
           el("span", { class: "pol " + c.to }, label(c.to)))
       ) : [el("li", {}, label("nothing_found"))]));
+      rendered();
     }
 
     function showCell(cell) {
@@ -379,6 +387,7 @@
           " ",
           el("a", { class: "open-source", href: docHref(q.document_id, q.start, q.end) }, label("open_source")))
       ) : [el("li", {}, label("nothing_found"))]));
+      rendered();
     }
 
     form.addEventListener("change", render);
