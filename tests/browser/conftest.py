@@ -33,6 +33,8 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+#: where screenshots go: docs/screenshots with TREGUA_SCREENSHOTS=1 (``make screenshots``),
+#: else a temporary folder, so a test run leaves the committed pictures alone
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 #: longest wait for anything in a page, in milliseconds
 WAIT_MS = 15_000
@@ -117,6 +119,19 @@ def open_view(page: Any, url: str) -> None:
     page.wait_for_selector("body[data-ready='1']", state="attached")
 
 
-def shoot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if os.environ.get("TREGUA_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return SCREENSHOTS
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture
+def shoot(shots: Path) -> Any:
+    """``shoot(page, name)`` saves a screenshot of the viewport as ``name.png``."""
+
+    def take(page: Any, name: str) -> None:
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=False)
+
+    return take

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Watch, open_view, shoot
+from .conftest import Watch, open_view
 
 VIEWS = [
     ("documents", "/"),
@@ -36,7 +36,7 @@ def _rows(page: Any, selector: str) -> list[str]:
 @pytest.mark.parametrize(("name", "path"), VIEWS)
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_view_loads_without_console_errors(
-    watched: tuple[Any, Watch], site: str, name: str, path: str, lang: str
+    watched: tuple[Any, Watch], site: str, name: str, path: str, lang: str, shoot: Any
 ) -> None:
     page, watch = watched
     open_view(page, f"{site}{path}?lang={lang}")
@@ -95,7 +95,7 @@ def test_map_draws_events_and_filters(watched: tuple[Any, Watch], site: str) -> 
 
 
 def test_clicking_a_stance_cell_shows_its_dated_evidence(
-    watched: tuple[Any, Watch], site: str
+    watched: tuple[Any, Watch], site: str, shoot: Any
 ) -> None:
     page, watch = watched
     open_view(page, f"{site}/stances")
@@ -131,7 +131,7 @@ def test_stance_matrix_as_of_an_early_date_has_fewer_cells(
 
 
 def test_quote_explorer_filters_and_opens_the_highlighted_span(
-    watched: tuple[Any, Watch], site: str
+    watched: tuple[Any, Watch], site: str, shoot: Any
 ) -> None:
     page, watch = watched
     open_view(page, f"{site}/quotes")
@@ -169,10 +169,10 @@ def test_quote_explorer_filters_and_opens_the_highlighted_span(
     assert watch.errors == []
 
 
-def test_document_marks_inserted_opinion(watched: tuple[Any, Watch], site: str) -> None:
+def test_document_marks_inserted_opinion(watched: tuple[Any, Watch], site: str, shoot: Any) -> None:
     page, watch = watched
     open_view(page, f"{site}/")
-    page.click(f"#documents a:has-text('Járkov')")
+    page.click("#documents a:has-text('Járkov')")
     page.wait_for_selector(".flag-inserted_commentary")
     flagged = page.locator("#text .flag-inserted_commentary").first
     assert flagged.is_visible()
