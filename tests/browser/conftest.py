@@ -8,7 +8,6 @@ installs chromium). Chromium is never downloaded by playwright.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from tregua.interfaces.web.app import create_app
 from tregua.settings import Settings
 
 from ..conftest import ROOT
-from ..interfaces.server import serving
+from ..interfaces.server import copy_store, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -63,17 +62,6 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield browser
         browser.close()
-
-
-def copy_store(url: str, target: Path) -> str:
-    """A copy of a SQLite store (the backup API copies a WAL database whole)."""
-    source = sqlite3.connect(url.removeprefix("sqlite:///"))
-    copy = sqlite3.connect(target)
-    with copy:
-        source.backup(copy)
-    source.close()
-    copy.close()
-    return f"sqlite:///{target}"
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,8 @@ from pydantic import SecretStr
 from tregua.interfaces.web.app import create_app
 from tregua.settings import Settings
 
-from ..interfaces.server import serving
-from .conftest import Watch, copy_store, open_view
+from ..interfaces.server import copy_store, serving
+from .conftest import Watch, open_view
 
 TOKEN = "xss-test-token"
 

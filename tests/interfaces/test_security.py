@@ -7,6 +7,7 @@ import json
 import select
 import socket
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -167,7 +168,9 @@ def _run(
         "client": ("test", 1),
         "root_path": "",
     }
-    asyncio.run(limited(scope, receive, send))
+    # a thread of its own: the session's Playwright may hold this thread's event loop
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, limited(scope, receive, send)).result()
     return sent[0]["status"], read, sent
 
 
