@@ -35,6 +35,8 @@ from tregua.store.schema import EntityRow
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+#: the timeline and the map draw every event at once, up to this many
+MAX_TIMELINE = 5000
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 T = TypeVar("T")
@@ -210,8 +212,12 @@ def build_router(
         actor: Text = None,
         since: Date = None,
         until: Date = None,
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_TIMELINE, description=f"Most events, up to {MAX_TIMELINE}.")
+        ] = MAX_TIMELINE,
     ) -> list[dict[str, Any]]:
-        """Every matching fused event, compact: what the timeline and the map draw."""
+        """Every matching fused event (the first ``limit``), compact: what the timeline and
+        the map draw."""
         return [
             {
                 **e,
@@ -219,7 +225,7 @@ def build_router(
                 "sources": len(e["sources"]),
                 "document_id": e["reports"][0]["document_id"] if e["reports"] else None,
             }
-            for e in _timeline(actor, side, type, status, None, since, until)
+            for e in _timeline(actor, side, type, status, None, since, until)[:limit]
         ]
 
     @router.get("/event-mentions", response_model=models.Page[models.EventMention], tags=["events"])
