@@ -19,14 +19,18 @@ VIEWS = [
     ("actor", "/actors/Q3874799"),
     ("api_docs", "/docs"),
 ]
-COMMENTARY_DOC = "02_ataque_jarkov_durante_negociaciones.txt"
+#: no redraw in flight (tregua.js keeps body[data-pending])
+IDLE = "() => (document.body.dataset.pending || '0') === '0'"
 
 
 def _redrawn(page: Any, action: Callable[[], None]) -> None:
     """Do ``action`` and wait until the view has drawn itself again."""
+    page.wait_for_function(IDLE)
     before = page.evaluate("document.body.dataset.renders || ''")
     action()
-    page.wait_for_function("b => (document.body.dataset.renders || '') !== b", arg=before)
+    page.wait_for_function(
+        f"b => (document.body.dataset.renders || '') !== b && ({IDLE})()", arg=before
+    )
 
 
 def _rows(page: Any, selector: str) -> list[str]:

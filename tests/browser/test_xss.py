@@ -21,6 +21,7 @@ from tregua.settings import Settings
 
 from ..interfaces.server import copy_store, serving
 from .conftest import Watch, open_view
+from .test_views import _redrawn
 
 TOKEN = "xss-test-token"
 
@@ -100,10 +101,13 @@ def test_payloads_in_quotes_and_stance_evidence_stay_text(
 ) -> None:
     page, watch = watched
     open_view(page, f"{xss_site}/quotes")
-    before = page.evaluate("document.body.dataset.renders")
-    page.fill("#f-q", "no habrá alto el fuego")
-    page.click("#filters button[type=submit]")
-    page.wait_for_function("b => document.body.dataset.renders !== b", arg=before)
+    _redrawn(
+        page,
+        lambda: (
+            page.fill("#f-q", "no habrá alto el fuego"),
+            page.click("#filters button[type=submit]"),
+        ),
+    )
     texts = page.eval_on_selector_all(".quote-text", "q => q.map(x => x.textContent)")
     assert any(PAYLOADS[1] in t for t in texts), texts
     page.click("#quote-list a.open-source >> nth=0")

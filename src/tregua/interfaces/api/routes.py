@@ -377,6 +377,7 @@ def build_router(
             401: {"model": models.Problem, "description": "No or wrong bearer token."},
             403: {"model": models.Problem, "description": "Writes are disabled."},
             413: {"model": models.Problem, "description": "Body over the size limit."},
+            422: {"model": models.Problem, "description": "The body is not an IngestIn."},
         },
         openapi_extra={
             "requestBody": {

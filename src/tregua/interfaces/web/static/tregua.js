@@ -92,6 +92,23 @@
     return new Date(ms).toISOString().slice(0, 10);
   }
 
+  // Redraws may overlap (a field's change and the form's submit): only the latest one
+  // draws, and body[data-pending] says how many are in flight, for tests and scripts.
+  let sequence = 0;
+  let pending = 0;
+
+  function begin() {
+    pending += 1;
+    document.body.dataset.pending = String(pending);
+    sequence += 1;
+    return sequence;
+  }
+
+  function end() {
+    pending -= 1;
+    document.body.dataset.pending = String(pending);
+  }
+
   // tests and scripts wait on this: it changes after every redraw
   function rendered() {
     document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
@@ -135,37 +152,43 @@
     }
 
     async function render() {
-      let events;
+      const mine = begin();
       try {
-        events = await getJSON("/api/timeline", formParams(form));
-      } catch (error) {
-        showError(chart, error);
-        return;
-      }
-      summary.textContent = events.length + " " + label("events").toLowerCase();
-      draw(events);
-      tbody.replaceChildren(
-        ...(events.length
-          ? events.map((e) =>
-              el(
-                "tr",
-                { "data-type": e.type, "data-status": e.status },
-                el("td", {}, e.date ? e.date + (e.date_end ? " – " + e.date_end : "") : "?"),
-                el("td", {}, el("span", { class: "chip type-" + e.type }, e.type)),
-                el("td", {}, label(e.status)),
-                el("td", {}, e.countries.join(" ")),
-                el("td", {}, e.place || ""),
-                el("td", {}, String(e.sources) + (e.disputed ? " ⚠" : "")),
+        let events;
+        try {
+          events = await getJSON("/api/timeline", formParams(form));
+        } catch (error) {
+          showError(chart, error);
+          return;
+        }
+        if (mine !== sequence) return; // a newer redraw is on its way
+        summary.textContent = events.length + " " + label("events").toLowerCase();
+        draw(events);
+        tbody.replaceChildren(
+          ...(events.length
+            ? events.map((e) =>
                 el(
-                  "td",
-                  {},
-                  e.document_id ? el("a", { href: docHref(e.document_id) }, e.evidence) : e.evidence
+                  "tr",
+                  { "data-type": e.type, "data-status": e.status },
+                  el("td", {}, e.date ? e.date + (e.date_end ? " – " + e.date_end : "") : "?"),
+                  el("td", {}, el("span", { class: "chip type-" + e.type }, e.type)),
+                  el("td", {}, label(e.status)),
+                  el("td", {}, e.countries.join(" ")),
+                  el("td", {}, e.place || ""),
+                  el("td", {}, String(e.sources) + (e.disputed ? " ⚠" : "")),
+                  el(
+                    "td",
+                    {},
+                    e.document_id ? el("a", { href: docHref(e.document_id) }, e.evidence) : e.evidence
+                  )
                 )
               )
-            )
-          : [el("tr", {}, el("td", { colspan: 7 }, label("nothing_found")))])
-      );
-      rendered();
+            : [el("tr", {}, el("td", { colspan: 7 }, label("nothing_found")))])
+        );
+        rendered();
+      } finally {
+        end();
+      }
     }
 
     function draw(events) {
@@ -225,55 +248,61 @@
     fillSelect(document.getElementById("f-type"), sorted(all.map((e) => e.type)));
 
     async function render() {
-      let events;
+      const mine = begin();
       try {
-        events = await getJSON("/api/timeline", formParams(form));
-      } catch (error) {
-        showError(target, error);
-        return;
+        let events;
+        try {
+          events = await getJSON("/api/timeline", formParams(form));
+        } catch (error) {
+          showError(target, error);
+          return;
+        }
+        if (mine !== sequence) return; // a newer redraw is on its way
+        const placed = events.filter((e) => e.lat !== null && e.lon !== null);
+        summary.textContent = placed.length + " " + label("events").toLowerCase() + " · " +
+          (events.length - placed.length) + " " + label("no_coordinates");
+        const places = new Map();
+        for (const e of placed) {
+          const key = e.lat.toFixed(2) + "," + e.lon.toFixed(2);
+          if (!places.has(key)) places.set(key, { lat: e.lat, lon: e.lon, name: e.place || key, events: [] });
+          places.get(key).events.push(e);
+        }
+        // the view: every placed event with a margin, at least 40 x 24 degrees
+        let [w, e_, s, n] = [-10, 50, 30, 62];
+        if (placed.length) {
+          w = Math.min(...placed.map((e) => e.lon)) - 6; e_ = Math.max(...placed.map((e) => e.lon)) + 6;
+          s = Math.min(...placed.map((e) => e.lat)) - 5; n = Math.max(...placed.map((e) => e.lat)) + 5;
+        }
+        if (e_ - w < 40) { const c = (w + e_) / 2; w = c - 20; e_ = c + 20; }
+        if (n - s < 24) { const c = (n + s) / 2; s = c - 12; n = c + 12; }
+        const root = svg("svg", { viewBox: [w, -n, e_ - w, n - s].join(" "), role: "img", id: "map-svg" });
+        for (let lon = -180; lon <= 180; lon += 10) root.append(svg("line", { class: "graticule", x1: lon, x2: lon, y1: -90, y2: 90 }));
+        for (let lat = -80; lat <= 80; lat += 10) root.append(svg("line", { class: "graticule", x1: -180, x2: 180, y1: -lat, y2: -lat }));
+        for (const country of world.countries) {
+          const path = svg("path", { class: "land", d: country.d });
+          path.append(svg("title", {}, country.name));
+          root.append(path);
+        }
+        const scale = (e_ - w) / 200;
+        for (const place of places.values()) {
+          const counts = {};
+          for (const e of place.events) counts[e.type] = (counts[e.type] || 0) + 1;
+          const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+          const dot = svg("circle", {
+            class: "map-dot", cx: place.lon, cy: -place.lat,
+            r: scale * (0.6 + 0.35 * Math.sqrt(place.events.length)), fill: colour(top),
+            "data-place": place.name,
+          });
+          dot.append(svg("title", {}, place.name + ": " + place.events.length + " " + label("events").toLowerCase()));
+          dot.addEventListener("click", () => showPlace(place));
+          root.append(dot);
+          root.append(svg("text", { class: "map-label", x: place.lon + scale, y: -place.lat + scale * 0.4, "font-size": 1.4 * scale }, place.name));
+        }
+        target.replaceChildren(root);
+        rendered();
+      } finally {
+        end();
       }
-      const placed = events.filter((e) => e.lat !== null && e.lon !== null);
-      summary.textContent = placed.length + " " + label("events").toLowerCase() + " · " +
-        (events.length - placed.length) + " " + label("no_coordinates");
-      const places = new Map();
-      for (const e of placed) {
-        const key = e.lat.toFixed(2) + "," + e.lon.toFixed(2);
-        if (!places.has(key)) places.set(key, { lat: e.lat, lon: e.lon, name: e.place || key, events: [] });
-        places.get(key).events.push(e);
-      }
-      // the view: every placed event with a margin, at least 40 x 24 degrees
-      let [w, e_, s, n] = [-10, 50, 30, 62];
-      if (placed.length) {
-        w = Math.min(...placed.map((e) => e.lon)) - 6; e_ = Math.max(...placed.map((e) => e.lon)) + 6;
-        s = Math.min(...placed.map((e) => e.lat)) - 5; n = Math.max(...placed.map((e) => e.lat)) + 5;
-      }
-      if (e_ - w < 40) { const c = (w + e_) / 2; w = c - 20; e_ = c + 20; }
-      if (n - s < 24) { const c = (n + s) / 2; s = c - 12; n = c + 12; }
-      const root = svg("svg", { viewBox: [w, -n, e_ - w, n - s].join(" "), role: "img", id: "map-svg" });
-      for (let lon = -180; lon <= 180; lon += 10) root.append(svg("line", { class: "graticule", x1: lon, x2: lon, y1: -90, y2: 90 }));
-      for (let lat = -80; lat <= 80; lat += 10) root.append(svg("line", { class: "graticule", x1: -180, x2: 180, y1: -lat, y2: -lat }));
-      for (const country of world.countries) {
-        const path = svg("path", { class: "land", d: country.d });
-        path.append(svg("title", {}, country.name));
-        root.append(path);
-      }
-      const scale = (e_ - w) / 200;
-      for (const place of places.values()) {
-        const counts = {};
-        for (const e of place.events) counts[e.type] = (counts[e.type] || 0) + 1;
-        const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
-        const dot = svg("circle", {
-          class: "map-dot", cx: place.lon, cy: -place.lat,
-          r: scale * (0.6 + 0.35 * Math.sqrt(place.events.length)), fill: colour(top),
-          "data-place": place.name,
-        });
-        dot.append(svg("title", {}, place.name + ": " + place.events.length + " " + label("events").toLowerCase()));
-        dot.addEventListener("click", () => showPlace(place));
-        root.append(dot);
-        root.append(svg("text", { class: "map-label", x: place.lon + scale, y: -place.lat + scale * 0.4, "font-size": 1.4 * scale }, place.name));
-      }
-      target.replaceChildren(root);
-      rendered();
     }
 
     function showPlace(place) {
@@ -300,45 +329,51 @@
     const detail = document.getElementById("cell-detail");
 
     async function render() {
-      let cells, changes;
+      const mine = begin();
       try {
-        [cells, changes] = await Promise.all([
-          getJSON("/api/stances/matrix", formParams(form)),
-          getJSON("/api/stances/changes", form.elements.at.value ? new URLSearchParams({ until: form.elements.at.value }) : null),
-        ]);
-      } catch (error) {
-        showError(matrix, error);
-        return;
+        let cells, changes;
+        try {
+          [cells, changes] = await Promise.all([
+            getJSON("/api/stances/matrix", formParams(form)),
+            getJSON("/api/stances/changes", form.elements.at.value ? new URLSearchParams({ until: form.elements.at.value }) : null),
+          ]);
+        } catch (error) {
+          showError(matrix, error);
+          return;
+        }
+        if (mine !== sequence) return; // a newer redraw is on its way
+        const sides = sorted(cells.map((c) => c.side));
+        const issues = Object.keys(ISSUES).concat(sorted(cells.map((c) => c.issue)).filter((k) => !(k in ISSUES)));
+        const byKey = new Map(cells.map((c) => [c.side + "|" + c.issue, c]));
+        const head = el("tr", {}, el("th", {}, label("side")), ...issues.map((k) => el("th", {}, issueLabel(k))));
+        const rows = sides.map((side) =>
+          el("tr", {}, el("th", {}, side), ...issues.map((issue) => {
+            const cell = byKey.get(side + "|" + issue);
+            if (!cell) return el("td", { class: "cell empty" }, "");
+            const td = el("td", {
+              class: "cell " + cell.polarity, "data-side": side, "data-issue": issue, tabindex: 0,
+              title: label(cell.polarity) + " · " + cell.date,
+            }, label(cell.polarity));
+            td.addEventListener("click", () => {
+              for (const other of matrix.querySelectorAll("td.selected")) other.classList.remove("selected");
+              td.classList.add("selected");
+              showCell(cell);
+            });
+            td.addEventListener("keydown", (event) => { if (event.key === "Enter") td.click(); });
+            return td;
+          }))
+        );
+        matrix.replaceChildren(el("table", { id: "stance-matrix" }, el("thead", {}, head), el("tbody", {}, ...rows)));
+        detail.hidden = true;
+        document.getElementById("changes").replaceChildren(...(changes.length ? changes.map((c) =>
+          el("li", {}, c.date + " · " + c.side + " · " + issueLabel(c.issue) + ": ",
+            el("span", { class: "pol " + (c.from || "") }, label(c.from || "?")), " → ",
+            el("span", { class: "pol " + c.to }, label(c.to)))
+        ) : [el("li", {}, label("nothing_found"))]));
+        rendered();
+      } finally {
+        end();
       }
-      const sides = sorted(cells.map((c) => c.side));
-      const issues = Object.keys(ISSUES).concat(sorted(cells.map((c) => c.issue)).filter((k) => !(k in ISSUES)));
-      const byKey = new Map(cells.map((c) => [c.side + "|" + c.issue, c]));
-      const head = el("tr", {}, el("th", {}, label("side")), ...issues.map((k) => el("th", {}, issueLabel(k))));
-      const rows = sides.map((side) =>
-        el("tr", {}, el("th", {}, side), ...issues.map((issue) => {
-          const cell = byKey.get(side + "|" + issue);
-          if (!cell) return el("td", { class: "cell empty" }, "");
-          const td = el("td", {
-            class: "cell " + cell.polarity, "data-side": side, "data-issue": issue, tabindex: 0,
-            title: label(cell.polarity) + " · " + cell.date,
-          }, label(cell.polarity));
-          td.addEventListener("click", () => {
-            for (const other of matrix.querySelectorAll("td.selected")) other.classList.remove("selected");
-            td.classList.add("selected");
-            showCell(cell);
-          });
-          td.addEventListener("keydown", (event) => { if (event.key === "Enter") td.click(); });
-          return td;
-        }))
-      );
-      matrix.replaceChildren(el("table", { id: "stance-matrix" }, el("thead", {}, head), el("tbody", {}, ...rows)));
-      detail.hidden = true;
-      document.getElementById("changes").replaceChildren(...(changes.length ? changes.map((c) =>
-        el("li", {}, c.date + " · " + c.side + " · " + issueLabel(c.issue) + ": ",
-          el("span", { class: "pol " + (c.from || "") }, label(c.from || "?")), " → ",
-          el("span", { class: "pol " + c.to }, label(c.to)))
-      ) : [el("li", {}, label("nothing_found"))]));
-      rendered();
     }
 
     function showCell(cell) {
@@ -369,25 +404,31 @@
     fillSelect(document.getElementById("f-issue"), Object.keys(ISSUES), issueLabel);
 
     async function render() {
-      let page;
+      const mine = begin();
       try {
-        page = await getJSON("/api/quotes", formParams(form, { limit: 500 }));
-      } catch (error) {
-        showError(list, error);
-        return;
+        let page;
+        try {
+          page = await getJSON("/api/quotes", formParams(form, { limit: 500 }));
+        } catch (error) {
+          showError(list, error);
+          return;
+        }
+        if (mine !== sequence) return; // a newer redraw is on its way
+        summary.textContent = page.total + " " + label("quotes").toLowerCase();
+        list.replaceChildren(...(page.items.length ? page.items.map((q) =>
+          el("li", { class: "quote" },
+            el("strong", {}, q.speaker_name || q.speaker_description || label("unknown")),
+            q.speaker_country ? " (" + q.speaker_country + ")" : "",
+            el("span", { class: "muted" }, " · " + (q.published || "?") + " · " + (q.outlet || "") + " · " + (q.cue || "")),
+            el("span", { class: "quote-text" }, "«" + q.text + "»"),
+            ...q.issues.map((i) => el("span", { class: "chip pol " + i.polarity }, issueLabel(i.issue) + ": " + label(i.polarity))),
+            " ",
+            el("a", { class: "open-source", href: docHref(q.document_id, q.start, q.end) }, label("open_source")))
+        ) : [el("li", {}, label("nothing_found"))]));
+        rendered();
+      } finally {
+        end();
       }
-      summary.textContent = page.total + " " + label("quotes").toLowerCase();
-      list.replaceChildren(...(page.items.length ? page.items.map((q) =>
-        el("li", { class: "quote" },
-          el("strong", {}, q.speaker_name || q.speaker_description || label("unknown")),
-          q.speaker_country ? " (" + q.speaker_country + ")" : "",
-          el("span", { class: "muted" }, " · " + (q.published || "?") + " · " + (q.outlet || "") + " · " + (q.cue || "")),
-          el("span", { class: "quote-text" }, "«" + q.text + "»"),
-          ...q.issues.map((i) => el("span", { class: "chip pol " + i.polarity }, issueLabel(i.issue) + ": " + label(i.polarity))),
-          " ",
-          el("a", { class: "open-source", href: docHref(q.document_id, q.start, q.end) }, label("open_source")))
-      ) : [el("li", {}, label("nothing_found"))]));
-      rendered();
     }
 
     form.addEventListener("change", render);
