@@ -296,7 +296,7 @@
           dot.append(svg("title", {}, place.name + ": " + place.events.length + " " + label("events").toLowerCase()));
           dot.addEventListener("click", () => showPlace(place));
           root.append(dot);
-          root.append(svg("text", { class: "map-label", x: place.lon + scale, y: -place.lat + scale * 0.4, "font-size": 1.4 * scale }, place.name));
+          root.append(svg("text", { class: "map-label", x: place.lon + scale, y: -place.lat + scale * 0.4, "font-size": 2.2 * scale }, place.name));
         }
         target.replaceChildren(root);
         rendered();
