@@ -152,6 +152,9 @@ def test_ingest_needs_the_token_and_runs_the_pipeline(tmp_path: Path) -> None:
     bad = client.post("/api/ingest", json={"articles": [{"text": ""}]}, headers=auth)
     assert bad.status_code == 422
     assert client.post("/api/ingest", content=b"{", headers=auth).status_code == 422
+    # strict: a number is not a date (schemathesis found "published": 0 read as 1970-01-01)
+    number = {"articles": [{**ARTICLE, "published": 0}]}
+    assert client.post("/api/ingest", json=number, headers=auth).status_code == 422
 
 
 def test_store_url_stays_untouched_by_reads(examples_db: str, client: TestClient) -> None:

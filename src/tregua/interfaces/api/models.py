@@ -325,9 +325,12 @@ class SearchHit(_Out):
 
 
 class ArticleIn(BaseModel):
-    """One article to ingest: the keys of a JSON Lines input (news-please names too)."""
+    """One article to ingest: the keys of a JSON Lines input.
 
-    model_config = ConfigDict(extra="forbid")
+    Strict: ``"published": 0`` is refused, not read as 1970-01-01.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     text: str = Field(min_length=1, description="The article body, plain text.")
     title: str | None = None
@@ -338,7 +341,7 @@ class ArticleIn(BaseModel):
 
 
 class IngestIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     articles: list[ArticleIn] = Field(min_length=1)
 
