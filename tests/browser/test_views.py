@@ -84,7 +84,7 @@ def test_timeline_filters_and_zoom_change_what_is_shown(
     assert watch.errors == []
 
 
-def test_map_draws_events_and_filters(watched: tuple[Any, Watch], site: str) -> None:
+def test_map_draws_events_and_filters(watched: tuple[Any, Watch], site: str, shoot: Any) -> None:
     page, watch = watched
     open_view(page, f"{site}/map")
     assert page.locator("#map-svg path.land").count() > 100
@@ -95,6 +95,8 @@ def test_map_draws_events_and_filters(watched: tuple[Any, Watch], site: str) -> 
     page.locator("#map-svg circle.map-dot").first.click()
     assert page.locator("#place-events li").count() > 0
     assert "ASSAULT" in page.locator("#place-events").inner_text()
+    page.locator("#place-events").scroll_into_view_if_needed()
+    shoot(page, "map_place")
     assert watch.errors == []
 
 

@@ -270,7 +270,7 @@
         // the view: every placed event with a margin, at least 40 x 24 degrees
         let [w, e_, s, n] = [-10, 50, 30, 62];
         if (placed.length) {
-          w = Math.min(...placed.map((e) => e.lon)) - 6; e_ = Math.max(...placed.map((e) => e.lon)) + 6;
+          w = Math.min(...placed.map((e) => e.lon)) - 6; e_ = Math.max(...placed.map((e) => e.lon)) + 12;
           s = Math.min(...placed.map((e) => e.lat)) - 5; n = Math.max(...placed.map((e) => e.lat)) + 5;
         }
         if (e_ - w < 40) { const c = (w + e_) / 2; w = c - 20; e_ = c + 20; }
