@@ -69,14 +69,18 @@ class Tally:
         await self.app(scope, receive, counting)
 
 
-def _table(tally: Tally, examples: int, operations: dict[str, dict[str, object]]) -> str:
+def _table(
+    tally: Tally, examples: int, checks: str, operations: dict[str, dict[str, object]]
+) -> str:
     per: dict[tuple[str, str], collections.Counter[int]] = collections.defaultdict(
         collections.Counter
     )
     for (method, path, status), n in tally.counts.items():
         per[(method, path)][status] += n
     lines = [
-        f"# schemathesis: requests per operation (--max-examples {examples})",
+        f"# schemathesis: requests per operation (--max-examples {examples} --checks {checks})",
+        "",
+        "Counted by the server: every request schemathesis sent, by operation and status.",
         "",
         "| operation | requests | 5xx | status codes |",
         "| --- | ---: | ---: | --- |",
@@ -142,7 +146,7 @@ def main() -> int:
             done = subprocess.run(command, capture_output=True, text=True, check=False)
     report = done.stdout + done.stderr
     (RESULTS / "schemathesis.txt").write_text(report, encoding="utf-8")
-    table = _table(tally, args.examples, operations)
+    table = _table(tally, args.examples, args.checks, operations)
     (RESULTS / "schemathesis.md").write_text(table, encoding="utf-8")
     print(report)
     print(table)
