@@ -49,13 +49,18 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def require_browser() -> None:
+    """Skip (CI unset) or fail (CI set) naming what is missing; return when all is there."""
     reason = _missing()
     if reason:
         if os.environ.get("CI"):
             pytest.fail(f"browser tests must run under CI: {reason}")
         pytest.skip(f"browser tests need chromium and playwright: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
