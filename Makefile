@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= sqlite:///tregua.db
 SHARED ?= ../shared
 
-.PHONY: run test lint quality install clean
+.PHONY: run test lint quality install clean screenshots schemathesis
 
 install: $(STAMP)
 
@@ -33,6 +33,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# the browser tests, saving each view into docs/screenshots (needs /usr/bin/chromium)
+screenshots: $(STAMP)
+	TREGUA_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser
+
+# schemathesis, 200 cases per operation and phase, against a server over examples/
+schemathesis: $(STAMP)
+	PYTHONPATH=src $(BIN)/python benchmarks/schemathesis_api.py --examples 200
 
 quality: $(STAMP)
 	$(BIN)/python -m tregua.interfaces.quality --shared $(SHARED) --output docs/quality.md

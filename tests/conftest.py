@@ -38,3 +38,21 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_paths(shared: Path) -> list[Path]:
     return sorted((shared / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> str:
+    """URL of a SQLite store holding ``examples/`` ingested and fused by the real pipeline."""
+    from tregua.fuse.refresh import refresh
+    from tregua.ingest import read_inputs
+    from tregua.model import Record
+    from tregua.pipeline import run_batch
+    from tregua.store import open_store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('examples') / 'examples.db'}"
+    store = open_store(url)
+    for item in run_batch(read_inputs([str(EXAMPLES)]), pipeline):
+        assert isinstance(item, Record), item
+        store.put_record(item)
+    refresh(store)
+    return url

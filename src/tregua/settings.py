@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tregua.pack import DEFAULT_PACK
@@ -25,3 +25,15 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")
+    api_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token that POST /api/ingest requires; unset, writes are disabled.",
+    )
+    max_body_bytes: int = Field(
+        default=1_000_000,
+        ge=1,
+        description="Largest request body the API reads; a larger one gets 413 unread.",
+    )
+    max_ingest_articles: int = Field(
+        default=100, ge=1, description="Most articles one POST /api/ingest may carry."
+    )

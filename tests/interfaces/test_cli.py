@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -95,3 +96,41 @@ def test_a_store_that_refuses_writes_exits_3(batch: list[str], tmp_path: Path) -
     result = runner.invoke(app, ["ingest", batch[3], "--db", url])
     assert result.exit_code == 3
     assert "cannot read" in result.stderr or "cannot write" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "check"),
+    [
+        (["timeline", "--type", "ASSAULT"], lambda rows: {r["type"] for r in rows} == {"ASSAULT"}),
+        (["timeline", "--side", "TUR"], lambda rows: all("TUR" in r["countries"] for r in rows)),
+        (
+            ["quotes", "--speaker", "Peskov"],
+            lambda rows: {r["speaker_name"] for r in rows} == {"Dmitry Peskov"},
+        ),
+        (["stances"], lambda rows: all({"side", "issue", "polarity"} <= set(r) for r in rows)),
+        (["stances", "--changes"], lambda rows: all(r["from"] != r["to"] for r in rows)),
+        (["actors"], lambda rows: any(r["name"] == "Volodymyr Zelensky" for r in rows)),
+        (["actors", "Zelenski"], lambda row: row["id"] == "Q3874799"),
+        (["search", "alto el fuego"], lambda rows: all("fuego" in r["text"].lower() for r in rows)),
+    ],
+)
+def test_read_commands_answer_json(examples_db: str, args: list[str], check: Any) -> None:
+    result = runner.invoke(app, [*args, "--db", examples_db, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data and check(data)
+    table = runner.invoke(app, [*args, "--db", examples_db])
+    assert table.exit_code == 0 and table.stdout.strip()
+
+
+def test_explain_marks_events_quotes_stances_and_flags(examples_db: str) -> None:
+    doc = str(EXAMPLES / "02_ataque_jarkov_durante_negociaciones.txt")
+    result = runner.invoke(app, ["explain", doc, "--db", examples_db])
+    assert result.exit_code == 0, result.output
+    for mark in ("[E1 ", " E1]", "[Q1 ", "[S1 ", "[F1 "):
+        assert mark in result.stdout
+    assert "inserted_commentary" in result.stdout
+    data = json.loads(runner.invoke(app, ["explain", doc, "--db", examples_db, "--json"]).stdout)
+    assert all(data["text"][m["start"] : m["end"]] == m["text"] for m in data["marks"])
+    missing = runner.invoke(app, ["explain", "nope", "--db", examples_db])
+    assert missing.exit_code == 2 and "no stored document" in missing.stderr

@@ -32,7 +32,7 @@ def test_document_list_escapes_article_text(tmp_path: Path, pipeline: Pipeline) 
     assert "<img src=x" not in page.text
     assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
 
-    (doc,) = client.get("/api/documents").json()
+    (doc,) = client.get("/api/documents").json()["items"]
     detail = client.get(f"/documents/{doc['id']}")
     assert detail.status_code == 200
     assert "<script>" not in detail.text

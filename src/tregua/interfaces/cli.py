@@ -349,6 +349,266 @@ def export(
     err.print(f"{written} {format} items -> {out}", highlight=False)
 
 
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+SideOpt = Annotated[str | None, typer.Option("--side", help="ISO3 code or bloc: RUS, UKR, EU.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this day (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this day (YYYY-MM-DD).")]
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _read(db: str | None) -> Store:
+    return _open(_settings(db=db).db)
+
+
+@app.command()
+def timeline(
+    db: DbOpt = None,
+    side: SideOpt = None,
+    type: Annotated[str | None, typer.Option("--type", help="POLECAT type: CONSULT.")] = None,
+    status: Annotated[str | None, typer.Option(help="occurred, planned, ...")] = None,
+    actor: Annotated[str | None, typer.Option(help="Id, name or surface form.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fused events in date order, with how many documents report each."""
+    from tregua.store import queries
+
+    rows = queries.timeline(
+        _read(db), side=side, type=type, status=status, actor=actor, since=since, until=until
+    )
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(title=f"{len(rows)} events")
+    for column in ("date", "type", "status", "sides", "place", "sources", "evidence"):
+        table.add_column(column, overflow="fold")
+    for e in rows:
+        table.add_row(
+            e["date"] or "?",
+            e["type"],
+            e["status"],
+            " ".join(e["countries"]),
+            e["place"] or "",
+            str(len(e["sources"])),
+            e["evidence"][:100],
+        )
+    out.print(table)
+
+
+@app.command()
+def quotes(
+    db: DbOpt = None,
+    speaker: Annotated[str | None, typer.Option(help="Actor, or words of a description.")] = None,
+    side: SideOpt = None,
+    issue: Annotated[str | None, typer.Option(help="Issue key: ceasefire, territory, ...")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Who said what, by publication date."""
+    from tregua.store import queries
+
+    rows = queries.who_said_what(
+        _read(db), speaker=speaker, side=side, issue=issue, since=since, until=until
+    )
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(title=f"{len(rows)} quotes")
+    for column in ("date", "speaker", "side", "quote", "issues"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["published"] or "?",
+            r["speaker_name"] or r["speaker_description"] or "?",
+            r["speaker_country"] or "",
+            r["text"][:140],
+            " ".join(f"{i['issue']}:{i['polarity']}" for i in r["issues"]),
+        )
+    out.print(table)
+
+
+@app.command()
+def stances(
+    db: DbOpt = None,
+    at: Annotated[str | None, typer.Option(help="The matrix as of this day (YYYY-MM-DD).")] = None,
+    changes: Annotated[bool, typer.Option("--changes", help="List what moved instead.")] = False,
+    side: SideOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The side x issue stance matrix, or with --changes the days a stance moved."""
+    from tregua.store import queries
+
+    store = _read(db)
+    if changes:
+        moved = queries.stance_changes(store, side=side, until=at)
+        if as_json:
+            _print_json(moved)
+            return
+        table = Table(title=f"{len(moved)} stance changes")
+        for column in ("date", "side", "issue", "from", "to"):
+            table.add_column(column)
+        for c in moved:
+            table.add_row(c["date"], c["side"], c["issue"], c["from"] or "", c["to"])
+        out.print(table)
+        return
+    cells = [
+        c for c in queries.stance_matrix(store, at=at) if not side or c["side"] == side.upper()
+    ]
+    if as_json:
+        _print_json(cells)
+        return
+    issues = sorted({c["issue"] for c in cells})
+    table = Table(title="Stances (side x issue)")
+    table.add_column("side")
+    for issue in issues:
+        table.add_column(issue)
+    by_key = {(c["side"], c["issue"]): c for c in cells}
+    for s in sorted({c["side"] for c in cells}):
+        table.add_row(s, *(by_key[(s, i)]["polarity"] if (s, i) in by_key else "" for i in issues))
+    out.print(table)
+
+
+@app.command()
+def actors(
+    name: Annotated[str | None, typer.Argument(help="One actor: id, name or surface form.")] = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every actor with its counts, or one actor's profile."""
+    from tregua.store import queries
+
+    store = _read(db)
+    if name:
+        profile = queries.actor_profile(store, name)
+        if profile is None:
+            err.print(f"[red]error:[/red] no actor answers to {name!r}; try `tregua actors`")
+            raise typer.Exit(2)
+        if as_json:
+            _print_json(profile)
+            return
+        out.print(
+            f"{profile['name']} ({profile['id']}, {profile['type']}, {profile['country'] or '-'}): "
+            f"{profile['mentions']} mentions in {profile['documents']} documents; "
+            f"{len(profile['events'])} events, {len(profile['quotes'])} quotes, "
+            f"{len(profile['stances'])} stances; acts with "
+            + ", ".join(p["name"] for p in profile["partners"][:8]),
+            highlight=False,
+        )
+        return
+    from tregua.interfaces.report import summarize
+
+    rows = summarize(list(store.records())).actors
+    if as_json:
+        _print_json(
+            [
+                {
+                    "name": r.name,
+                    "type": r.type,
+                    "country": r.country,
+                    "mentions": r.mentions,
+                    "documents": r.documents,
+                }
+                for r in rows
+            ]
+        )
+        return
+    table = Table(title=f"{len(rows)} actors")
+    for column in ("actor", "type", "side", "mentions", "documents"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(r.name, r.type, r.country or "", str(r.mentions), str(r.documents))
+    out.print(table)
+
+
+@app.command()
+def search(
+    words: Annotated[str, typer.Argument(help="Words that must all occur.")],
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option(min=1, max=500, help="Most hits.")] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """Paragraphs and quotes holding every word, best first."""
+    from tregua.store import queries
+
+    hits = queries.search(_read(db), words, limit=limit)
+    if as_json:
+        _print_json(hits)
+        return
+    table = Table(title=f"{len(hits)} hits for {words!r}")
+    for column in ("kind", "date", "source", "text"):
+        table.add_column(column, overflow="fold")
+    for h in hits:
+        table.add_row(h["kind"], h["published"] or "?", h["source"], h["text"][:160])
+    out.print(table)
+
+
+@app.command()
+def explain(
+    doc: Annotated[str, typer.Argument(help="Document id (or its source path/URL).")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Print a stored document with its events, quotes, stances and flags marked in the text.
+
+    Marks: [E1 ...] events, [Q1 ...] quotes, [S1 ...] stances, [F1 ...] flags; each is
+    listed below the text with what it says.
+    """
+    store = _read(db)
+    row = store.document(doc) or next((d for d in store.documents() if d.source == doc), None)
+    if row is None:
+        err.print(f"[red]error:[/red] no stored document {doc!r}; list them with `tregua summary`")
+        raise typer.Exit(2)
+    record = row.record
+    spans: list[tuple[int, int, str, str]] = []
+    for n, e in enumerate(record.get("events", ()), 1):
+        ev = e["evidence"]
+        what = f"{e['type']} {e['status']} {e.get('date') or '?'} {' '.join(e['countries'])}"
+        spans.append((ev["start"], ev["end"], f"E{n}", what))
+    for n, q in enumerate(record.get("quotes", ()), 1):
+        who = q.get("speaker_name") or q.get("speaker_description") or "?"
+        spans.append((q["start"], q["end"], f"Q{n}", f"{who} ({q.get('cue') or ''})"))
+    for n, s in enumerate(record.get("stances", ()), 1):
+        ev = s["evidence"]
+        spans.append(
+            (ev["start"], ev["end"], f"S{n}", f"{s['country']} {s['issue']} {s['polarity']}")
+        )
+    for n, f in enumerate(record.get("flags", ()), 1):
+        spans.append((f["start"], f["end"], f"F{n}", f"{f['kind']}: {f['reason']}"))
+    if as_json:
+        _print_json(
+            {
+                "id": record["id"],
+                "source": record["source"],
+                "text": record["text"],
+                "marks": [
+                    {"mark": m, "start": a, "end": b, "what": w, "text": record["text"][a:b]}
+                    for a, b, m, w in spans
+                ],
+            }
+        )
+        return
+    text = record["text"]
+    inserts: list[tuple[int, int, str]] = []  # (offset, order, marker): closes before opens
+    for start, end, mark, _ in spans:
+        inserts.append((start, 1, f"[{mark} "))
+        inserts.append((end, 0, f" {mark}]"))
+    pieces, last = [], 0
+    for offset, _, marker in sorted(inserts):
+        pieces += [text[last:offset], marker]
+        last = offset
+    pieces.append(text[last:])
+    out.print(f"{record.get('title') or record['source']} ({record.get('published') or '?'})")
+    out.print("".join(pieces), markup=False, highlight=False)
+    out.print()
+    for start, end, mark, what in spans:
+        out.print(f"{mark:>4} {start}-{end} {what}", markup=False, highlight=False)
+
+
 @app.command()
 def serve(
     db: DbOpt = None,

@@ -1,0 +1,5 @@
+"""The REST API: read-only resources over the store, one write behind a bearer token.
+
+``routes.build_router`` holds the endpoints, ``models`` their exact bodies, ``limits`` the
+request-size limit; ``tregua.interfaces.web.app.create_app`` serves them with the dashboard.
+"""

@@ -1,0 +1,371 @@
+"""Response and request bodies of the REST API, so that the OpenAPI schema is exact.
+
+Every model ignores fields it does not name (the store may add some) and gives the ones
+it names a default where the store may lack them, so a newer store never breaks a reply.
+Article text is untrusted: it only ever travels as JSON strings in these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Page(_Out, Generic[T]):
+    """One page of a list: ``items`` from ``offset``, of ``total`` matching rows."""
+
+    items: list[T]
+    total: int = Field(ge=0)
+    limit: int = Field(ge=0)
+    offset: int = Field(ge=0)
+
+
+class Span(_Out):
+    """Evidence: ``text`` is the document's ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class DocumentSummary(_Out):
+    id: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    language: str | None = None
+    entities: int = 0
+    events: int = 0
+    quotes: int = 0
+    stances: int = 0
+    flags: int = 0
+
+
+class Paragraph(_Out):
+    index: int
+    start: int
+    end: int
+    kind: str
+
+
+class Flag(_Out):
+    kind: str
+    start: int
+    end: int
+    text: str
+    reason: str = ""
+
+
+class EntityMention(_Out):
+    start: int
+    end: int
+    text: str
+
+
+class RecordEntity(_Out):
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    aliases: list[str] = []
+    mentions: list[EntityMention] = []
+
+
+class Location(_Out):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class RecordEvent(_Out):
+    type: str
+    mode: str | None = None
+    status: str
+    date: str | None = None
+    date_end: str | None = None
+    date_text: str | None = None
+    date_source: str | None = None
+    location: Location | None = None
+    actors: list[str] = []
+    targets: list[str] = []
+    countries: list[str] = []
+    dead: int | None = None
+    injured: int | None = None
+    evidence: Span
+    confidence: float | None = None
+
+
+class RecordQuote(_Out):
+    text: str
+    direct: bool
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_description: str | None = None
+    speaker_country: str | None = None
+    cue: str | None = None
+    via: str | None = None
+
+
+class RecordStance(_Out):
+    actor: str | None = None
+    country: str
+    issue: str
+    polarity: str
+    evidence: Span
+
+
+class Document(_Out):
+    """The per-document record of ``spec/OUTPUT.md``."""
+
+    id: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    text: str
+    paragraphs: list[Paragraph] = []
+    flags: list[Flag] = []
+    entities: list[RecordEntity] = []
+    events: list[RecordEvent] = []
+    quotes: list[RecordQuote] = []
+    stances: list[RecordStance] = []
+    errors: list[str] = []
+    pipeline_version: str | None = None
+
+
+class EntityRef(_Out):
+    id: str
+    name: str
+    country: str | None = None
+
+
+class Report(_Out):
+    """One document's report of a fused event."""
+
+    document_id: str
+    source: str
+    outlet: str | None = None
+    published: str | None = None
+    status: str
+    date: str | None = None
+    date_end: str | None = None
+    date_source: str | None = None
+    place: str | None = None
+    dead: int | None = None
+    injured: int | None = None
+    evidence: Span
+
+
+class FusedEvent(_Out):
+    """One real event fused from every document that reports it."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    status: str
+    date: str | None = None
+    date_end: str | None = None
+    date_source: str | None = None
+    place: str | None = None
+    place_country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    countries: list[str] = []
+    actors: list[EntityRef] = []
+    targets: list[EntityRef] = []
+    dead: int | None = None
+    injured: int | None = None
+    disputed: bool = False
+    disagreements: dict[str, Any] = {}
+    sources: list[str] = []
+    evidence: str = ""
+    reports: list[Report] = []
+
+
+class TimelineEvent(_Out):
+    """A fused event as the timeline and the map draw it."""
+
+    id: str
+    type: str
+    status: str
+    date: str | None = None
+    date_end: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    countries: list[str] = []
+    actors: list[EntityRef] = []
+    disputed: bool = False
+    sources: int = 0
+    evidence: str = ""
+    document_id: str | None = None
+
+
+class EventMention(RecordEvent):
+    """One event as one document reports it, before fusion."""
+
+    document_id: str
+    source: str
+    published: str | None = None
+
+
+class QuoteIssue(_Out):
+    issue: str
+    polarity: str
+    side: str | None = None
+
+
+class Quote(_Out):
+    document_id: str
+    source: str
+    outlet: str | None = None
+    published: str | None = None
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_description: str | None = None
+    speaker_country: str | None = None
+    text: str
+    direct: bool
+    cue: str | None = None
+    via: str | None = None
+    start: int
+    end: int
+    issues: list[QuoteIssue] = []
+
+
+class Entity(_Out):
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    aliases: list[str] = []
+    documents: int = 0
+    mentions: int = 0
+
+
+class StanceEvidence(_Out):
+    document_id: str
+    source: str
+    published: str | None = None
+    actor: str | None = None
+    polarity: str
+    evidence: Span
+
+
+class StanceCell(_Out):
+    """Where one side stood on one issue at the asked date."""
+
+    side: str
+    issue: str
+    polarity: str
+    date: str
+    since: str | None = None
+    evidence: list[StanceEvidence] = []
+
+
+class StanceChange(_Out):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    side: str
+    issue: str
+    date: str
+    from_: str | None = Field(default=None, alias="from")
+    to: str
+    evidence: list[StanceEvidence] = []
+
+
+class ActorStance(_Out):
+    document_id: str
+    source: str
+    published: str | None = None
+    issue: str
+    polarity: str
+    side: str | None = None
+    evidence: Span
+
+
+class Partner(_Out):
+    id: str
+    name: str
+    events: int
+
+
+class ActorProfile(Entity):
+    events: list[FusedEvent] = []
+    quotes: list[Quote] = []
+    stances: list[ActorStance] = []
+    partners: list[Partner] = []
+
+
+class SearchHit(_Out):
+    kind: Literal["paragraph", "quote"] | str
+    document_id: str
+    source: str
+    title: str | None = None
+    published: str | None = None
+    start: int
+    end: int
+    text: str
+    rank: float
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest: the keys of a JSON Lines input.
+
+    Strict: ``"published": 0`` is refused, not read as 1970-01-01.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    text: str = Field(min_length=1, description="The article body, plain text.")
+    title: str | None = None
+    published: dt.date | None = Field(default=None, description="YYYY-MM-DD")
+    outlet: str | None = None
+    url: str | None = None
+    id: str | None = Field(default=None, description="Source name when there is no url.")
+
+
+class IngestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    articles: list[ArticleIn] = Field(min_length=1)
+
+
+class IngestOutcome(_Out):
+    source: str
+    outcome: Literal["stored", "unchanged", "replaced", "outdated", "quarantined"]
+    document_id: str | None = None
+    reason: str | None = None
+    detail: str | None = None
+
+
+class IngestOut(_Out):
+    outcomes: list[IngestOutcome]
+    fused_events: int
+
+
+class Problem(_Out):
+    """An error reply."""
+
+    detail: Any
+
+
+class Issue(_Out):
+    key: str
+    label_es: str
+    label_en: str

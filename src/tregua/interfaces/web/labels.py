@@ -1,0 +1,113 @@
+"""The dashboard's words in Spanish and English (``?lang=en``); Spanish is the default.
+
+One table, read by the templates and handed to the browser script as JSON, so a label
+never lives in two places. Issue labels come from the domain pack instead.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("es", "en")
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # navigation
+    "app_tagline": ("registro del proceso de paz", "a record of the peace process"),
+    "documents": ("Documentos", "Documents"),
+    "timeline": ("Cronología", "Timeline"),
+    "map": ("Mapa", "Map"),
+    "stances": ("Posturas", "Stances"),
+    "quotes": ("Citas", "Quotes"),
+    "actors": ("Actores", "Actors"),
+    "api_docs": ("API", "API"),
+    "other_language": ("English", "Español"),
+    # filters and controls
+    "side": ("Parte", "Side"),
+    "type": ("Tipo", "Type"),
+    "status": ("Estado", "Status"),
+    "issue": ("Cuestión", "Issue"),
+    "speaker": ("Hablante", "Speaker"),
+    "text": ("Texto", "Text"),
+    "since": ("Desde", "From"),
+    "until": ("Hasta", "To"),
+    "at": ("A fecha de", "As of"),
+    "all": ("Todos", "All"),
+    "apply": ("Aplicar", "Apply"),
+    "zoom_in": ("Acercar", "Zoom in"),
+    "zoom_out": ("Alejar", "Zoom out"),
+    "reset": ("Restablecer", "Reset"),
+    "search": ("Buscar", "Search"),
+    "open_source": ("Ver en el documento", "Open in the document"),
+    # nouns
+    "date": ("Fecha", "Date"),
+    "title": ("Título", "Title"),
+    "outlet": ("Medio", "Outlet"),
+    "source": ("Fuente", "Source"),
+    "sources": ("Fuentes", "Sources"),
+    "place": ("Lugar", "Place"),
+    "sides": ("Partes", "Sides"),
+    "evidence": ("Evidencia", "Evidence"),
+    "events": ("Eventos", "Events"),
+    "entities": ("Entidades", "Entities"),
+    "flags": ("Avisos de calidad", "Source-quality flags"),
+    "flags_short": ("Avisos", "Flags"),
+    "paragraphs": ("Texto", "Text"),
+    "partners": ("Actúa con", "Acts with"),
+    "aliases": ("Nombres", "Names"),
+    "mentions": ("Menciones", "Mentions"),
+    "reason": ("Motivo", "Reason"),
+    "kind": ("Clase", "Kind"),
+    "changes": ("Cambios de postura", "Stance changes"),
+    "from": ("de", "from"),
+    "to": ("a", "to"),
+    "quarantined": ("en cuarentena", "quarantined"),
+    "no_date": ("sin fecha", "undated"),
+    "inferred": ("inferida del texto", "inferred from the text"),
+    "disputed": ("fuentes en desacuerdo", "sources disagree"),
+    "legend": ("Leyenda", "Legend"),
+    "highlighted": ("Fragmento citado", "Quoted span"),
+    # empty states and hints
+    "no_documents": (
+        "Aún no hay documentos: ejecute tregua ingest examples/.",
+        "No documents yet: run tregua ingest examples/.",
+    ),
+    "nothing_found": ("Nada coincide con estos filtros.", "Nothing matches these filters."),
+    "click_cell": (
+        "Pulse una casilla para ver las frases y citas en que se basa.",
+        "Click a cell to see the sentences and quotes behind it.",
+    ),
+    "no_coordinates": ("sin coordenadas", "without coordinates"),
+    "map_note": (
+        "Proyección equirectangular, retícula cada 10°; fronteras: Natural Earth (world-atlas).",
+        "Equirectangular projection, 10° graticule; borders: Natural Earth (world-atlas).",
+    ),
+    "unknown": ("desconocido", "unknown"),
+    "loading": ("Cargando…", "Loading…"),
+    "error": ("No se pudo cargar: ", "Could not load: "),
+    # statuses and polarities
+    "occurred": ("ocurrido", "occurred"),
+    "planned": ("previsto", "planned"),
+    "hypothetical": ("hipotético", "hypothetical"),
+    "negated": ("negado", "negated"),
+    "support": ("a favor", "supports"),
+    "oppose": ("en contra", "opposes"),
+    "conditional": ("condicional", "conditional"),
+    "mixed": ("mixta", "mixed"),
+    # record parts
+    "reporting": ("información", "reporting"),
+    "caption": ("pie de foto", "caption"),
+    "commentary": ("comentario insertado", "inserted commentary"),
+    "boilerplate": ("plantilla", "boilerplate"),
+    "duplicate": ("duplicado", "duplicate"),
+    "inserted_commentary": ("opinión insertada sin atribuir", "unattributed inserted opinion"),
+    "duplicate_paragraph": ("párrafo repetido", "repeated paragraph"),
+    "glued_words": ("palabras pegadas", "glued words"),
+    "entity": ("Entidad", "Entity"),
+    "event": ("Evento", "Event"),
+    "quote": ("Cita", "Quote"),
+    "stance": ("Postura", "Stance"),
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Every label in ``lang`` (``es`` or ``en``; anything else reads as ``es``)."""
+    index = 1 if lang == "en" else 0
+    return {key: pair[index] for key, pair in _LABELS.items()}

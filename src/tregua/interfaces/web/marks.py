@@ -1,0 +1,103 @@
+"""Cut a record's paragraphs into pieces marked with the facts that cover them.
+
+The document view shows entities, events, quotes, stances and source-quality flags in the
+text itself. Spans overlap, so each paragraph is cut at every span boundary and each piece
+carries the classes of every span over it; the template escapes each piece's text.
+
+    >>> [(p.text, p.classes) for p in cut("Putin dijo", 0, 10, [Mark(0, 5, "ent", "")])]
+    [('Putin', ('ent',)), (' dijo', ())]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    cls: str  # css class: ent, ev, qt, st, flag, hl
+    title: str  # what a hover says
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    classes: tuple[str, ...]
+    title: str
+    anchor: str | None = None  # the id of the first highlighted piece
+
+
+def cut(text: str, start: int, end: int, marks: Iterable[Mark]) -> list[Piece]:
+    """``text[start:end]`` as pieces, each with the classes of the marks covering it."""
+    inside = [m for m in marks if m.start < end and m.end > start and m.start < m.end]
+    bounds = sorted(
+        {start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)}
+    )
+    pieces: list[Piece] = []
+    anchored = False
+    for left, right in pairwise(bounds):
+        over = [m for m in inside if m.start <= left and m.end >= right]
+        classes = tuple(sorted({m.cls for m in over}))
+        anchor = None
+        if "hl" in classes and not anchored:
+            anchor, anchored = "hl", True
+        title = " · ".join(dict.fromkeys(m.title for m in over if m.title))
+        pieces.append(Piece(text[left:right], classes, title, anchor))
+    return pieces
+
+
+def record_marks(
+    record: Mapping[str, Any], labels: Mapping[str, str], highlight: tuple[int, int] | None
+) -> list[Mark]:
+    """Every span of a record worth marking, plus the span a link asked to highlight."""
+    marks: list[Mark] = []
+    for entity in record.get("entities", ()):
+        for mention in entity.get("mentions", ()):
+            marks.append(
+                Mark(
+                    mention["start"], mention["end"], "ent", f"{entity['name']} ({entity['type']})"
+                )
+            )
+    for event in record.get("events", ()):
+        ev = event["evidence"]
+        status = labels.get(event["status"], event["status"])
+        title = f"{event['type']} · {status} · {event.get('date') or '?'}"
+        marks.append(Mark(ev["start"], ev["end"], "ev", title))
+    for quote in record.get("quotes", ()):
+        who = quote.get("speaker_name") or quote.get("speaker_description") or "?"
+        marks.append(Mark(quote["start"], quote["end"], "qt", f"{labels['quote']}: {who}"))
+    for stance in record.get("stances", ()):
+        ev = stance["evidence"]
+        polarity = labels.get(stance["polarity"], stance["polarity"])
+        title = f"{stance['country']} · {stance['issue']} · {polarity}"
+        marks.append(Mark(ev["start"], ev["end"], "st", title))
+    for flag in record.get("flags", ()):
+        marks.append(
+            Mark(
+                flag["start"],
+                flag["end"],
+                f"flag-{flag['kind']}",
+                labels.get(flag["kind"], flag["kind"]),
+            )
+        )
+    if highlight:
+        marks.append(Mark(highlight[0], highlight[1], "hl", labels["highlighted"]))
+    return marks
+
+
+def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
+    """``"120-245"`` -> ``(120, 245)`` inside a text of ``length``; anything else -> None."""
+    if not value:
+        return None
+    left, _, right = value.partition("-")
+    if not (left.isdigit() and right.isdigit()) or len(left) > 9 or len(right) > 9:
+        return None
+    start, end = int(left), int(right)
+    if not 0 <= start < end <= length:
+        return None
+    return start, end
