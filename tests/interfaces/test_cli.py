@@ -134,3 +134,13 @@ def test_explain_marks_events_quotes_stances_and_flags(examples_db: str) -> None
     assert all(data["text"][m["start"] : m["end"]] == m["text"] for m in data["marks"])
     missing = runner.invoke(app, ["explain", "nope", "--db", examples_db])
     assert missing.exit_code == 2 and "no stored document" in missing.stderr
+
+
+def test_ingest_progress_shows_articles_per_second() -> None:
+    from rich.progress import Progress
+
+    from tregua.interfaces.cli import _Rate
+
+    progress = Progress(_Rate())
+    task = progress.add_task("ingest", total=None)
+    assert str(_Rate().render(progress.tasks[task])) == "0.0 articles/s"

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from tregua.errors import PackError, StoreError
 from tregua.ingest import read_inputs
@@ -71,6 +80,13 @@ def _open(url: str) -> Store:
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_SETUP) from exc
+
+
+class _Rate(ProgressColumn):
+    """Articles per second of the running ingest."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed or 0.0:.1f} articles/s")
 
 
 def _report_quarantine(item: Quarantined) -> None:
@@ -183,18 +199,33 @@ def ingest(
                 pending[item.source].append(digest)
             yield item
 
+    def _store_one(item: Record | Quarantined) -> None:
+        digest = pending[item.source].popleft() if pending.get(item.source) else None
+        if isinstance(item, Quarantined):
+            store.put_quarantined(item)
+            tally["quarantined"] += 1
+            _report_quarantine(item)
+            return
+        outcome = store.put_record(item, raw_hash=digest, force=reprocess)
+        tally[outcome] += 1
+        if verbose:
+            err.print(f"{outcome} {item.id} {item.source}", highlight=False)
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles"),
+        _Rate(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=verbose,
+    )
+    task = progress.add_task("ingest", total=None)
     try:
-        for item in _run(unseen(), settings, pack, engine, workers, address):
-            digest = pending[item.source].popleft() if pending.get(item.source) else None
-            if isinstance(item, Quarantined):
-                store.put_quarantined(item)
-                tally["quarantined"] += 1
-                _report_quarantine(item)
-                continue
-            outcome = store.put_record(item, raw_hash=digest, force=reprocess)
-            tally[outcome] += 1
-            if verbose:
-                err.print(f"{outcome} {item.id} {item.source}", highlight=False)
+        with progress:
+            for item in _run(unseen(), settings, pack, engine, workers, address):
+                progress.advance(task)
+                _store_one(item)
         fused = refresh(store)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}")
