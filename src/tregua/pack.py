@@ -158,6 +158,21 @@ class Lexicon(_Entry):
     demonyms: dict[str, str] = Field(default_factory=dict)
     note: str = ""
 
+    @cached_property
+    def trigger_by_lemma(self) -> dict[str, tuple[str, str | None]]:
+        """Each trigger lemma's (event type, mode), built once per loaded pack; the first
+        trigger naming a lemma wins."""
+        table: dict[str, tuple[str, str | None]] = {}
+        for trigger in self.triggers:
+            for lemma in trigger.lemmas:
+                table.setdefault(lemma.lower(), (trigger.type, trigger.mode))
+        return table
+
+    @cached_property
+    def source_heads(self) -> frozenset[str]:
+        """Head nouns of described sources ("funcionario", "fuentes", "autoridades")."""
+        return frozenset(entry.split()[-1].lower() for entry in self.anonymous_sources)
+
     def cues(self, name: str) -> re.Pattern[str]:
         """A whole-word, case-insensitive pattern for the cue list ``name`` ("planned_cues").
 

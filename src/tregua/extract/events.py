@@ -120,10 +120,7 @@ def _status(
 
 
 def _triggers(sent: SpacySpan, lexicon: Lexicon) -> list[_Hit]:
-    by_lemma: dict[str, tuple[str, str | None]] = {}
-    for trigger in lexicon.triggers:
-        for lemma in trigger.lemmas:
-            by_lemma.setdefault(lemma.lower(), (trigger.type, trigger.mode))
+    by_lemma = lexicon.trigger_by_lemma
     hits: list[_Hit] = []
     for token in sent:
         found = by_lemma.get(token.lemma_.lower()) or by_lemma.get(token.lower_)

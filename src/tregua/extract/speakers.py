@@ -92,7 +92,7 @@ def _side_in(phrase: SpacySpan, pack: DomainPack) -> str | None:
 def _is_source(subject: Token, pack: DomainPack) -> bool:
     """A described source is a person or body ("un funcionario", "fuentes", "las
     autoridades"), not any subject ("la propuesta indicaba"): its head is a source noun."""
-    heads = {entry.split()[-1].lower() for entry in pack.lexicon.anonymous_sources}
+    heads = pack.lexicon.source_heads
     return subject.lower_ in heads or subject.lemma_.lower() in heads
 
 
