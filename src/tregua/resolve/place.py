@@ -94,6 +94,9 @@ class Gazetteer:
             if key:
                 by_name.setdefault(key, []).append(entry)
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
+        # the words a name can open with ("la capital rusa" included): a token that opens
+        # none is not looked up at all, which spares most tokens of a sentence
+        self._first_words = {k.split(" ", 1)[0] for k in self._by_name} | {"la", "capital"}
         self._by_id = {
             e.id: e for entries_ in self._by_name.values() for e in entries_ if e.id is not None
         }
@@ -106,6 +109,11 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
         """Every place called ``name`` (any spelling the gazetteer holds)."""
         return self._by_name.get(name_key(name), ())
+
+    def may_start(self, word: str) -> bool:
+        """Whether some name the gazetteer holds could open with ``word``."""
+        key = name_key(word)
+        return key.split(" ", 1)[0] in self._first_words if key else False
 
     def by_id(self, entity_id: str) -> GazetteerEntry | None:
         """The pack place with this entity id ("Q1899" -> Kyiv)."""
@@ -272,6 +280,8 @@ def _longest_name(
     doc_countries: Collection[str],
     gazetteer: Gazetteer,
 ) -> _Mention | None:
+    if not gazetteer.may_start(doc[i].text):
+        return None
     for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
         span = range(i, i + n)
         if any(k in taken for k in span) or doc[i].is_punct or doc[i + n - 1].is_punct:

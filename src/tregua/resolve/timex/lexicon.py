@@ -7,6 +7,7 @@ the regex fragments accept the accented and the plain spelling.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
@@ -15,6 +16,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, for table look-ups: "Sábado" -> "sabado"."""
     decomposed = unicodedata.normalize("NFKD", text.lower())

@@ -16,6 +16,7 @@ latest event it reports. ``infer_published`` returns None when nothing in the te
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -202,9 +203,12 @@ def _timeline_references(text: str, timeline: Sequence[TimelineEvent]) -> list[_
     out: list[_Reference] = []
     for start, end in _sentences(text):
         words = [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        present = {word for word, _, _ in words}
         matched: dict[int, tuple[int, list[TimelineEvent]]] = {}
         for event in timeline:
-            best = max((_cue_match(cue, words) for cue in event.cues), default=None, key=_size)
+            # a cue whose words are not all in the sentence cannot match: most are not
+            cues = [c for c in event.cues if present.issuperset(_cue_words(c))]
+            best = max((_cue_match(cue, words) for cue in cues), default=None, key=_size)
             if best is None:
                 continue
             position, size = best
@@ -252,10 +256,16 @@ def _future_at(text: str, position: int, events: list[TimelineEvent]) -> bool:
     return all(e.kind == "deadline" for e in events)
 
 
+@functools.lru_cache(maxsize=4096)
+def _cue_words(cue: str) -> tuple[str, ...]:
+    """The folded content words of a cue, parsed once per cue, not once per sentence."""
+    return tuple(w for w in (fold(x) for x in _WORD.findall(cue)) if w not in _CUE_STOPWORDS)
+
+
 def _cue_match(cue: str, words: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     """Where the cue's words appear in order, each at most ``MAX_CUE_GAP`` words after the
     previous one: (offset of the first word, number of cue words), or None."""
-    wanted = [w for w in (fold(x) for x in _WORD.findall(cue)) if w not in _CUE_STOPWORDS]
+    wanted = _cue_words(cue)
     if not wanted:
         return None
     for i, (word, start, _) in enumerate(words):
