@@ -4,6 +4,8 @@ Both engines run the same function, ``pipeline.run_batch``, over chunks of docum
 yield results in input order, so a store written by either holds the same rows. On Ray,
 each worker is an actor that builds the pipeline (model, pack, gazetteer) once; at most
 ``2 × workers`` chunks are in flight, so memory stays flat however long the input is.
+Near-duplicate clusters are named in the driver, over the whole input in order, as one
+process names them: a worker only sees its own chunks.
 
     run_ray(read_inputs(paths), DEFAULT_PACK, workers=2)                  # local Ray
     run_ray(read_inputs(paths), DEFAULT_PACK, workers=8, address="auto")  # a cluster
@@ -11,12 +13,14 @@ each worker is an actor that builds the pipeline (model, pack, gazetteer) once; 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from tregua.hygiene import DocumentClusters
 from tregua.model import Quarantined, RawDoc, Record
 from tregua.pack import load_pack
 from tregua.pipeline import build_pipeline, run_batch
@@ -65,11 +69,21 @@ def run_ray(
     actor: Any = ray.remote(num_cpus=1)(_Worker)
     pool: list[Any] = [actor.remote(str(pack_dir)) for _ in range(workers)]
     in_flight: deque[Any] = deque()
+    clusters = DocumentClusters()
+
+    def named(results: list[Result]) -> Iterator[Result]:
+        for result in results:
+            if isinstance(result, Record):
+                result = dataclasses.replace(
+                    result, cluster=clusters.assign(result.id, result.text)
+                )
+            yield result
+
     for n, chunk in enumerate(_chunks(items, chunk_size)):
         in_flight.append(pool[n % workers].process.remote(chunk))
         if len(in_flight) >= 2 * workers:
-            yield from ray.get(in_flight.popleft())
+            yield from named(ray.get(in_flight.popleft()))
     while in_flight:
-        yield from ray.get(in_flight.popleft())
+        yield from named(ray.get(in_flight.popleft()))
     for worker in pool:
         ray.kill(worker)
