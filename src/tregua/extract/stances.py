@@ -45,10 +45,11 @@ def _polarity_at(sent: SpacySpan, cue_at: int, pack: DomainPack) -> Polarity:
     return polarity
 
 
-def _issue_cue(sent: SpacySpan, issue: Issue) -> int | None:
-    """Character offset of the first cue of ``issue`` in the sentence, if any."""
-    m = issue_pattern(issue).search(sent.text)
-    return None if m is None else sent.start_char + m.start()
+def _issue_cue(sent: SpacySpan, issue: Issue, text: str) -> int | None:
+    """Character offset of the first cue of ``issue`` in the sentence, if any; ``text`` is
+    the document's text (searched between the sentence's offsets, not copied)."""
+    m = issue_pattern(issue).search(text, sent.start_char, sent.end_char)
+    return None if m is None else m.start()
 
 
 def _sides_of(tokens: Iterable[Token], pack: DomainPack) -> list[tuple[str | None, str]]:
@@ -89,7 +90,7 @@ def find_stances(
             continue
         for sent in sentences_in(doc, para.start, para.end):
             for issue in pack.issues:
-                cue_at = _issue_cue(sent, issue)
+                cue_at = _issue_cue(sent, issue, doc.text)
                 if cue_at is None:
                     continue
                 quote = next(

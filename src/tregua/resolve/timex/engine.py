@@ -9,6 +9,7 @@ neighbours are merged: "a principios de" + "esta semana", "el jueves" + "por la 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,18 +64,30 @@ class _Found:
     reading: Reading
 
 
+@functools.lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[tuple[int, Rule, re.Match[str], int, int], ...]:
+    """Every match of every rule in ``text``: (rule index, rule, match, start, end).
+
+    The scan does not depend on the anchor, and a document is read twice (once without an
+    anchor to infer its publication date, once with it): the regexes run once per text.
+    """
+    found = []
+    for index, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span(rule.group) if rule.group else m.span()
+            if start < end:
+                found.append((index, rule, m, start, end))
+    return tuple(found)
+
+
 def find_expressions(text: str, anchor: dt.date | None) -> list[TimeExpression]:
     """Every time expression of ``text``, resolved against ``anchor`` (publication date)."""
     ctx = Context(text, anchor)
     candidates: list[tuple[int, _Found]] = []
-    for index, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            start, end = m.span(rule.group) if rule.group else m.span()
-            if start >= end:
-                continue
-            reading = rule.build(m, ctx)
-            if reading is not None:
-                candidates.append((index, _Found(start, end, rule, m, reading)))
+    for index, rule, m, start, end in _matches(text):
+        reading = rule.build(m, ctx)
+        if reading is not None:
+            candidates.append((index, _Found(start, end, rule, m, reading)))
     chosen: list[_Found] = []
     taken = bytearray(len(text))  # 1 where a chosen expression already lies
     for _, found in sorted(candidates, key=lambda c: (c[1].start - c[1].end, c[0], c[1].start)):
