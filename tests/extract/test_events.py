@@ -65,3 +65,41 @@ def test_a_repeated_event_is_reported_once(pipeline: Pipeline) -> None:
 def test_captions_and_commentary_hold_no_events(pipeline: Pipeline) -> None:
     text = "Zelenski habló con la prensa.\n>>Seguro que habrá una cumbre con Putin."
     assert all(e.type != "CONSULT" for e in events_of(text, pipeline))
+
+
+def located_events_of(text: str, pipeline: Pipeline) -> tuple[Event, ...]:
+    """Events with places: the gazetteer is passed as the pipeline passes it."""
+    clean = clean_document(RawDoc(source="e.txt", text=text), pipeline.pack.lexicon)
+    times = find_time_expressions(clean.text, PUBLISHED)
+    return find_events(
+        pipeline.nlp(clean.text), clean, pipeline.pack, times, PUBLISHED, pipeline.gazetteer
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("El jueves, Putin se reunió en el Kremlin con los enviados de Trump.", "Kremlin"),
+        ("Trump se reunió con Zelenski en la Casa Blanca, según Kiev.", "White House"),
+    ],
+)
+def test_a_seat_of_government_after_en_is_the_venue(
+    text: str, place: str, pipeline: Pipeline
+) -> None:
+    (event,) = [e for e in located_events_of(text, pipeline) if e.type == "CONSULT"]
+    assert event.location is not None and event.location.name == place
+
+
+def test_a_seat_of_government_as_subject_is_a_side(pipeline: Pipeline) -> None:
+    (event,) = [e for e in events_of("El Kremlin rechazó la propuesta.", pipeline)]
+    assert event.type == "REJECT" and event.countries == ("RUS",)
+
+
+def test_places_coordinated_with_a_venue_are_venues_too(pipeline: Pipeline) -> None:
+    text = (
+        "Las delegaciones de Rusia, Ucrania y Estados Unidos se reunieron el 23 de enero en "
+        "Ginebra. El 1 de febrero se celebrarán nuevas reuniones, seguidas de sesiones en "
+        "Moscú o Kiev."
+    )
+    planned = [e for e in events_of(text, pipeline) if e.status == "planned"]
+    assert [set(e.countries) for e in planned] == [{"RUS", "UKR", "USA"}]

@@ -67,6 +67,9 @@ _PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # names a source, not a place
 _LOCATIVE = frozenset({"en", "contra", "sobre", "a", "desde", "hacia"})
 _PREPOSITIONS = _LOCATIVE | {"de", "del", "entre", "por", "para", "hasta", "según"}
+# "en el Kremlin", "en la Casa Blanca": a seat of government as the venue
+_AT_SEAT = frozenset({"en", "desde"})
+_ARTICLES = frozenset({"el", "la", "los", "las"})
 _WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 # words that negate the verb they hang from
 _NEGATORS = frozenset({"no", "nunca", "jamás", "sin", "ni"})
@@ -264,6 +267,26 @@ def _venue_of(sent: SpacySpan, trigger: Token, pack: DomainPack) -> Location | N
     return None
 
 
+def _preposition(sent: SpacySpan, ent: SpacySpan) -> str:
+    """The preposition a name hangs from, lowercased, or "".
+
+    "en el Kremlin" gives "en" (the article is skipped); a conjunct shares its head's:
+    "en Moscú o Kiev" gives "en" for Kiev too.
+    """
+    root = ent.root
+    for _ in range(3):
+        case = [c for c in root.children if c.dep_ == "case" and c.i < root.i]
+        if case:
+            return case[0].lower_
+        if root.dep_ != "conj" or root.head is root:
+            break
+        root = root.head
+    k = ent.start - 1
+    while k >= sent.start and sent.doc[k].lower_ in _ARTICLES:
+        k -= 1
+    return sent.doc[k].lower_ if k >= sent.start else ""
+
+
 def _sides(
     sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str
 ) -> tuple[list[str], list[str], Location | None]:
@@ -288,10 +311,17 @@ def _sides(
     ents = sorted(sent.ents, key=lambda e: (e.start not in scope, abs(e.start - trigger.i)))
     for ent in ents:
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
-        before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+        before = _preposition(sent, ent)
         is_place = known is not None and known.type in {"GPE", "LOC", "FAC"}
         if is_place and before in _LOCATIVE and location is None and isinstance(known, Place):
             location = Location(known.name, known.country, known.lat, known.lon)
+        elif isinstance(known, Actor) and known.seat is not None and before in _AT_SEAT:
+            # "se reunieron en el Kremlin": the institution's seat is the venue, and a
+            # venue is no party to the talks held there
+            if location is None:
+                seat = known.seat
+                location = Location(seat.name, seat.country, seat.lat, seat.lon)
+            continue
         elif (
             known is not None
             and known.type == "GPE"
