@@ -67,6 +67,10 @@ _PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # names a source, not a place
 _LOCATIVE = frozenset({"en", "contra", "sobre", "a", "desde", "hacia"})
 _PREPOSITIONS = _LOCATIVE | {"de", "del", "entre", "por", "para", "hasta", "según"}
+# a meeting, or what it agreed, happens where the talks of the article are held
+_PLACE_FROM_THREAD = frozenset({"CONSULT", "AGREE"})
+# a round of talks lasts a few days ("dos días de conversaciones")
+_SAME_ROUND_DAYS = 2
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue
 _AT_SEAT = frozenset({"en", "desde"})
 _ARTICLES = frozenset({"el", "la", "los", "las"})
@@ -195,16 +199,41 @@ def find_events(
                 if (
                     event.location is None
                     and gazetteer is not None
-                    and (place := locate(sent, sides, gazetteer, trigger=hit.token.i)) is not None
+                    and (
+                        place := locate(
+                            sent,
+                            sides,
+                            gazetteer,
+                            trigger=hit.token.i,
+                            # a struck place is often the subject: "Járkov sufrió ..."
+                            anchored=hit.type not in _PLACE_IS_SIDE,
+                        )
+                    )
+                    is not None
                 ):
                     event = dataclasses.replace(event, location=place)
                 if not event.countries:
                     event = _with_context_sides(event, events)
-                at = next((i for i, e in enumerate(events) if _same(e, event)), None)
-                if at is None:
-                    events.append(event)
-                else:
-                    events[at] = _merge(events[at], event)
+                found = [event]
+                if (
+                    hit.type == "CONSULT"
+                    and "AGREE" not in types_here
+                    and _failed_outcome(hit.token, pack.lexicon)
+                ):
+                    types_here.add("AGREE")
+                    found.append(
+                        dataclasses.replace(event, type="AGREE", mode=None, status="negated")
+                    )
+                for event in found:
+                    at = next((i for i, e in enumerate(events) if _same(e, event)), None)
+                    if at is None:
+                        events.append(event)
+                    else:
+                        events[at] = _merge(events[at], event)
+    # after the merging: a place taken from the thread says nothing of which event it is
+    for i, event in enumerate(events):
+        if event.location is None and event.type in _PLACE_FROM_THREAD:
+            events[i] = _with_thread_place(event, events[:i])
     return tuple(events)
 
 
@@ -219,6 +248,43 @@ def _with_context_sides(event: Event, earlier: list[Event]) -> Event:
     if source is None:
         return event
     return dataclasses.replace(event, countries=source.countries)
+
+
+def _failed_outcome(trigger: Token, lexicon: Lexicon) -> bool:
+    """Talks that failed their result: the meeting noun is the subject of a negated verb of
+    achievement ("Las conversaciones no lograron un acuerdo") or carries a relative clause
+    with one ("una reunión que no permitió acercar posiciones")."""
+    verbs = set(lexicon.failed_outcome_verbs)
+    candidates = [trigger.head] if trigger.dep_ in {"nsubj", "nsubj:pass"} else []
+    candidates += [t for t in trigger.subtree if t.dep_ in {"acl", "acl:relcl"}]
+    return any(
+        verb.lemma_.lower() in verbs
+        and any(c.lower_ in _NEGATORS | {"tampoco"} for c in verb.children)
+        for verb in candidates
+    )
+
+
+def _with_thread_place(event: Event, earlier: list[Event]) -> Event:
+    """Talks named once with their venue ("las conversaciones de paz en Abu Dabi") and then
+    without it ("Dos días de conversaciones ...") are held in the same place: a meeting or
+    an agreement naming no place takes the place of the last meeting that named one.
+
+    Not across a change of round: a planned meeting does not inherit an earlier round's
+    place (nor the reverse), and two meetings dated days apart are two rounds.
+    """
+    for source in reversed(earlier):
+        if source.type != "CONSULT" or source.location is None:
+            continue
+        if (source.status == "planned") != (event.status == "planned"):
+            return event
+        if source.date_source == "text" and event.date_source == "text":
+            if source.date is None or event.date is None:
+                return event
+            apart = dt.date.fromisoformat(source.date) - dt.date.fromisoformat(event.date)
+            if abs(apart.days) > _SAME_ROUND_DAYS:
+                return event
+        return dataclasses.replace(event, location=source.location)
+    return event
 
 
 def _same(a: Event, b: Event) -> bool:
