@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tregua.language import sentences_in
-from tregua.language.clauses import clause_of, clause_text, governor
+from tregua.language.clauses import OTHER_CLAUSES, clause_of, clause_text, governor
 from tregua.model import CleanDoc, Event, Location, Span, Status
 from tregua.pack import Actor, DomainPack, Lexicon, Place
 from tregua.resolve.place import Gazetteer, locate
@@ -71,6 +71,7 @@ _PREPOSITIONS = _LOCATIVE | {"de", "del", "entre", "por", "para", "hasta", "seg�
 _PLACE_FROM_THREAD = frozenset({"CONSULT", "AGREE"})
 # a round of talks lasts a few days ("dos días de conversaciones")
 _SAME_ROUND_DAYS = 2
+_UNTIL = re.compile(r"\bhasta\s+$", re.IGNORECASE)
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue
 _AT_SEAT = frozenset({"en", "desde"})
 _ARTICLES = frozenset({"el", "la", "los", "las"})
@@ -370,6 +371,21 @@ def _sides(
     ]
     for subject in subjects:
         scope |= {t.i for t in subject.subtree}
+    # a finite clause nested further down reports another act with its own parties: "pidió
+    # a Putin que se abstuviera de atacar Kiev", "sanciones contra quienes comercien con
+    # ella si no toma medidas ... con Ucrania"; but a clause on the event noun names its
+    # own participants ("conversaciones en las que participaron ...", "una reunión a la
+    # que Zelenski se unió")
+    own = set(trigger.subtree) if trigger.pos_ not in {"VERB", "AUX"} else set()
+    for token in [sent.doc[i] for i in scope]:
+        if (
+            token is not verb
+            and token.dep_ in OTHER_CLAUSES | {"xcomp"}
+            and "Fin" in token.morph.get("VerbForm", [])
+            and trigger not in token.subtree
+            and token.head not in own
+        ):
+            scope -= {t.i for t in token.subtree}
     actors: list[str] = []
     countries: list[str] = []
     location = _venue_of(sent, trigger, pack)
@@ -433,7 +449,14 @@ def _event(
         for pair in pack.adversaries:
             if len(set(pair) & set(countries)) == 1:
                 countries.extend(side for side in pair if side not in countries)
-    in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
+    # "hasta el 1 de febrero" bounds what was asked or agreed, it does not date the act
+    in_sentence = [
+        t
+        for t in times
+        if sent.start_char <= t.start < sent.end_char
+        and t.value
+        and not _UNTIL.search(sent.doc.text[max(0, t.start - 8) : t.start])
+    ]
     when = min(in_sentence, key=lambda t: abs(t.start - hit.token.idx), default=None)
     day: dt.date | None = when.value if when else None
     status = _status(hit.token, hit.type, pack.lexicon, day, published)
