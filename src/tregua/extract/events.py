@@ -109,7 +109,7 @@ def _status(
     conversaciones no lograron ..." held three rounds of talks: the failure is an AGREE's).
     """
     verb = governor(token)
-    clause = clause_text(token.doc[:], token)
+    clause = _own_clause_text(token, verb)
     as_subject = token is not verb and token.dep_ in {"nsubj", "nsubj:pass"}
     negators = list(token.children) if as_subject else [*verb.children, *token.children]
     negated = any(c.lower_ in _NEGATORS for c in negators)
@@ -118,13 +118,39 @@ def _status(
     if negated:
         return "negated"
     mood, tense = verb.morph.get("Mood", []), verb.morph.get("Tense", [])
-    if "Cnd" in mood or lexicon.cues("hypothetical_cues").search(clause):
+    if "Cnd" in mood or lexicon.cues("hypothetical_cues").search(_near_text(token, verb)):
         return "hypothetical"
     if "Fut" in tense or lexicon.cues("planned_cues").search(clause):
         return "planned"
     if day is not None and published is not None and day > published and "Past" not in tense:
         return "planned"
     return "occurred"
+
+
+def _own_clause_text(token: Token, verb: Token) -> str:
+    """The trigger's clause without what a verb of saying says: "advirtió que Rusia
+    podría enfrentar sanciones" is a warning that occurred, whatever the warning's mood."""
+    inside = clause_of(token.doc[:], token)
+    if token is verb:
+        for child in verb.children:
+            said = any(c.dep_ == "mark" and c.lower_ == "que" for c in child.children)
+            if said and token not in child.subtree:
+                inside -= {t.i for t in child.subtree}
+    return " ".join(token.doc[i].text for i in sorted(inside)).lower()
+
+
+def _near_text(token: Token, verb: Token) -> str:
+    """The words from the trigger up to its verb, with their own dependents: where a
+    possibility is said of this event ("plantean la posibilidad de una reunión", "una
+    eventual cumbre"), not of a word further off ("diferencias sobre posibles
+    compromisos territoriales")."""
+    path = [token]
+    while path[-1] is not verb and path[-1].head is not path[-1] and len(path) < 8:
+        path.append(path[-1].head)
+    near = {t.i for t in path} | {c.i for t in path for c in t.children}
+    # multiword markers hang together: "en caso de que", "a condición de que"
+    near |= {f.i for i in list(near) for f in token.doc[i].children if f.dep_ == "fixed"}
+    return " ".join(token.doc[i].text for i in sorted(near)).lower()
 
 
 def _triggers(sent: SpacySpan, lexicon: Lexicon) -> list[_Hit]:
