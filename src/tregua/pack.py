@@ -166,6 +166,9 @@ class Lexicon(_Entry):
     planned_cues: tuple[str, ...] = ()
     hypothetical_cues: tuple[str, ...] = ()
     negation_cues: tuple[str, ...] = ()
+    # phrases that name the parties of the article's talks without naming them: "ambas
+    # delegaciones", "todas las partes", "ambos líderes"
+    party_references: tuple[str, ...] = ()
     # verbs (lemmas) of a result that talks, when they fail it, did not reach: "Tres rondas
     # de conversaciones no lograron acercar ..." is also an agreement that was not reached
     failed_outcome_verbs: tuple[str, ...] = ()

@@ -67,6 +67,8 @@ _PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # names a source, not a place
 _LOCATIVE = frozenset({"en", "contra", "sobre", "a", "desde", "hacia"})
 _PREPOSITIONS = _LOCATIVE | {"de", "del", "entre", "por", "para", "hasta", "según"}
+# acts of one side alone: the other sides named are what it is about
+_ONE_SIDED = frozenset({"CONCEDE"})
 # a meeting, or what it agreed, happens where the talks of the article are held
 _PLACE_FROM_THREAD = frozenset({"CONSULT", "AGREE"})
 # a round of talks lasts a few days ("dos días de conversaciones")
@@ -147,6 +149,10 @@ def _near_text(token: Token, verb: Token) -> str:
     path = [token]
     while path[-1] is not verb and path[-1].head is not path[-1] and len(path) < 8:
         path.append(path[-1].head)
+    if verb.dep_ == "xcomp" and "Inf" in verb.morph.get("VerbForm", []):
+        # an infinitive takes its mood from the word it completes: "estaría dispuesta a
+        # renunciar"
+        path.append(verb.head)
     near = {t.i for t in path} | {c.i for t in path for c in t.children}
     # multiword markers hang together: "en caso de que", "a condición de que"
     near |= {f.i for i in list(near) for f in token.doc[i].children if f.dep_ == "fixed"}
@@ -239,6 +245,8 @@ def find_events(
                     is not None
                 ):
                     event = dataclasses.replace(event, location=place)
+                if _names_the_parties(sent, hit.token, pack.lexicon):
+                    event = _with_parties(event, events)
                 if not event.countries:
                     event = _with_context_sides(event, events)
                 found = [event]
@@ -262,6 +270,30 @@ def find_events(
         if event.location is None and event.type in _PLACE_FROM_THREAD:
             events[i] = _with_thread_place(event, events[:i])
     return tuple(events)
+
+
+def _names_the_parties(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the trigger's clause, or the subject of its sentence, refers to the talks'
+    parties: "ambas delegaciones", "Todas las partes describen ... sin que se alcanzara un
+    acuerdo"."""
+    scope = clause_of(sent, trigger)
+    scope |= {t.i for c in sent.root.children if c.dep_ == "nsubj" for t in c.subtree}
+    text = " ".join(sent.doc[i].text for i in sorted(scope))
+    return bool(lexicon.cues("party_references").search(text))
+
+
+def _with_parties(event: Event, earlier: list[Event]) -> Event:
+    """ "Rubio elogió la seriedad de ambas delegaciones": the parties are those of the
+    article's last meeting of two sides or more, added to the sides the sentence names."""
+    source = next(
+        (e for e in reversed(earlier) if e.type == "CONSULT" and len(e.countries) >= 2),
+        next((e for e in reversed(earlier) if len(e.countries) >= 2), None),
+    )
+    if source is None:
+        return event
+    return dataclasses.replace(
+        event, countries=tuple(sorted({*event.countries, *source.countries}))
+    )
 
 
 def _with_context_sides(event: Event, earlier: list[Event]) -> Event:
@@ -460,7 +492,32 @@ def _sides(
         side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
         if side and side not in countries:
             countries.append(side)
+    if type_ in _ONE_SIDED:
+        # "Ucrania ha suavizado su impulso para una adhesión a la OTAN": a concession is
+        # its maker's; what it concerns is no side
+        agent = {t.i for subject in subjects for t in subject.subtree}
+        own = [c for c in countries if c in _sides_named(sent, agent, pack)]
+        if own:
+            countries = own
+            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in own]
     return actors, countries, location or fallback
+
+
+def _sides_named(sent: SpacySpan, indices: set[int], pack: DomainPack) -> set[str]:
+    """The sides the entities and demonyms at ``indices`` belong to."""
+    found = {
+        known.country
+        for ent in sent.ents
+        if ent.start in indices
+        and (known := pack.by_id.get(ent.ent_id_)) is not None
+        and known.country is not None
+    }
+    found |= {
+        side
+        for i in indices
+        if (side := pack.lexicon.demonyms.get(sent.doc[i].lower_)) is not None
+    }
+    return found
 
 
 def _event(
