@@ -76,6 +76,11 @@ _SAME_ROUND_DAYS = 2
 _UNTIL = re.compile(r"\bhasta\s+$", re.IGNORECASE)
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue
 _AT_SEAT = frozenset({"en", "desde"})
+# determiners that point back to something already told
+_ANAPHORIC = frozenset(
+    {"ese", "esa", "esos", "esas", "este", "esta", "estos", "estas", "dicho", "dicha"}
+    | {"dichos", "dichas", "aquel", "aquella", "aquellos", "aquellas"}
+)
 _ARTICLES = frozenset({"el", "la", "los", "las"})
 _WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 # words that negate the verb they hang from
@@ -191,6 +196,11 @@ def _main_hits(hits: list[_Hit]) -> list[_Hit]:
     kept = []
     for hit in hits:
         token = hit.token
+        if token.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in token.children
+        ):
+            # "cumplir con esa solicitud", "este ataque": an event told before, not a new one
+            continue
         if token.pos_ not in {"VERB", "AUX"} and any(
             v is not token and v in token.ancestors for v in verbs
         ):
@@ -434,6 +444,10 @@ def _sides(
     # ella si no toma medidas ... con Ucrania"; but a clause on the event noun names its
     # own participants ("conversaciones en las que participaron ...", "una reunión a la
     # que Zelenski se unió")
+    # "según medios rusos", "según el Kremlin": a source cited is no party to the event
+    for token in [sent.doc[i] for i in scope]:
+        if any(c.dep_ == "case" and c.lower_ == "según" for c in token.children):
+            scope -= {t.i for t in token.subtree}
     own = set(trigger.subtree) if trigger.pos_ not in {"VERB", "AUX"} else set()
     for token in [sent.doc[i] for i in scope]:
         if (
