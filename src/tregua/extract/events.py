@@ -201,6 +201,11 @@ def _main_hits(hits: list[_Hit]) -> list[_Hit]:
         ):
             # "cumplir con esa solicitud", "este ataque": an event told before, not a new one
             continue
+        if token.pos_ == "NOUN" and any(
+            c.dep_ == "case" and (c.lower_ == "pese" or _is_despite(c)) for c in token.children
+        ):
+            # "a pesar de las amenazas de sanciones": what is conceded is background
+            continue
         if token.pos_ not in {"VERB", "AUX"} and any(
             v is not token and v in token.ancestors for v in verbs
         ):
@@ -444,9 +449,13 @@ def _sides(
     # ella si no toma medidas ... con Ucrania"; but a clause on the event noun names its
     # own participants ("conversaciones en las que participaron ...", "una reunión a la
     # que Zelenski se unió")
-    # "según medios rusos", "según el Kremlin": a source cited is no party to the event
+    # "según medios rusos", "según el Kremlin": a source cited is no party to the event;
+    # nor is what an event happens in spite of ("a pesar de las amenazas de Trump")
     for token in [sent.doc[i] for i in scope]:
-        if any(c.dep_ == "case" and c.lower_ == "según" for c in token.children):
+        if token is not trigger and any(
+            c.dep_ == "case" and (c.lower_ in {"según", "pese"} or _is_despite(c))
+            for c in token.children
+        ):
             scope -= {t.i for t in token.subtree}
     own = set(trigger.subtree) if trigger.pos_ not in {"VERB", "AUX"} else set()
     for token in [sent.doc[i] for i in scope]:
@@ -517,6 +526,29 @@ def _sides(
     return actors, countries, location or fallback
 
 
+def _is_despite(case: Token) -> bool:
+    """ "a pesar de": the preposition "a" with "pesar de" fixed to it."""
+    return case.lower_ == "a" and any(
+        f.dep_ == "fixed" and f.lower_ == "pesar" for f in case.children
+    )
+
+
+def _in_other_conjunct(time: TimeExpression, clause: set[int], sent: SpacySpan) -> bool:
+    """Whether ``time`` lies in a clause coordinated with the trigger's (not in a nested one:
+    "dijo que se reunirán el lunes" dates the meeting)."""
+    if time.start in clause:
+        return False
+    token = next((t for t in sent if t.idx == time.start), None)
+    if token is None:
+        return False
+    for ancestor in token.ancestors:
+        if ancestor.idx in clause:
+            return False
+        if ancestor.dep_ == "conj" and ancestor.pos_ in {"VERB", "AUX"}:
+            return True
+    return any(c.dep_ == "conj" and c.idx in clause for c in sent.root.children)
+
+
 def _sides_named(sent: SpacySpan, indices: set[int], pack: DomainPack) -> set[str]:
     """The sides the entities and demonyms at ``indices`` belong to."""
     found = {
@@ -554,6 +586,10 @@ def _event(
         and t.value
         and not _UNTIL.search(sent.doc.text[max(0, t.start - 8) : t.start])
     ]
+    # a date of another coordinated clause ("Las expectativas de un acuerdo para el viernes
+    # son bajas, y Rusia sigue con sus ataques") is not this event's
+    clause = {sent.doc[i].idx for i in clause_of(sent, hit.token)}
+    in_sentence = [t for t in in_sentence if not _in_other_conjunct(t, clause, sent)]
     when = min(in_sentence, key=lambda t: abs(t.start - hit.token.idx), default=None)
     day: dt.date | None = when.value if when else None
     status = _status(hit.token, hit.type, pack.lexicon, day, published)
