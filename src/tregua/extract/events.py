@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tregua.language import sentences_in
-from tregua.language.clauses import OTHER_CLAUSES, clause_of, clause_text, governor
+from tregua.language.clauses import OTHER_CLAUSES, clause_of, governor
 from tregua.model import CleanDoc, Event, Location, Span, Status
 from tregua.pack import Actor, DomainPack, Lexicon, Place
 from tregua.resolve.place import Gazetteer, locate
@@ -201,9 +201,7 @@ def _main_hits(hits: list[_Hit]) -> list[_Hit]:
         ):
             # "cumplir con esa solicitud", "este ataque": an event told before, not a new one
             continue
-        if token.pos_ == "NOUN" and any(
-            c.dep_ == "case" and (c.lower_ == "pese" or _is_despite(c)) for c in token.children
-        ):
+        if token.pos_ == "NOUN" and _conceded(token):
             # "a pesar de las amenazas de sanciones": what is conceded is background
             continue
         if token.pos_ not in {"VERB", "AUX"} and any(
@@ -351,8 +349,10 @@ def _with_thread_place(event: Event, earlier: list[Event]) -> Event:
             continue
         if (source.status == "planned") != (event.status == "planned"):
             return event
-        if source.date_source == "text" and event.date_source == "text":
-            if source.date is None or event.date is None:
+        if event.date_source == "text" and event.date is not None:
+            # a meeting the text dates is another round unless the talks fall on its days
+            # (dated by the text or, for a report of them, by the article)
+            if source.date is None:
                 return event
             apart = dt.date.fromisoformat(source.date) - dt.date.fromisoformat(event.date)
             if abs(apart.days) > _SAME_ROUND_DAYS:
@@ -519,11 +519,22 @@ def _sides(
         # "Ucrania ha suavizado su impulso para una adhesión a la OTAN": a concession is
         # its maker's; what it concerns is no side
         agent = {t.i for subject in subjects for t in subject.subtree}
-        own = [c for c in countries if c in _sides_named(sent, agent, pack)]
-        if own:
-            countries = own
-            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in own]
+        makers = [c for c in countries if c in _sides_named(sent, agent, pack)]
+        if makers:
+            countries = makers
+            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in makers]
     return actors, countries, location or fallback
+
+
+def _conceded(token: Token) -> bool:
+    """Whether a noun sits in a phrase of concession: "a pesar de las amenazas de
+    sanciones" for "amenazas" and for "sanciones"."""
+    for word in (token, *token.ancestors):
+        if word.pos_ in {"VERB", "AUX"}:
+            return False
+        if any(c.dep_ == "case" and (c.lower_ == "pese" or _is_despite(c)) for c in word.children):
+            return True
+    return False
 
 
 def _is_despite(case: Token) -> bool:
@@ -559,9 +570,7 @@ def _sides_named(sent: SpacySpan, indices: set[int], pack: DomainPack) -> set[st
         and known.country is not None
     }
     found |= {
-        side
-        for i in indices
-        if (side := pack.lexicon.demonyms.get(sent.doc[i].lower_)) is not None
+        side for i in indices if (side := pack.lexicon.demonyms.get(sent.doc[i].lower_)) is not None
     }
     return found
 
