@@ -69,6 +69,18 @@ class RoleSpell(_Entry):
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+class Seat(_Entry):
+    """The building an institution is named after: "el Kremlin", "la Casa Blanca".
+
+    "se reunieron en el Kremlin" puts the meeting there; "el Kremlin afirmó" is the actor.
+    """
+
+    name: str
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
 class Actor(_Entry):
     """A person, organisation, country or bloc that can act, speak or take a stance."""
 
@@ -79,6 +91,8 @@ class Actor(_Entry):
     qid: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
     aliases: tuple[str, ...] = ()
     roles: tuple[RoleSpell, ...] = ()
+    # a seat-of-government metonym is also a place: where "en el Kremlin" happens
+    seat: Seat | None = None
     note: str = ""
 
     @property
@@ -152,6 +166,12 @@ class Lexicon(_Entry):
     planned_cues: tuple[str, ...] = ()
     hypothetical_cues: tuple[str, ...] = ()
     negation_cues: tuple[str, ...] = ()
+    # phrases that name the parties of the article's talks without naming them: "ambas
+    # delegaciones", "todas las partes", "ambos líderes"
+    party_references: tuple[str, ...] = ()
+    # verbs (lemmas) of a result that talks, when they fail it, did not reach: "Tres rondas
+    # de conversaciones no lograron acercar ..." is also an agreement that was not reached
+    failed_outcome_verbs: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     commentary_markers: tuple[str, ...] = (">>",)
     anonymous_sources: tuple[str, ...] = ()

@@ -65,3 +65,172 @@ def test_a_repeated_event_is_reported_once(pipeline: Pipeline) -> None:
 def test_captions_and_commentary_hold_no_events(pipeline: Pipeline) -> None:
     text = "Zelenski habló con la prensa.\n>>Seguro que habrá una cumbre con Putin."
     assert all(e.type != "CONSULT" for e in events_of(text, pipeline))
+
+
+def located_events_of(text: str, pipeline: Pipeline) -> tuple[Event, ...]:
+    """Events with places: the gazetteer is passed as the pipeline passes it."""
+    clean = clean_document(RawDoc(source="e.txt", text=text), pipeline.pack.lexicon)
+    times = find_time_expressions(clean.text, PUBLISHED)
+    return find_events(
+        pipeline.nlp(clean.text), clean, pipeline.pack, times, PUBLISHED, pipeline.gazetteer
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("El jueves, Putin se reunió en el Kremlin con los enviados de Trump.", "Kremlin"),
+        ("Trump se reunió con Zelenski en la Casa Blanca, según Kiev.", "White House"),
+    ],
+)
+def test_a_seat_of_government_after_en_is_the_venue(
+    text: str, place: str, pipeline: Pipeline
+) -> None:
+    (event,) = [e for e in located_events_of(text, pipeline) if e.type == "CONSULT"]
+    assert event.location is not None and event.location.name == place
+
+
+def test_a_seat_of_government_as_subject_is_a_side(pipeline: Pipeline) -> None:
+    (event,) = [e for e in events_of("El Kremlin rechazó la propuesta.", pipeline)]
+    assert event.type == "REJECT" and event.countries == ("RUS",)
+
+
+def test_places_coordinated_with_a_venue_are_venues_too(pipeline: Pipeline) -> None:
+    text = (
+        "Las delegaciones de Rusia, Ucrania y Estados Unidos se reunieron el 23 de enero en "
+        "Ginebra. El 1 de febrero se celebrarán nuevas reuniones, seguidas de sesiones en "
+        "Moscú o Kiev."
+    )
+    planned = [e for e in events_of(text, pipeline) if e.status == "planned"]
+    assert [set(e.countries) for e in planned] == [{"RUS", "UKR", "USA"}]
+
+
+def one(events: tuple[Event, ...], type_: str) -> Event:
+    (event,) = [e for e in events if e.type == type_]
+    return event
+
+
+def test_a_meeting_without_a_place_takes_the_place_of_the_talks(pipeline: Pipeline) -> None:
+    text = (
+        "Las delegaciones de Rusia y Ucrania se reunieron el martes en Estambul. "
+        "El miércoles firmaron un acuerdo de intercambio de prisioneros."
+    )
+    agree = one(located_events_of(text, pipeline), "AGREE")
+    assert agree.location is not None and agree.location.name == "Istanbul"
+
+
+def test_talks_the_text_dates_weeks_apart_are_another_round(pipeline: Pipeline) -> None:
+    text = (
+        "Las delegaciones de Rusia y Ucrania se reunieron en Estambul. "
+        "Ya en diciembre de 2025 habían mantenido conversaciones sin resultado."
+    )
+    december = [e for e in located_events_of(text, pipeline) if e.date == "2025-12-01"]
+    assert december and all(e.location is None for e in december)
+
+
+def test_a_planned_round_does_not_inherit_the_last_rounds_place(pipeline: Pipeline) -> None:
+    text = (
+        "Las delegaciones de Rusia y Ucrania se reunieron el martes en Estambul. "
+        "Las partes acordaron que se reunirán de nuevo el 20 de febrero."
+    )
+    planned = [e for e in located_events_of(text, pipeline) if e.status == "planned"]
+    assert planned and all(e.location is None for e in planned)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tres rondas de conversaciones en Ginebra no lograron un alto el fuego.",
+        "Putin recibió a Witkoff en una reunión que no permitió acercar posiciones.",
+    ],
+)
+def test_talks_that_fail_their_result_are_a_negated_agreement(
+    text: str, pipeline: Pipeline
+) -> None:
+    found = {(e.type, e.status) for e in events_of(text, pipeline)}
+    assert {("CONSULT", "occurred"), ("AGREE", "negated")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "sides"),
+    [
+        # a clause nested below the request is what is asked, not who asks
+        ("Trump pidió a Putin que se abstuviera de atacar Kiev.", "REQUEST", {"RUS", "USA"}),
+        # a concession is its maker's
+        ("Ucrania ha suavizado su postura sobre la adhesión a la OTAN.", "CONCEDE", {"UKR"}),
+        # a source cited is no side
+        ("Las conversaciones duraron tres horas, según medios rusos.", "CONSULT", set()),
+        # what an attack happens in spite of is no side
+        (
+            "Rusia sigue con sus ataques contra Járkov a pesar de las amenazas de Trump.",
+            "ASSAULT",
+            {"RUS", "UKR"},
+        ),
+    ],
+)
+def test_sides_are_the_events_own(
+    text: str, type_: str, sides: set[str], pipeline: Pipeline
+) -> None:
+    assert set(one(events_of(text, pipeline), type_).countries) == sides
+
+
+def test_both_delegations_are_the_sides_of_the_talks(pipeline: Pipeline) -> None:
+    text = (
+        "Rusia, Ucrania y Estados Unidos se reunieron el martes en Ginebra. "
+        "El secretario de Estado estadounidense elogió la seriedad de ambas delegaciones."
+    )
+    assert set(one(events_of(text, pipeline), "SUPPORT").countries) == {"RUS", "UKR", "USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        # the warning occurred; the mood of what it warns of is not its own
+        ("Trump advirtió que Rusia podría enfrentar sanciones.", "THREATEN", "occurred"),
+        # a possibility said of another word is not said of the talks
+        (
+            "Los enviados mantuvieron conversaciones en Berlín sobre posibles concesiones.",
+            "CONSULT",
+            "occurred",
+        ),
+        # an infinitive takes its mood from what it completes
+        (
+            "Zelenski dijo que Ucrania estaría dispuesta a renunciar a la OTAN.",
+            "CONCEDE",
+            "hypothetical",
+        ),
+    ],
+)
+def test_status_is_read_where_it_is_said_of_the_event(
+    text: str, type_: str, status: str, pipeline: Pipeline
+) -> None:
+    assert one(events_of(text, pipeline), type_).status == status
+
+
+def test_a_demonstrative_names_an_event_told_before(pipeline: Pipeline) -> None:
+    found = events_of("Putin estuvo de acuerdo en cumplir con esa solicitud.", pipeline)
+    assert all(e.type != "REQUEST" for e in found)
+
+
+def test_what_is_conceded_is_no_event(pipeline: Pipeline) -> None:
+    found = events_of("Rusia sigue con sus ataques a pesar de las amenazas de sanciones.", pipeline)
+    assert {e.type for e in found} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "date"),
+    [
+        # "hasta" bounds what is asked; it does not date the request
+        ("Trump pidió a Putin una pausa hasta el 1 de febrero.", "REQUEST", PUBLISHED.isoformat()),
+        # the Friday belongs to the other clause: the attacks are reported, undated
+        (
+            "Las expectativas de un acuerdo para el viernes son bajas, y Rusia sigue con sus "
+            "ataques contra Járkov.",
+            "ASSAULT",
+            PUBLISHED.isoformat(),
+        ),
+    ],
+)
+def test_the_date_is_the_events_own(text: str, type_: str, date: str, pipeline: Pipeline) -> None:
+    event = one(events_of(text, pipeline), type_)
+    assert (event.date, event.status) == (date, "occurred")

@@ -171,3 +171,27 @@ def test_locate_never_raises(blank: Language, gazetteer: Gazetteer, text: str) -
     doc = blank(text)
     found = locate(doc[:], {"UKR"}, gazetteer) if len(doc) else None
     assert found is None or found.name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Desde Moscú, Peskov acusó a los europeos de sabotear la paz.", "acusó"),
+        ("Ushakov dijo que la conversación sobre la retirada del Donbás fue útil.", "conversación"),
+    ],
+)
+def test_anchored_wants_a_place_tied_to_the_event(
+    blank: Language, gazetteer: Gazetteer, sentence: str, word: str
+) -> None:
+    doc = blank(sentence)
+    trigger = next(t.i for t in doc if t.text == word)
+    assert locate(doc[:], set(), gazetteer, trigger=trigger, anchored=True) is None
+
+
+def test_unanchored_places_with_a_trigger_give_the_first(
+    blank: Language, gazetteer: Gazetteer
+) -> None:
+    doc = blank("Tanto Járkov como Odesa sufrieron ataques con drones.")
+    trigger = next(t.i for t in doc if t.text == "ataques")
+    found = locate(doc[:], set(), gazetteer, trigger=trigger)
+    assert found is not None and found.name == "Kharkiv"

@@ -301,6 +301,8 @@ def locate(
     doc_countries: Collection[str],
     gazetteer: Gazetteer,
     trigger: int | None = None,
+    *,
+    anchored: bool = False,
 ) -> Location | None:
     """The place of the event a sentence reports, or None.
 
@@ -309,6 +311,8 @@ def locate(
     of ``sent.doc``, optional), a place attached to it wins ("la reunión de Alaska"), and
     the nearer one a tie. Places offered as alternatives ("en Moscú o Kiev") or
     listed ("en Kiev, Járkov y otras ciudades") give None: the event has no one place.
+    With ``anchored``, a place no preposition or event noun ties to the event gives None:
+    in "Peskov, desde el Kremlin, acusó a Kiev" Kyiv is the accused, not the venue.
     """
     mentions = place_mentions(sent, doc_countries, gazetteer)
     if not mentions:
@@ -322,7 +326,11 @@ def locate(
         distance = abs(m.start - trigger) if trigger is not None else m.start - sent.start
         scored.append((score, -distance, m))
     best_score, _, best = max(scored, key=lambda s: (s[0], s[1]))
-    if best_score <= 0 and trigger is None and len(mentions) > 1:
+    if best_score <= 0 and anchored:
+        return None
+    if best_score <= 0 and len(mentions) > 1:
+        # no place is tied to the event: the first named leads ("Tanto Belgorod como
+        # Bryansk fueron alcanzados")
         best = mentions[0]
     if _in_a_list(doc, best, mentions):
         return None
