@@ -38,3 +38,20 @@ def test_bad_pack_names_file_and_field(tmp_path: Path) -> None:
 def test_missing_pack_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(PackError, match=r"pack\.toml: missing"):
         load_pack(tmp_path)
+
+
+def test_pack_without_default_year_is_refused(tmp_path: Path) -> None:
+    # a default year would silently date another conflict's articles in 2026
+    folder = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK, folder)
+    meta = folder / "pack.toml"
+    meta.write_text(
+        "\n".join(
+            line
+            for line in meta.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("default_year")
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"default_year: Field required"):
+        load_pack(folder)

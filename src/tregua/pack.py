@@ -233,8 +233,9 @@ class DomainPack(BaseModel):
     name: str
     version: str
     description: str = ""
-    # the year a day-and-month date ("el 30 de enero") falls in when nothing else says
-    default_year: int = 2026
+    # the year a day-and-month date ("el 30 de enero") falls in when nothing else says;
+    # required: a default here would date every pack's articles in the default pack's years
+    default_year: int
     # the warring sides: an attack by one of them without a named target strikes the other
     adversaries: tuple[tuple[str, str], ...] = ()
     actors: tuple[Actor, ...]
