@@ -328,7 +328,7 @@ _SOURCES: dict[str, tuple[str, str | None]] = {
 
 
 def _problem(folder: Path, parts: dict[str, object], error: ErrorDetails) -> str:
-    """One validation error as file, entry and field: ``.../actors.toml: [[actor]] 3 (key
+    """One validation error as file, entry and field: ``.../actors.toml: actor 3 (key
     "dmitry_peskov"): country: String should match pattern ...``."""
     loc = list(error["loc"])
     part = str(loc[0]) if loc else ""
@@ -340,7 +340,8 @@ def _problem(folder: Path, parts: dict[str, object], error: ErrorDetails) -> str
         entries = parts.get(part)
         entry = entries[loc[0]] if isinstance(entries, list) and loc[0] < len(entries) else None
         key = entry.get("key") if isinstance(entry, dict) else None
-        where.append(f"[[{table}]] {loc[0] + 1}" + (f' (key "{key}")' if key else ""))
+        # no brackets: "[[actor]]" reads as markup to the CLI's console and vanishes
+        where.append(f"{table} {loc[0] + 1}" + (f' (key "{key}")' if key else ""))
         loc = loc[1:]
     if loc:
         # the rest of the path, 1-based like the entries: "roles[2].start", "triggers[1].type"
