@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -31,10 +32,47 @@ def test_bad_pack_names_file_and_field(tmp_path: Path) -> None:
         actors.read_text(encoding="utf-8").replace('country = "RUS"', 'country = "Russia"', 1),
         encoding="utf-8",
     )
-    with pytest.raises(PackError, match=r"actors\.\d+\.country"):
+    with pytest.raises(PackError, match=r"actors\.toml: actor \d+ \(key \"\w+\"\): country: "):
         load_pack(folder)
 
 
 def test_missing_pack_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(PackError, match=r"pack\.toml: missing"):
         load_pack(tmp_path)
+
+
+def test_pack_without_default_year_is_refused(tmp_path: Path) -> None:
+    # a default year would silently date another conflict's articles in 2026
+    folder = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK, folder)
+    meta = folder / "pack.toml"
+    meta.write_text(
+        "\n".join(
+            line
+            for line in meta.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("default_year")
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"default_year: Field required"):
+        load_pack(folder)
+
+
+def test_every_problem_names_its_entry_and_field(tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK, folder)
+    actors = folder / "actors.toml"
+    text = actors.read_text(encoding="utf-8")
+    actors.write_text(text.replace("start = 2012-05-07", 'start = "7/5/2012"', 1), encoding="utf-8")
+    places = folder / "places.toml"
+    text = places.read_text(encoding="utf-8")
+    places.write_text(text.replace("lat = ", "latitude = ", 1), encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    problems = str(caught.value).splitlines()
+    assert any(
+        re.search(r'actors\.toml: actor 1 \(key "vladimir_putin"\): roles\[1\]\.start: ', p)
+        for p in problems
+    ), problems
+    assert any(re.search(r"places\.toml: place 1 \(.*\): lat: Field required", p) for p in problems)
+    assert any(re.search(r"places\.toml: .*: latitude: Extra inputs", p) for p in problems)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from tregua.errors import PackError
 
@@ -233,8 +234,9 @@ class DomainPack(BaseModel):
     name: str
     version: str
     description: str = ""
-    # the year a day-and-month date ("el 30 de enero") falls in when nothing else says
-    default_year: int = 2026
+    # the year a day-and-month date ("el 30 de enero") falls in when nothing else says;
+    # required: a default here would date every pack's articles in the default pack's years
+    default_year: int
     # the warring sides: an attack by one of them without a named target strikes the other
     adversaries: tuple[tuple[str, str], ...] = ()
     actors: tuple[Actor, ...]
@@ -302,14 +304,50 @@ def load_pack(folder: Path = DEFAULT_PACK) -> DomainPack:
     try:
         pack = DomainPack.model_validate(parts)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PackError(
-            f"{folder}: {where}: {first['msg']} ({exc.error_count()} problem(s))"
-        ) from exc
+        problems = [_problem(folder, parts, error) for error in exc.errors()]
+        if len(problems) > _SHOWN_PROBLEMS:  # one misspelt field can fail every entry
+            more = len(problems) - _SHOWN_PROBLEMS
+            problems = [*problems[:_SHOWN_PROBLEMS], f"... and {more} more problem(s)"]
+        raise PackError("\n".join(problems)) from exc
     _check_references(folder, pack)
     _check_timeline(folder, pack)
     return pack
+
+
+_SHOWN_PROBLEMS = 10
+
+# where each part of a DomainPack comes from: file, and the table name of its entries
+_SOURCES: dict[str, tuple[str, str | None]] = {
+    "actors": ("actors.toml", "actor"),
+    "roles": ("roles.toml", "role"),
+    "places": ("places.toml", "place"),
+    "issues": ("issues.toml", "issue"),
+    "timeline": ("timeline.toml", "event"),
+    "lexicon": ("lexicon.toml", None),
+}
+
+
+def _problem(folder: Path, parts: dict[str, object], error: ErrorDetails) -> str:
+    """One validation error as file, entry and field: ``.../actors.toml: actor 3 (key
+    "dmitry_peskov"): country: String should match pattern ...``."""
+    loc = list(error["loc"])
+    part = str(loc[0]) if loc else ""
+    file, table = _SOURCES.get(part, ("pack.toml", None))
+    if part in _SOURCES:
+        loc = loc[1:]
+    where = [str(folder / file)]
+    if table is not None and loc and isinstance(loc[0], int):
+        entries = parts.get(part)
+        entry = entries[loc[0]] if isinstance(entries, list) and loc[0] < len(entries) else None
+        key = entry.get("key") if isinstance(entry, dict) else None
+        # no brackets: "[[actor]]" reads as markup to the CLI's console and vanishes
+        where.append(f"{table} {loc[0] + 1}" + (f' (key "{key}")' if key else ""))
+        loc = loc[1:]
+    if loc:
+        # the rest of the path, 1-based like the entries: "roles[2].start", "triggers[1].type"
+        path = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc)
+        where.append(path.lstrip("."))
+    return f"{': '.join(where)}: {error['msg']}"
 
 
 def _check_timeline(folder: Path, pack: DomainPack) -> None:
