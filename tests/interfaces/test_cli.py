@@ -144,3 +144,10 @@ def test_ingest_progress_shows_articles_per_second() -> None:
     progress = Progress(_Rate())
     task = progress.add_task("ingest", total=None)
     assert str(_Rate().render(progress.tasks[task])) == "0.0 articles/s"
+
+
+def test_a_quarantine_reason_with_brackets_is_printed_whole(tmp_path: Path) -> None:
+    empty = tmp_path / "notas [borrador].txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(empty)])
+    assert "notas [borrador].txt" in result.stderr

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     Progress,
     ProgressColumn,
@@ -68,7 +69,7 @@ def _pack(settings: Settings) -> DomainPack:
     try:
         return load_pack(settings.pack)
     except PackError as exc:
-        err.print(f"[red]error:[/red] domain pack: {exc}")
+        err.print(f"[red]error:[/red] domain pack: {escape(str(exc))}")
         raise typer.Exit(EXIT_SETUP) from exc
 
 
@@ -78,7 +79,7 @@ def _open(url: str) -> Store:
     try:
         return open_store(url)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_SETUP) from exc
 
 
@@ -91,7 +92,7 @@ class _Rate(ProgressColumn):
 
 def _report_quarantine(item: Quarantined) -> None:
     err.print(
-        f"[yellow]quarantined[/yellow] {item.detail} [dim](reason: {item.reason.value}, "
+        f"[yellow]quarantined[/yellow] {escape(item.detail)} [dim](reason: {item.reason.value}, "
         f"stage: {item.stage})[/dim]",
         highlight=False,
     )
@@ -228,7 +229,7 @@ def ingest(
                 _store_one(item)
         fused = refresh(store)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_SETUP) from exc
     err.print(
         f"{tally['stored']} stored, {tally['replaced']} replaced, "
@@ -263,13 +264,13 @@ def watch_sources(
     try:
         every_s = parse_every(every)
     except ValueError as exc:
-        err.print(f"[red]error:[/red] --every {exc}")
+        err.print(f"[red]error:[/red] --every {escape(str(exc))}")
         raise typer.Exit(2) from exc
     settings = _settings(db=db)
     try:
         store = open_store(settings.db)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_SETUP) from exc
     pipeline = build_pipeline(_pack(settings))
     clusters = DocumentClusters()  # near copies are found across polls, not only within one
@@ -372,7 +373,7 @@ def export(
     try:
         written = EXPORTS[format](store, out)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_SETUP) from exc
     except OSError as exc:
         err.print(f"[red]error:[/red] {out}: cannot write ({exc.strerror}); check the path")
