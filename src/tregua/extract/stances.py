@@ -90,7 +90,7 @@ def find_stances(
             continue
         for sent in sentences_in(doc, para.start, para.end):
             for issue in pack.issues:
-                cue_at = _issue_cue(sent, issue, doc.text)
+                cue_at = _issue_cue(sent, issue, text)
                 if cue_at is None:
                     continue
                 quote = next(
