@@ -80,6 +80,11 @@ def name_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
+def _head(key: str) -> str:
+    """The first word of a look-up key."""
+    return key.split(" ", 1)[0]
+
+
 class Gazetteer:
     """Every place name tregua can put on the map; build it once per process."""
 
@@ -94,9 +99,14 @@ class Gazetteer:
             if key:
                 by_name.setdefault(key, []).append(entry)
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
-        # the words a name can open with ("la capital rusa" included): a token that opens
-        # none is not looked up at all, which spares most tokens of a sentence
-        self._first_words = {k.split(" ", 1)[0] for k in self._by_name} | {"la", "capital"}
+        # the words a name can open with: a token that opens none is not looked up at all.
+        # A name only geonames knows needs a capital ("_plausible_city"), so its first word
+        # counts only when capitalised; a pack name opens with any case, and "la capital
+        # rusa" with "la" or "capital".
+        self._pack_first_words = {
+            _head(k) for k, found in self._by_name.items() if any(e.from_pack for e in found)
+        } | {"la", "capital"}
+        self._first_words = {_head(k) for k in self._by_name}
         self._by_id = {
             e.id: e for entries_ in self._by_name.values() for e in entries_ if e.id is not None
         }
@@ -111,9 +121,14 @@ class Gazetteer:
         return self._by_name.get(name_key(name), ())
 
     def may_start(self, word: str) -> bool:
-        """Whether some name the gazetteer holds could open with ``word``."""
+        """Whether some name the gazetteer holds could open with ``word`` here."""
         key = name_key(word)
-        return key.split(" ", 1)[0] in self._first_words if key else False
+        if not key:
+            return False
+        head = _head(key)
+        if head in self._pack_first_words:
+            return True
+        return word[:1].isupper() and head in self._first_words
 
     def by_id(self, entity_id: str) -> GazetteerEntry | None:
         """The pack place with this entity id ("Q1899" -> Kyiv)."""
