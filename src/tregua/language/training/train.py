@@ -117,10 +117,14 @@ def start_from_peer(nlp: Language, peer: Language) -> None:
     """
     peer_tok2vec = peer.get_pipe("tok2vec")
     assert isinstance(peer_tok2vec, Tok2Vec)
-    branches = ner_of(nlp).model.get_ref("tok2vec").layers[0].layers
-    if len(branches) < 2:
-        raise ValueError(f"ner tok2vec has {len(branches)} branches; wikiner and ancora last")
-    branches[-2].from_bytes(ner_of(peer).model.get_ref("tok2vec").layers[0].to_bytes())
+    container = ner_of(nlp).model.get_ref("tok2vec").layers[0]
+    # thinc's concatenate of one layer is that layer itself
+    branches = container.layers if container.name.startswith("concatenate") else [container]
+    wikiner = ner_of(peer).model.get_ref("tok2vec").layers[0].to_bytes()
+    if len(branches) == 1:  # the peer's ner tok2vec alone
+        branches[0].from_bytes(wikiner)
+        return
+    branches[-2].from_bytes(wikiner)
     branches[-1].from_bytes(peer_tok2vec.model.to_bytes())
 
 
