@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from tregua.store import dialects
@@ -32,6 +32,7 @@ from tregua.store.schema import (
     DocumentRow,
     EntityRow,
     EventMentionRow,
+    FlagRow,
     FusedEventMentionRow,
     FusedEventRow,
     ParagraphRow,
@@ -79,6 +80,107 @@ def _span(start: int, end: int, evidence: str) -> dict[str, Any]:
 # -- timeline ---------------------------------------------------------------------------
 
 
+def _event_filters(
+    session: Session,
+    dialect: str,
+    *,
+    actor: str | None,
+    side: str | None,
+    type: str | None,
+    status: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[ColumnElement[bool]] | None:
+    """SQL conditions on ``fused_events`` for the filters; None when none can match."""
+    where: list[ColumnElement[bool]] = []
+    if type:
+        where.append(FusedEventRow.type == type.upper())
+    if status:
+        where.append(FusedEventRow.status == status)
+    if place:
+        where.append(
+            or_(
+                func.lower(FusedEventRow.place) == place.casefold(),
+                FusedEventRow.place_country == place.upper(),
+            )
+        )
+    if since:
+        where.append(func.coalesce(FusedEventRow.date_end, FusedEventRow.date) >= since)
+    if until:
+        where.append(FusedEventRow.date <= until)
+    if side:
+        where.append(dialects.list_has(dialect, FusedEventRow.countries, [side.upper()]))
+    if actor:
+        ids = actor_ids(session, actor)
+        if not ids:
+            return None
+        where.append(
+            or_(
+                dialects.list_has(dialect, FusedEventRow.actors, ids),
+                dialects.list_has(dialect, FusedEventRow.targets, ids),
+            )
+        )
+    return where
+
+
+#: date order, undated last; ``ix_fused_events_order`` holds exactly these expressions
+EVENT_ORDER = (
+    FusedEventRow.date.is_(None),
+    FusedEventRow.date,
+    FusedEventRow.type,
+    FusedEventRow.id,
+)
+
+
+def timeline_page(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    compact: bool = False,
+    actor: str | None = None,
+    side: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """``limit`` fused events from ``offset`` in ``timeline`` order, and how many match.
+
+    The database filters, counts and pages; only the page's events are read, with their
+    reports and actors. ``compact`` leaves out the reports and gives the first report's
+    document instead (what the timeline and the map draw).
+    """
+    with store.reading() as session:
+        where = _event_filters(
+            session,
+            store.dialect,
+            actor=actor,
+            side=side,
+            type=type,
+            status=status,
+            place=place,
+            since=since,
+            until=until,
+        )
+        if where is None:
+            return [], 0
+        total = session.scalar(select(func.count()).select_from(FusedEventRow).where(*where))
+        query = select(FusedEventRow).where(*where).order_by(*EVENT_ORDER).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        events = list(session.scalars(query))
+        entities = _names(session, (a for e in events for a in (*e.actors, *e.targets)))
+        ids = [e.id for e in events]
+        if compact:
+            first = _first_reports(session, ids)
+            return [_compact_event(e, entities, first.get(e.id)) for e in events], total or 0
+        reports = _reports(session, ids)
+        return [_event(e, entities, reports.get(e.id, [])) for e in events], total or 0
+
+
 def timeline(
     store: Store,
     *,
@@ -95,58 +197,97 @@ def timeline(
     ``place`` matches the place name or its country code; with a date range, undated
     events are left out and an event spanning days counts when any of its days is inside.
     """
+    events, _ = timeline_page(
+        store,
+        actor=actor,
+        side=side,
+        type=type,
+        status=status,
+        place=place,
+        since=since,
+        until=until,
+    )
+    return events
+
+
+def fused_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One fused event as ``timeline`` gives it, or None."""
     with store.reading() as session:
-        query = select(FusedEventRow)
-        if type:
-            query = query.where(FusedEventRow.type == type.upper())
-        if status:
-            query = query.where(FusedEventRow.status == status)
-        if place:
-            query = query.where(
-                or_(
-                    func.lower(FusedEventRow.place) == place.casefold(),
-                    FusedEventRow.place_country == place.upper(),
-                )
+        found = session.get(FusedEventRow, event_id)
+        if found is None:
+            return None
+        entities = _names(session, (*found.actors, *found.targets))
+        return _event(found, entities, _reports(session, [found.id]).get(found.id, []))
+
+
+def _event(
+    e: FusedEventRow, entities: dict[str, EntityRow], reports: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "mode": e.mode,
+        "status": e.status,
+        "date": e.date,
+        "date_end": e.date_end,
+        "date_source": e.date_source,
+        "place": e.place,
+        "place_country": e.place_country,
+        "lat": e.lat,
+        "lon": e.lon,
+        "countries": list(e.countries),
+        "actors": [_entity(entities, a) for a in e.actors],
+        "targets": [_entity(entities, t) for t in e.targets],
+        "dead": e.dead,
+        "injured": e.injured,
+        "disputed": e.disputed,
+        "disagreements": e.disagreements,
+        "sources": list(e.sources),
+        "evidence": e.evidence,
+        "reports": reports,
+    }
+
+
+def _compact_event(
+    e: FusedEventRow, entities: dict[str, EntityRow], document_id: str | None
+) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "status": e.status,
+        "date": e.date,
+        "date_end": e.date_end,
+        "place": e.place,
+        "lat": e.lat,
+        "lon": e.lon,
+        "countries": list(e.countries),
+        "actors": [_entity(entities, a) for a in e.actors],
+        "disputed": e.disputed,
+        "sources": len(e.sources),
+        "evidence": e.evidence,
+        "document_id": document_id,
+    }
+
+
+def _first_reports(session: Session, fused_ids: list[str]) -> dict[str, str]:
+    """The document of each fused event's first report (the order ``_reports`` gives)."""
+    first: dict[str, tuple[Any, ...]] = {}
+    for chunk in (fused_ids[i : i + 500] for i in range(0, len(fused_ids), 500)):
+        rows = session.execute(
+            select(
+                FusedEventMentionRow.fused_event_id,
+                DocumentRow.published,
+                DocumentRow.id,
+                EventMentionRow.ordinal,
             )
-        if since:
-            query = query.where(func.coalesce(FusedEventRow.date_end, FusedEventRow.date) >= since)
-        if until:
-            query = query.where(FusedEventRow.date <= until)
-        events = list(session.scalars(query))
-        if side:
-            events = [e for e in events if side.upper() in e.countries]
-        if actor:
-            ids = set(actor_ids(session, actor))
-            events = [e for e in events if ids & {*e.actors, *e.targets}]
-        events.sort(key=lambda e: (e.date is None, e.date or "", e.type, e.id))
-        reports = _reports(session, [e.id for e in events])
-        entities = _names(session, (a for e in events for a in (*e.actors, *e.targets)))
-        return [
-            {
-                "id": e.id,
-                "type": e.type,
-                "mode": e.mode,
-                "status": e.status,
-                "date": e.date,
-                "date_end": e.date_end,
-                "date_source": e.date_source,
-                "place": e.place,
-                "place_country": e.place_country,
-                "lat": e.lat,
-                "lon": e.lon,
-                "countries": list(e.countries),
-                "actors": [_entity(entities, a) for a in e.actors],
-                "targets": [_entity(entities, t) for t in e.targets],
-                "dead": e.dead,
-                "injured": e.injured,
-                "disputed": e.disputed,
-                "disagreements": e.disagreements,
-                "sources": list(e.sources),
-                "evidence": e.evidence,
-                "reports": reports.get(e.id, []),
-            }
-            for e in events
-        ]
+            .join(EventMentionRow, EventMentionRow.id == FusedEventMentionRow.event_mention_id)
+            .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
+            .where(FusedEventMentionRow.fused_event_id.in_(chunk))
+            .order_by(DocumentRow.published, DocumentRow.id, EventMentionRow.ordinal)
+        )
+        for fused_id, *key in rows:
+            first.setdefault(fused_id, tuple(key))
+    return {fused_id: str(key[1]) for fused_id, key in first.items()}
 
 
 def _reports(session: Session, fused_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -179,7 +320,210 @@ def _reports(session: Session, fused_ids: list[str]) -> dict[str, list[dict[str,
     return found
 
 
+def event_mentions_page(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    document_id: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    side: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Events as each document reports them (the record's event objects, with the
+    document's id, source and day), by publication date, source and order in the record;
+    a page of them from ``offset``, and how many match."""
+    where: list[ColumnElement[bool]] = []
+    if document_id:
+        where.append(EventMentionRow.document_id == document_id)
+    if type:
+        where.append(EventMentionRow.type == type.upper())
+    if status:
+        where.append(EventMentionRow.status == status)
+    if side:
+        where.append(dialects.list_has(store.dialect, EventMentionRow.countries, [side.upper()]))
+    with store.reading() as session:
+        joined = select(EventMentionRow.id).join(
+            DocumentRow, DocumentRow.id == EventMentionRow.document_id
+        )
+        total = session.scalar(select(func.count()).select_from(joined.where(*where).subquery()))
+        query = (
+            select(EventMentionRow, DocumentRow.source, DocumentRow.published)
+            .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
+            .where(*where)
+            .order_by(DocumentRow.published, DocumentRow.source, EventMentionRow.ordinal)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        found = [
+            {
+                "type": m.type,
+                "mode": m.mode,
+                "status": m.status,
+                "date": m.date,
+                "date_end": m.date_end,
+                "date_text": m.date_text,
+                "date_source": m.date_source,
+                "location": None
+                if m.place is None
+                else {"name": m.place, "country": m.place_country, "lat": m.lat, "lon": m.lon},
+                "actors": list(m.actors or ()),
+                "targets": list(m.targets or ()),
+                "countries": list(m.countries or ()),
+                "dead": m.dead,
+                "injured": m.injured,
+                "evidence": _span(m.start, m.end, m.evidence),
+                "confidence": m.confidence,
+                "document_id": m.document_id,
+                "source": source,
+                "published": published,
+            }
+            for m, source, published in session.execute(query)
+        ]
+        return found, total or 0
+
+
+# -- documents --------------------------------------------------------------------------
+
+#: the facts a document summary counts, as keys of its record
+COUNTED = ("entities", "events", "quotes", "stances", "flags")
+
+
+def documents_page(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    flag: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Stored documents, newest first, each with how many facts of each kind its record
+    holds and the kinds of its flags; a page from ``offset``, and how many match."""
+    where: list[ColumnElement[bool]] = []
+    if outlet:
+        where.append(dialects.casefold(store.dialect, DocumentRow.outlet) == outlet.casefold())
+    if since:
+        where.append(DocumentRow.published >= since)
+    if until:
+        where.append(DocumentRow.published <= until)
+    if flag:
+        where.append(exists().where(FlagRow.document_id == DocumentRow.id, FlagRow.kind == flag))
+    counts = [
+        dialects.list_length(store.dialect, DocumentRow.record, key).label(key) for key in COUNTED
+    ]
+    with store.reading() as session:
+        total = session.scalar(select(func.count()).select_from(DocumentRow).where(*where))
+        query = (
+            select(
+                DocumentRow.id,
+                DocumentRow.source,
+                DocumentRow.title,
+                DocumentRow.outlet,
+                DocumentRow.published,
+                DocumentRow.published_inferred,
+                DocumentRow.language,
+                *counts,
+            )
+            .where(*where)
+            .order_by(DocumentRow.published.desc(), DocumentRow.source)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        rows = [dict(r) for r in session.execute(query).mappings()]
+        kinds: dict[str, list[str]] = defaultdict(list)
+        ids = [r["id"] for r in rows]
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            for doc_id, kind in session.execute(
+                select(FlagRow.document_id, FlagRow.kind)
+                .where(FlagRow.document_id.in_(chunk))
+                .order_by(FlagRow.document_id, FlagRow.ordinal)
+            ):
+                kinds[doc_id].append(kind)
+        for row in rows:
+            row["flag_kinds"] = kinds.get(row["id"], [])
+        return rows, total or 0
+
+
 # -- quotes -----------------------------------------------------------------------------
+
+
+def quotes_page(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    speaker: str | None = None,
+    side: str | None = None,
+    issue: str | None = None,
+    words: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """``limit`` quotes from ``offset`` in ``who_said_what`` order, and how many match.
+
+    ``words`` keeps quotes whose text holds that string, compared case-folded (SQLite
+    folds with Python's ``str.casefold``, registered on every connection).
+    """
+    with store.reading() as session:
+        where: list[ColumnElement[bool]] = []
+        if speaker:
+            ids = actor_ids(session, speaker)
+            where.append(
+                or_(
+                    QuoteRow.speaker.in_(ids),
+                    func.lower(QuoteRow.speaker_name) == speaker.casefold(),
+                    func.lower(QuoteRow.speaker_description).contains(speaker.casefold()),
+                )
+            )
+        if side:
+            where.append(QuoteRow.speaker_country == side.upper())
+        if issue:
+            where.append(exists().where(_overlap(), StanceRow.issue == issue))
+        if words:
+            folded = dialects.casefold(store.dialect, QuoteRow.text)
+            where.append(folded.contains(words.casefold(), autoescape=True))
+        if since:
+            where.append(DocumentRow.published >= since)
+        if until:
+            where.append(DocumentRow.published <= until)
+        joined = select(QuoteRow.id).join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+        total = session.scalar(select(func.count()).select_from(joined.where(*where).subquery()))
+        query = (
+            select(QuoteRow, DocumentRow.id, DocumentRow.source, DocumentRow.outlet)
+            .add_columns(DocumentRow.published)
+            .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+            .where(*where)
+            .order_by(DocumentRow.published, DocumentRow.id, QuoteRow.ordinal)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        rows = list(session.execute(query))
+        issues = _quote_issues(session, [r[0].id for r in rows])
+        return [
+            {
+                "document_id": doc_id,
+                "source": source,
+                "outlet": outlet,
+                "published": published,
+                "speaker": q.speaker,
+                "speaker_name": q.speaker_name,
+                "speaker_description": q.speaker_description,
+                "speaker_country": q.speaker_country,
+                "text": q.text,
+                "direct": q.direct,
+                "cue": q.cue,
+                "via": q.via,
+                "start": q.start,
+                "end": q.end,
+                "issues": issues.get(q.id, []),
+            }
+            for q, doc_id, source, outlet, published in rows
+        ], total or 0
 
 
 def who_said_what(
@@ -197,50 +541,10 @@ def who_said_what(
     description ("funcionario estadounidense"); ``issue`` keeps quotes that a stance on
     that issue overlaps.
     """
-    with store.reading() as session:
-        query = select(QuoteRow, DocumentRow).join(
-            DocumentRow, DocumentRow.id == QuoteRow.document_id
-        )
-        if speaker:
-            ids = actor_ids(session, speaker)
-            query = query.where(
-                or_(
-                    QuoteRow.speaker.in_(ids),
-                    func.lower(QuoteRow.speaker_name) == speaker.casefold(),
-                    func.lower(QuoteRow.speaker_description).contains(speaker.casefold()),
-                )
-            )
-        if side:
-            query = query.where(QuoteRow.speaker_country == side.upper())
-        if issue:
-            query = query.where(exists().where(_overlap(), StanceRow.issue == issue))
-        if since:
-            query = query.where(DocumentRow.published >= since)
-        if until:
-            query = query.where(DocumentRow.published <= until)
-        query = query.order_by(DocumentRow.published, DocumentRow.id, QuoteRow.ordinal)
-        rows = list(session.execute(query))
-        issues = _quote_issues(session, [q.id for q, _ in rows])
-        return [
-            {
-                "document_id": doc.id,
-                "source": doc.source,
-                "outlet": doc.outlet,
-                "published": doc.published,
-                "speaker": q.speaker,
-                "speaker_name": q.speaker_name,
-                "speaker_description": q.speaker_description,
-                "speaker_country": q.speaker_country,
-                "text": q.text,
-                "direct": q.direct,
-                "cue": q.cue,
-                "via": q.via,
-                "start": q.start,
-                "end": q.end,
-                "issues": issues.get(q.id, []),
-            }
-            for q, doc in rows
-        ]
+    quotes, _ = quotes_page(
+        store, speaker=speaker, side=side, issue=issue, since=since, until=until
+    )
+    return quotes
 
 
 def _overlap() -> Any:
