@@ -141,6 +141,19 @@ def test_actor_profile(filled: Store) -> None:
     assert q.actor_profile(filled, "Nadie") is None
 
 
+def test_actor_profile_lists_the_latest_and_counts_them_all(filled: Store) -> None:
+    whole = q.actor_profile(filled, "zelenski")
+    latest = q.actor_profile(filled, "zelenski", limit=1)
+    assert whole is not None and latest is not None
+    assert [s["polarity"] for s in latest["stances"]] == ["conditional"]
+    assert (latest["stances_total"], whole["stances_total"]) == (2, 2)
+    russia = q.actor_profile(filled, "Russia")
+    last = q.actor_profile(filled, "Russia", limit=1)
+    assert russia is not None and last is not None
+    assert _types(last["events"]) == ["ASSAULT"] and last["events_total"] == 2
+    assert last["partners"] == russia["partners"]
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [

@@ -572,16 +572,6 @@ def _quote_issues(session: Session, quote_ids: list[int]) -> dict[int, list[dict
 # -- stances ----------------------------------------------------------------------------
 
 
-def _points(session: Session) -> list[StancePointRow]:
-    return list(
-        session.scalars(
-            select(StancePointRow).order_by(
-                StancePointRow.side, StancePointRow.issue, StancePointRow.date
-            )
-        )
-    )
-
-
 def _stance_evidence(session: Session, point_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for chunk in (point_ids[i : i + 500] for i in range(0, len(point_ids), 500)):
@@ -612,26 +602,55 @@ def stance_matrix(store: Store, at: str | None = None) -> list[dict[str, Any]]:
     ``since`` is the day the side took that polarity (its run of equal points began);
     ``evidence`` is what the latest point rests on.
     """
+    cell = (StancePointRow.side, StancePointRow.issue)
+    on_time = [StancePointRow.date <= at] if at else []
     with store.reading() as session:
-        latest: dict[tuple[str, str], tuple[StancePointRow, str]] = {}
-        for point in _points(session):
-            if at and point.date > at:
-                continue
-            key = (point.side, point.issue)
-            held = latest.get(key)
-            since = held[1] if held and held[0].polarity == point.polarity else point.date
-            latest[key] = (point, since)
-        evidence = _stance_evidence(session, [p.id for p, _ in latest.values()])
+        # the latest point of each cell, and the latest point that began a run (a point
+        # whose polarity differs from the one before it, or the first): since
+        latest_day = (
+            select(*cell, func.max(StancePointRow.date).label("day"))
+            .where(*on_time)
+            .group_by(*cell)
+            .subquery()
+        )
+        latest = list(
+            session.scalars(
+                select(StancePointRow).join(
+                    latest_day,
+                    and_(
+                        StancePointRow.side == latest_day.c.side,
+                        StancePointRow.issue == latest_day.c.issue,
+                        StancePointRow.date == latest_day.c.day,
+                    ),
+                )
+            )
+        )
+        began = {
+            (side, issue): day
+            for side, issue, day in session.execute(
+                select(*cell, func.max(StancePointRow.date))
+                .where(
+                    *on_time,
+                    or_(
+                        StancePointRow.previous.is_(None),
+                        StancePointRow.previous != StancePointRow.polarity,
+                    ),
+                )
+                .group_by(*cell)
+            )
+        }
+        latest.sort(key=lambda p: (p.side, p.issue))
+        evidence = _stance_evidence(session, [p.id for p in latest])
         return [
             {
                 "side": point.side,
                 "issue": point.issue,
                 "polarity": point.polarity,
                 "date": point.date,
-                "since": since,
+                "since": began.get((point.side, point.issue), point.date),
                 "evidence": evidence.get(point.id, []),
             }
-            for (point, since) in (latest[k] for k in sorted(latest))
+            for point in latest
         ]
 
 
@@ -644,18 +663,26 @@ def stance_changes(
     until: str | None = None,
 ) -> list[dict[str, Any]]:
     """Days a side's polarity on an issue changed, with the evidence of the new one."""
+    where = [
+        StancePointRow.previous.is_not(None),
+        StancePointRow.previous != StancePointRow.polarity,
+    ]
+    if side:
+        where.append(StancePointRow.side == side.upper())
+    if issue:
+        where.append(StancePointRow.issue == issue)
+    if since:
+        where.append(StancePointRow.date >= since)
+    if until:
+        where.append(StancePointRow.date <= until)
     with store.reading() as session:
-        changes = [
-            p
-            for p in _points(session)
-            if p.previous is not None
-            and p.previous != p.polarity
-            and (not side or p.side == side.upper())
-            and (not issue or p.issue == issue)
-            and (not since or p.date >= since)
-            and (not until or p.date <= until)
-        ]
-        changes.sort(key=lambda p: (p.date, p.side, p.issue))
+        changes = list(
+            session.scalars(
+                select(StancePointRow)
+                .where(*where)
+                .order_by(StancePointRow.date, StancePointRow.side, StancePointRow.issue)
+            )
+        )
         evidence = _stance_evidence(session, [p.id for p in changes])
         return [
             {
@@ -673,10 +700,17 @@ def stance_changes(
 # -- actors -----------------------------------------------------------------------------
 
 
-def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
+def _last(total: int, limit: int | None) -> tuple[int | None, int]:
+    """``(limit, offset)`` of the last ``limit`` of ``total`` rows (all when None)."""
+    return (None, 0) if limit is None else (limit, max(0, total - limit))
+
+
+def actor_profile(store: Store, actor: str, limit: int | None = None) -> dict[str, Any] | None:
     """One actor: names, counts, its events, its quotes, its stances and who it acts with.
 
-    None when no entity answers to ``actor``.
+    ``limit`` keeps the latest that many events, quotes and stances (still oldest first);
+    ``events_total``, ``quotes_total`` and ``stances_total`` count them all, and partners
+    are counted over every event. None when no entity answers to ``actor``.
     """
     with store.reading() as session:
         ids = actor_ids(session, actor)
@@ -685,6 +719,9 @@ def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
         entity = session.get(EntityRow, ids[0])
         if entity is None:
             return None
+        own = StanceRow.actor == entity.id
+        stances_total = session.scalar(select(func.count()).select_from(StanceRow).where(own)) or 0
+        rows, skip = _last(stances_total, limit)
         stances = [
             {
                 "document_id": doc.id,
@@ -698,18 +735,28 @@ def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
             for s, doc in session.execute(
                 select(StanceRow, DocumentRow)
                 .join(DocumentRow, DocumentRow.id == StanceRow.document_id)
-                .where(StanceRow.actor == entity.id)
+                .where(own)
                 .order_by(DocumentRow.published, DocumentRow.id, StanceRow.ordinal)
+                .limit(rows)
+                .offset(skip)
             )
         ]
-    events = timeline(store, actor=entity.id)
-    partners: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for event in events:
-        for other in (*event["actors"], *event["targets"]):
-            if other["id"] != entity.id:
-                partners[other["id"]] += 1
-                names[other["id"]] = other["name"]
+        acts = or_(
+            dialects.list_has(store.dialect, FusedEventRow.actors, [entity.id]),
+            dialects.list_has(store.dialect, FusedEventRow.targets, [entity.id]),
+        )
+        partners: Counter[str] = Counter()
+        for actors, targets in session.execute(
+            select(FusedEventRow.actors, FusedEventRow.targets).where(acts)
+        ):
+            partners.update(other for other in (*actors, *targets) if other != entity.id)
+        names = _names(session, partners)
+    _, events_total = timeline_page(store, actor=entity.id, limit=0)
+    rows, skip = _last(events_total, limit)
+    events, _ = timeline_page(store, actor=entity.id, limit=rows, offset=skip)
+    _, quotes_total = quotes_page(store, speaker=entity.id, limit=0)
+    rows, skip = _last(quotes_total, limit)
+    quotes, _ = quotes_page(store, speaker=entity.id, limit=rows, offset=skip)
     return {
         "id": entity.id,
         "name": entity.name,
@@ -719,10 +766,13 @@ def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
         "documents": entity.documents,
         "mentions": entity.mentions,
         "events": events,
-        "quotes": who_said_what(store, speaker=entity.id),
+        "events_total": events_total,
+        "quotes": quotes,
+        "quotes_total": quotes_total,
         "stances": stances,
+        "stances_total": stances_total,
         "partners": [
-            {"id": i, "name": names[i], "events": n}
+            {"id": i, "name": _entity(names, i)["name"], "events": n}
             for i, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
     }
