@@ -27,11 +27,15 @@ from sqlalchemy import (
     Connection,
     Engine,
     Integer,
+    Text,
+    and_,
+    cast,
     event,
     exists,
     func,
     literal,
     make_url,
+    or_,
     select,
     text,
 )
@@ -144,17 +148,28 @@ def search_query(connection: Connection, words: list[str]) -> str:
     return " ".join('"' + w.replace('"', "") + '"' for w in words)
 
 
+# a value the JSON encoder writes as itself between quotes
+_PLAIN = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e]*")
+
+
 def list_has(dialect: str, column: Any, values: Sequence[str]) -> ColumnElement[bool]:
     """The JSON list in ``column`` holds one of ``values``: ``countries`` holds ``"RUS"``.
 
     SQLite walks the list with ``json_each``, PostgreSQL with ``json_array_elements_text``;
-    either way the comparison is exact, as Python's ``in`` on the loaded list.
+    either way the comparison is exact, as Python's ``in`` on the loaded list. Plain values
+    (ASCII, no quote or backslash: entity ids, country codes) are first looked for as
+    ``"value"`` in the stored JSON text, which skips parsing the rows that cannot hold them
+    (the actor filter over 112,606 fused events: 385 ms with the walk alone).
     """
     if dialect == "postgresql":
         items = func.json_array_elements_text(column).table_valued("value").render_derived()
     else:
         items = func.json_each(column).table_valued("value")
-    return exists(select(literal(1)).select_from(items).where(items.c.value.in_(list(values))))
+    walk = exists(select(literal(1)).select_from(items).where(items.c.value.in_(list(values))))
+    if not values or not all(_PLAIN.fullmatch(v) for v in values):
+        return walk
+    stored = cast(column, Text)
+    return and_(or_(*(stored.contains(f'"{v}"', autoescape=True) for v in values)), walk)
 
 
 def list_length(dialect: str, column: Any, key: str) -> ColumnElement[int]:
