@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Bundle, Session
 
 from tregua.store import dialects
 from tregua.store.database import Store
@@ -71,6 +71,13 @@ def _entity(entities: dict[str, EntityRow], entity_id: str) -> dict[str, Any]:
         "name": row.name if row else entity_id,
         "country": row.country if row else None,
     }
+
+
+def _doc() -> Bundle[Any]:
+    """The columns of a document that a fact's reference shows (not its text or record)."""
+    return Bundle(
+        "doc", DocumentRow.id, DocumentRow.source, DocumentRow.outlet, DocumentRow.published
+    )
 
 
 def _span(start: int, end: int, evidence: str) -> dict[str, Any]:
@@ -138,6 +145,7 @@ def timeline_page(
     *,
     limit: int | None = None,
     offset: int = 0,
+    last: bool = False,
     compact: bool = False,
     actor: str | None = None,
     side: str | None = None,
@@ -150,8 +158,10 @@ def timeline_page(
     """``limit`` fused events from ``offset`` in ``timeline`` order, and how many match.
 
     The database filters, counts and pages; only the page's events are read, with their
-    reports and actors. ``compact`` leaves out the reports and gives the first report's
-    document instead (what the timeline and the map draw).
+    reports and actors. ``last`` counts ``offset`` from the end instead (still in order:
+    an actor's latest events without skipping thousands). ``compact`` leaves out the
+    reports and gives the first report's document instead (what the timeline and the map
+    draw).
     """
     with store.reading() as session:
         where = _event_filters(
@@ -168,10 +178,13 @@ def timeline_page(
         if where is None:
             return [], 0
         total = session.scalar(select(func.count()).select_from(FusedEventRow).where(*where))
-        query = select(FusedEventRow).where(*where).order_by(*EVENT_ORDER).offset(offset)
+        order = [c.desc() for c in EVENT_ORDER] if last else EVENT_ORDER
+        query = select(FusedEventRow).where(*where).order_by(*order).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         events = list(session.scalars(query))
+        if last:
+            events.reverse()
         entities = _names(session, (a for e in events for a in (*e.actors, *e.targets)))
         ids = [e.id for e in events]
         if compact:
@@ -294,7 +307,7 @@ def _reports(session: Session, fused_ids: list[str]) -> dict[str, list[dict[str,
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for chunk in (fused_ids[i : i + 500] for i in range(0, len(fused_ids), 500)):
         rows = session.execute(
-            select(FusedEventMentionRow.fused_event_id, EventMentionRow, DocumentRow)
+            select(FusedEventMentionRow.fused_event_id, EventMentionRow, _doc())
             .join(EventMentionRow, EventMentionRow.id == FusedEventMentionRow.event_mention_id)
             .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
             .where(FusedEventMentionRow.fused_event_id.in_(chunk))
@@ -451,11 +464,16 @@ def documents_page(
 # -- quotes -----------------------------------------------------------------------------
 
 
+#: quotes by publication, then document, then place in it (``ix_documents_published_id``)
+QUOTE_ORDER = (DocumentRow.published, DocumentRow.id, QuoteRow.ordinal)
+
+
 def quotes_page(
     store: Store,
     *,
     limit: int | None = None,
     offset: int = 0,
+    last: bool = False,
     speaker: str | None = None,
     side: str | None = None,
     issue: str | None = None,
@@ -466,7 +484,8 @@ def quotes_page(
     """``limit`` quotes from ``offset`` in ``who_said_what`` order, and how many match.
 
     ``words`` keeps quotes whose text holds that string, compared case-folded (SQLite
-    folds with Python's ``str.casefold``, registered on every connection).
+    folds with Python's ``str.casefold``, registered on every connection). ``last`` counts
+    ``offset`` from the end, as in ``timeline_page``.
     """
     with store.reading() as session:
         where: list[ColumnElement[bool]] = []
@@ -497,12 +516,14 @@ def quotes_page(
             .add_columns(DocumentRow.published)
             .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
             .where(*where)
-            .order_by(DocumentRow.published, DocumentRow.id, QuoteRow.ordinal)
+            .order_by(*(c.desc() if last else c for c in QUOTE_ORDER))
             .offset(offset)
         )
         if limit is not None:
             query = query.limit(limit)
         rows = list(session.execute(query))
+        if last:
+            rows.reverse()
         issues = _quote_issues(session, [r[0].id for r in rows])
         return [
             {
@@ -576,7 +597,7 @@ def _stance_evidence(session: Session, point_ids: list[str]) -> dict[str, list[d
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for chunk in (point_ids[i : i + 500] for i in range(0, len(point_ids), 500)):
         rows = session.execute(
-            select(StancePointEvidenceRow.point_id, StanceRow, DocumentRow)
+            select(StancePointEvidenceRow.point_id, StanceRow, _doc())
             .join(StanceRow, StanceRow.id == StancePointEvidenceRow.stance_id)
             .join(DocumentRow, DocumentRow.id == StanceRow.document_id)
             .where(StancePointEvidenceRow.point_id.in_(chunk))
@@ -700,11 +721,6 @@ def stance_changes(
 # -- actors -----------------------------------------------------------------------------
 
 
-def _last(total: int, limit: int | None) -> tuple[int | None, int]:
-    """``(limit, offset)`` of the last ``limit`` of ``total`` rows (all when None)."""
-    return (None, 0) if limit is None else (limit, max(0, total - limit))
-
-
 def actor_profile(store: Store, actor: str, limit: int | None = None) -> dict[str, Any] | None:
     """One actor: names, counts, its events, its quotes, its stances and who it acts with.
 
@@ -721,7 +737,6 @@ def actor_profile(store: Store, actor: str, limit: int | None = None) -> dict[st
             return None
         own = StanceRow.actor == entity.id
         stances_total = session.scalar(select(func.count()).select_from(StanceRow).where(own)) or 0
-        rows, skip = _last(stances_total, limit)
         stances = [
             {
                 "document_id": doc.id,
@@ -733,14 +748,15 @@ def actor_profile(store: Store, actor: str, limit: int | None = None) -> dict[st
                 "evidence": _span(s.start, s.end, s.evidence),
             }
             for s, doc in session.execute(
-                select(StanceRow, DocumentRow)
+                select(StanceRow, _doc())
                 .join(DocumentRow, DocumentRow.id == StanceRow.document_id)
                 .where(own)
-                .order_by(DocumentRow.published, DocumentRow.id, StanceRow.ordinal)
-                .limit(rows)
-                .offset(skip)
+                .order_by(DocumentRow.published.desc(), DocumentRow.id.desc())
+                .order_by(StanceRow.ordinal.desc())
+                .limit(limit)
             )
         ]
+        stances.reverse()
         acts = or_(
             dialects.list_has(store.dialect, FusedEventRow.actors, [entity.id]),
             dialects.list_has(store.dialect, FusedEventRow.targets, [entity.id]),
@@ -751,12 +767,8 @@ def actor_profile(store: Store, actor: str, limit: int | None = None) -> dict[st
         ):
             partners.update(other for other in (*actors, *targets) if other != entity.id)
         names = _names(session, partners)
-    _, events_total = timeline_page(store, actor=entity.id, limit=0)
-    rows, skip = _last(events_total, limit)
-    events, _ = timeline_page(store, actor=entity.id, limit=rows, offset=skip)
-    _, quotes_total = quotes_page(store, speaker=entity.id, limit=0)
-    rows, skip = _last(quotes_total, limit)
-    quotes, _ = quotes_page(store, speaker=entity.id, limit=rows, offset=skip)
+    events, events_total = timeline_page(store, actor=entity.id, limit=limit, last=True)
+    quotes, quotes_total = quotes_page(store, speaker=entity.id, limit=limit, last=True)
     return {
         "id": entity.id,
         "name": entity.name,
