@@ -172,10 +172,12 @@ def list_has(dialect: str, column: Any, values: Sequence[str]) -> ColumnElement[
     return and_(or_(*(stored.contains(f'"{v}"', autoescape=True) for v in values)), walk)
 
 
-def list_length(dialect: str, column: Any, key: str) -> ColumnElement[int]:
-    """Items in the JSON list ``column[key]`` (0 when the key is missing): the number of
-    events in a stored record, without loading the record into Python."""
-    if dialect == "postgresql":
+def list_length(dialect: str, column: Any, key: str | None = None) -> ColumnElement[int]:
+    """Items in the JSON list ``column`` or ``column[key]`` (0 when the key is missing):
+    the number of events in a stored record, without loading the record into Python."""
+    if key is None:
+        length = func.json_array_length(column)
+    elif dialect == "postgresql":
         length = func.json_array_length(column.op("->")(literal(key)))
     else:
         length = func.json_array_length(column, literal(f"$.{key}"))
