@@ -112,10 +112,19 @@ def _event_filters(
                 FusedEventRow.place_country == place.upper(),
             )
         )
+    before = [FusedEventRow.date <= until] if until else []
     if since:
-        where.append(func.coalesce(FusedEventRow.date_end, FusedEventRow.date) >= since)
-    if until:
-        where.append(FusedEventRow.date <= until)
+        # an event reaches ``since`` by its last day, or by its only one: the two cases
+        # spelled apart, each with the whole range, so that each is one range of
+        # ``ix_fused_events_reach`` (one COALESCE scanned half of 112,606 events)
+        where.append(
+            or_(
+                and_(FusedEventRow.date_end.is_(None), FusedEventRow.date >= since, *before),
+                and_(FusedEventRow.date_end >= since, *before),
+            )
+        )
+    else:
+        where.extend(before)
     if side:
         where.append(dialects.list_has(dialect, FusedEventRow.countries, [side.upper()]))
     if actor:

@@ -190,6 +190,8 @@ class FusedEventRow(Base):
     __table_args__ = (
         # the timeline's order, undated last: pages of events without a sort (0003)
         Index("ix_fused_events_order", text("(date IS NULL)"), "date", "type", "id"),
+        # events reaching into a date range: by their last day, or their only one (0003)
+        Index("ix_fused_events_reach", "date_end", "date"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # sha1 of its mention keys
