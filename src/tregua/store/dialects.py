@@ -111,6 +111,22 @@ def lock(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
 
 
+#: rows ANALYZE reads per index on SQLite: 0.17 s on a 0.8 GB store, and plans as good
+_ANALYSIS_LIMIT = 1000
+
+
+def analyze(connection: Connection) -> None:
+    """Refresh the statistics the query planner chooses indexes by (SQLite: approximate).
+
+    Without them SQLite guessed wrong on a large store: a page of quotes sorted all 147,000
+    rows instead of walking documents by publication (130 ms instead of 1 ms). PostgreSQL's
+    autovacuum analyzes by itself.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA analysis_limit={_ANALYSIS_LIMIT}")
+        connection.exec_driver_sql("ANALYZE")
+
+
 def insert_ignoring_duplicates(connection: Connection, table: Any, key: list[str]) -> Insert:
     """``INSERT ... ON CONFLICT (key) DO NOTHING`` for ``table``."""
     if connection.dialect.name == "postgresql":
