@@ -116,11 +116,15 @@ def _event_filters(
     if since:
         # an event reaches ``since`` by its last day, or by its only one: the two cases
         # spelled apart, each with the whole range, so that each is one range of
-        # ``ix_fused_events_reach`` (one COALESCE scanned half of 112,606 events)
+        # ``ix_fused_events_reach`` (one COALESCE scanned half of 112,606 events). In the
+        # second, ``date <= until`` is spelled so that no index serves it (a NULL date
+        # stays out, as before): with approximate statistics SQLite took ix_fused_events_date
+        # for it, every date before ``until`` (84 ms instead of 1)
+        unindexed = [func.coalesce(FusedEventRow.date, "9999-99-99") <= until] if until else []
         where.append(
             or_(
                 and_(FusedEventRow.date_end.is_(None), FusedEventRow.date >= since, *before),
-                and_(FusedEventRow.date_end >= since, *before),
+                and_(FusedEventRow.date_end >= since, *unindexed),
             )
         )
     else:
