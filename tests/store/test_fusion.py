@@ -65,3 +65,14 @@ def test_an_entity_no_document_names_any_more_is_removed(store: Store) -> None:
         ids = set(session.scalars(select(EntityRow.id)))
     assert ids == {"Q159", "Q212", "Q3874799"}
     assert store.table_counts()["stance_points"] == 0
+
+
+def test_fusion_leaves_the_planner_statistics_of_sqlite(store: Store) -> None:
+    for record in corpus.corpus():
+        store.put_record(record)
+    refresh(store)
+    if store.dialect != "sqlite":
+        return  # PostgreSQL's autovacuum analyzes by itself
+    with store.engine.connect() as connection:
+        analyzed = {t for (t,) in connection.exec_driver_sql("SELECT tbl FROM sqlite_stat1")}
+    assert {"documents", "quotes", "fused_events"} <= analyzed

@@ -64,6 +64,7 @@ def test_timeline_fuses_across_articles_and_keeps_disagreements(filled: Store) -
         ({"status": "planned"}, []),
         ({"side": "ukr"}, ["CONSULT", "ASSAULT"]),
         ({"side": "USA"}, []),
+        ({"side": 'RUS"%'}, []),  # no plain value: the JSON list is walked alone
         ({"place": "abu dhabi"}, ["CONSULT"]),
         ({"place": "UKR"}, ["ASSAULT"]),
         ({"actor": "Rusia"}, ["CONSULT", "ASSAULT"]),
@@ -141,6 +142,19 @@ def test_actor_profile(filled: Store) -> None:
     assert q.actor_profile(filled, "Nadie") is None
 
 
+def test_actor_profile_lists_the_latest_and_counts_them_all(filled: Store) -> None:
+    whole = q.actor_profile(filled, "zelenski")
+    latest = q.actor_profile(filled, "zelenski", limit=1)
+    assert whole is not None and latest is not None
+    assert [s["polarity"] for s in latest["stances"]] == ["conditional"]
+    assert (latest["stances_total"], whole["stances_total"]) == (2, 2)
+    russia = q.actor_profile(filled, "Russia")
+    last = q.actor_profile(filled, "Russia", limit=1)
+    assert russia is not None and last is not None
+    assert _types(last["events"]) == ["ASSAULT"] and last["events_total"] == 2
+    assert last["partners"] == russia["partners"]
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -170,3 +184,64 @@ def test_frames_need_their_library(filled: Store) -> None:
                 q.to_frame(rows, library)
         else:
             assert len(q.to_frame(rows, library)) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("hay", ["no hay plazos", "aceptaría ceder territorio si hay garantías"]),
+        ("NO HAY", ["no hay plazos"]),
+        ("GARANTÍAS", ["aceptaría ceder territorio si hay garantías"]),  # folded beyond ASCII
+        ("100%", []),  # LIKE wildcards are literal
+        ("_", []),
+    ],
+)
+def test_quotes_holding_words(filled: Store, words: str, expected: list[str]) -> None:
+    found, total = q.quotes_page(filled, words=words)
+    assert [r["text"] for r in found] == expected
+    assert total == len(expected)
+
+
+def test_pages_are_cut_and_counted_by_the_store(filled: Store) -> None:
+    events, total = q.timeline_page(filled, limit=1, offset=1)
+    assert (_types(events), total) == (["ASSAULT"], 2)
+    assert q.timeline_page(filled, side="USA", limit=5) == ([], 0)
+    quotes, total = q.quotes_page(filled, limit=1, offset=1)
+    assert ([r["text"] for r in quotes], total) == (
+        ["aceptaría ceder territorio si hay garantías"],
+        2,
+    )
+    mentions, total = q.event_mentions_page(filled, side="rus", limit=2, offset=1)
+    assert total == len(q.event_mentions_page(filled, side="RUS")[0]) == 4
+    assert mentions == q.event_mentions_page(filled, side="RUS")[0][1:3]
+
+
+def test_compact_timeline_names_each_events_first_report(filled: Store) -> None:
+    full = q.timeline(filled)
+    compact, _ = q.timeline_page(filled, compact=True)
+    assert [e["id"] for e in compact] == [e["id"] for e in full]
+    for small, event in zip(compact, full, strict=True):
+        assert small["document_id"] == event["reports"][0]["document_id"]
+        assert small["sources"] == len(event["sources"])
+        assert "reports" not in small
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["c.txt", "b.txt", "a.txt"]),
+        ({"outlet": "PRUEBA"}, ["c.txt", "b.txt", "a.txt"]),
+        ({"outlet": "otra"}, []),
+        ({"flag": "glued_words"}, ["a.txt"]),
+        ({"since": "2026-01-25"}, ["c.txt", "b.txt"]),
+        ({"until": "2026-01-24"}, ["a.txt"]),
+    ],
+)
+def test_documents_page(filled: Store, filters: dict[str, str], expected: list[str]) -> None:
+    found, total = q.documents_page(filled, **filters)
+    assert [d["source"] for d in found] == expected and total == len(expected)
+    records = {r["source"]: r for r in corpus.corpus()}
+    for doc in found:
+        record = records[doc["source"]]
+        assert {k: doc[k] for k in q.COUNTED} == {k: len(record[k]) for k in q.COUNTED}
+        assert doc["flag_kinds"] == [f["kind"] for f in record["flags"]]

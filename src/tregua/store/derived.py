@@ -49,10 +49,15 @@ class Derived:
 
 @contextmanager
 def fusing(store: Store) -> Iterator[Session]:
-    """The one transaction a fusion reads and writes in; other writers wait for it."""
+    """The one transaction a fusion reads and writes in; other writers wait for it.
+
+    It ends by refreshing the planner's statistics (``dialects.analyze``): an ingest has
+    just changed how many rows every table holds.
+    """
     with store.writing() as session:
         dialects.lock(session.connection())
         yield session
+        dialects.analyze(session.connection())
 
 
 def event_mentions(session: Session) -> list[dict[str, Any]]:

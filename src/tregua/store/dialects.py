@@ -10,15 +10,35 @@ Everything else in the store is one code path over SQLAlchemy. Here:
 - "insert unless present" (``ON CONFLICT DO NOTHING`` in both, spelled by each dialect);
 - full-text search: FTS5 ``MATCH`` with bm25, or ``tsvector @@ plainto_tsquery('spanish')``
   with ts_rank. Both match every word of the query; PostgreSQL also stems Spanish words
-  ("negociación" finds "negociaciones"), SQLite ignores accents instead.
+  ("negociación" finds "negociaciones"), SQLite ignores accents instead;
+- reading JSON columns in SQL (a list holds a value, a list's length), so that filters and
+  pages are answered by the database instead of by loading every row into Python.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, event, make_url, text
+from sqlalchemy import (
+    URL,
+    ColumnElement,
+    Connection,
+    Engine,
+    Integer,
+    Text,
+    and_,
+    cast,
+    event,
+    exists,
+    func,
+    literal,
+    make_url,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
@@ -44,6 +64,24 @@ def engine_options(url: URL) -> dict[str, Any]:
     return {"pool_pre_ping": True}
 
 
+_CASEFOLD = "tregua_casefold"
+
+
+def _casefold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def casefold(dialect: str, column: Any) -> ColumnElement[str]:
+    """``column`` case-folded in SQL, as ``str.casefold`` folds a query's words.
+
+    PostgreSQL's ``lower`` folds every script under a UTF-8 locale; SQLite's only ASCII,
+    so on SQLite it is Python's own ``casefold``, registered on each connection.
+    """
+    if dialect == "postgresql":
+        return func.lower(column)
+    return getattr(func, _CASEFOLD)(column)  # type: ignore[no-any-return]
+
+
 def configure(engine: Engine) -> None:
     """Connection set-up each dialect needs; called once on a new engine."""
     if engine.dialect.name != "sqlite":
@@ -52,6 +90,8 @@ def configure(engine: Engine) -> None:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # the driver's own implicit BEGIN cannot take the write lock: we emit BEGIN ourselves
         dbapi_connection.isolation_level = None
+        # SQLite's lower() folds ASCII only: "ÁFRICA" would not find "África"
+        dbapi_connection.create_function(_CASEFOLD, 1, _casefold, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -69,6 +109,22 @@ def lock(connection: Connection) -> None:
     """Serialise with other processes until the transaction ends (SQLite: already done)."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+
+
+#: rows ANALYZE reads per index on SQLite: 0.17 s on a 0.8 GB store, and plans as good
+_ANALYSIS_LIMIT = 1000
+
+
+def analyze(connection: Connection) -> None:
+    """Refresh the statistics the query planner chooses indexes by (SQLite: approximate).
+
+    Without them SQLite guessed wrong on a large store: a page of quotes sorted all 147,000
+    rows instead of walking documents by publication (130 ms instead of 1 ms). PostgreSQL's
+    autovacuum analyzes by itself.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA analysis_limit={_ANALYSIS_LIMIT}")
+        connection.exec_driver_sql("ANALYZE")
 
 
 def insert_ignoring_duplicates(connection: Connection, table: Any, key: list[str]) -> Insert:
@@ -106,3 +162,39 @@ def search_query(connection: Connection, words: list[str]) -> str:
     if connection.dialect.name == "postgresql":
         return " ".join(words)
     return " ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+# a value the JSON encoder writes as itself between quotes
+_PLAIN = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e]*")
+
+
+def list_has(dialect: str, column: Any, values: Sequence[str]) -> ColumnElement[bool]:
+    """The JSON list in ``column`` holds one of ``values``: ``countries`` holds ``"RUS"``.
+
+    SQLite walks the list with ``json_each``, PostgreSQL with ``json_array_elements_text``;
+    either way the comparison is exact, as Python's ``in`` on the loaded list. Plain values
+    (ASCII, no quote or backslash: entity ids, country codes) are first looked for as
+    ``"value"`` in the stored JSON text, which skips parsing the rows that cannot hold them
+    (the actor filter over 112,606 fused events: 385 ms with the walk alone).
+    """
+    if dialect == "postgresql":
+        items = func.json_array_elements_text(column).table_valued("value").render_derived()
+    else:
+        items = func.json_each(column).table_valued("value")
+    walk = exists(select(literal(1)).select_from(items).where(items.c.value.in_(list(values))))
+    if not values or not all(_PLAIN.fullmatch(v) for v in values):
+        return walk
+    stored = cast(column, Text)
+    return and_(or_(*(stored.contains(f'"{v}"', autoescape=True) for v in values)), walk)
+
+
+def list_length(dialect: str, column: Any, key: str | None = None) -> ColumnElement[int]:
+    """Items in the JSON list ``column`` or ``column[key]`` (0 when the key is missing):
+    the number of events in a stored record, without loading the record into Python."""
+    if key is None:
+        length = func.json_array_length(column)
+    elif dialect == "postgresql":
+        length = func.json_array_length(column.op("->")(literal(key)))
+    else:
+        length = func.json_array_length(column, literal(f"$.{key}"))
+    return func.coalesce(length, 0, type_=Integer)

@@ -23,8 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
+from sqlalchemy.orm import Bundle, Session
 
 from tregua.store import dialects
 from tregua.store.database import Store
@@ -32,6 +32,7 @@ from tregua.store.schema import (
     DocumentRow,
     EntityRow,
     EventMentionRow,
+    FlagRow,
     FusedEventMentionRow,
     FusedEventRow,
     ParagraphRow,
@@ -56,20 +57,27 @@ def actor_ids(session: Session, actor: str) -> list[str]:
     return [exact.id, *[i for i in ids if i != exact.id]] if exact else ids
 
 
-def _names(session: Session, ids: Iterable[str]) -> dict[str, EntityRow]:
+def _names(session: Session, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Reference (id, name, country) of each entity in ``ids`` that the store holds."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    return {e.id: e for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(wanted)))}
+    rows = session.execute(
+        select(EntityRow.id, EntityRow.name, EntityRow.country).where(EntityRow.id.in_(wanted))
+    )
+    return {i: {"id": i, "name": name, "country": country} for i, name, country in rows}
 
 
-def _entity(entities: dict[str, EntityRow], entity_id: str) -> dict[str, Any]:
-    row = entities.get(entity_id)
-    return {
-        "id": entity_id,
-        "name": row.name if row else entity_id,
-        "country": row.country if row else None,
-    }
+def _entity(entities: dict[str, dict[str, Any]], entity_id: str) -> dict[str, Any]:
+    found = entities.get(entity_id)
+    return dict(found) if found else {"id": entity_id, "name": entity_id, "country": None}
+
+
+def _doc() -> Bundle[Any]:
+    """The columns of a document that a fact's reference shows (not its text or record)."""
+    return Bundle(
+        "doc", DocumentRow.id, DocumentRow.source, DocumentRow.outlet, DocumentRow.published
+    )
 
 
 def _span(start: int, end: int, evidence: str) -> dict[str, Any]:
@@ -77,6 +85,134 @@ def _span(start: int, end: int, evidence: str) -> dict[str, Any]:
 
 
 # -- timeline ---------------------------------------------------------------------------
+
+
+def _event_filters(
+    session: Session,
+    dialect: str,
+    *,
+    actor: str | None,
+    side: str | None,
+    type: str | None,
+    status: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[ColumnElement[bool]] | None:
+    """SQL conditions on ``fused_events`` for the filters; None when none can match."""
+    where: list[ColumnElement[bool]] = []
+    if type:
+        where.append(FusedEventRow.type == type.upper())
+    if status:
+        where.append(FusedEventRow.status == status)
+    if place:
+        where.append(
+            or_(
+                func.lower(FusedEventRow.place) == place.casefold(),
+                FusedEventRow.place_country == place.upper(),
+            )
+        )
+    before = [FusedEventRow.date <= until] if until else []
+    if since:
+        # an event reaches ``since`` by its last day, or by its only one: the two cases
+        # spelled apart, each with the whole range, so that each is one range of
+        # ``ix_fused_events_reach`` (one COALESCE scanned half of 112,606 events). In the
+        # second, ``date <= until`` is spelled so that no index serves it (a NULL date
+        # stays out, as before): with approximate statistics SQLite took ix_fused_events_date
+        # for it, every date before ``until`` (84 ms instead of 1)
+        unindexed = [func.coalesce(FusedEventRow.date, "9999-99-99") <= until] if until else []
+        where.append(
+            or_(
+                and_(FusedEventRow.date_end.is_(None), FusedEventRow.date >= since, *before),
+                and_(FusedEventRow.date_end >= since, *unindexed),
+            )
+        )
+    else:
+        where.extend(before)
+    if side:
+        where.append(dialects.list_has(dialect, FusedEventRow.countries, [side.upper()]))
+    if actor:
+        ids = actor_ids(session, actor)
+        if not ids:
+            return None
+        where.append(
+            or_(
+                dialects.list_has(dialect, FusedEventRow.actors, ids),
+                dialects.list_has(dialect, FusedEventRow.targets, ids),
+            )
+        )
+    return where
+
+
+#: date order, undated last; ``ix_fused_events_order`` holds exactly these expressions
+EVENT_ORDER = (
+    FusedEventRow.date.is_(None),
+    FusedEventRow.date,
+    FusedEventRow.type,
+    FusedEventRow.id,
+)
+
+
+def timeline_page(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    last: bool = False,
+    compact: bool = False,
+    actor: str | None = None,
+    side: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """``limit`` fused events from ``offset`` in ``timeline`` order, and how many match.
+
+    The database filters, counts and pages; only the page's events are read, with their
+    reports and actors. ``last`` counts ``offset`` from the end instead (still in order:
+    an actor's latest events without skipping thousands). ``compact`` leaves out the
+    reports and gives the first report's document instead (what the timeline and the map
+    draw).
+    """
+    with store.reading() as session:
+        where = _event_filters(
+            session,
+            store.dialect,
+            actor=actor,
+            side=side,
+            type=type,
+            status=status,
+            place=place,
+            since=since,
+            until=until,
+        )
+        if where is None:
+            return [], 0
+        total = session.scalar(select(func.count()).select_from(FusedEventRow).where(*where))
+        order: list[Any] = list(EVENT_ORDER)
+        if since or until:
+            # a date range is found by ix_fused_events_reach and what it holds is sorted;
+            # SQLite without ANALYZE statistics would rather walk the whole timeline in
+            # ix_fused_events_order (194 ms for a 60-day page of 112,606 events), so the
+            # order's first term is spelled so that the index cannot give it
+            order[0] = func.coalesce(FusedEventRow.date.is_(None), True)
+        if last:
+            order = [c.desc() for c in order]
+        if compact:
+            found = _compact_events(session, store.dialect, where, order, limit, offset)
+            return (found[::-1] if last else found), total or 0
+        query = select(FusedEventRow).where(*where).order_by(*order).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        events = list(session.scalars(query))
+        if last:
+            events.reverse()
+        entities = _names(session, (a for e in events for a in (*e.actors, *e.targets)))
+        ids = [e.id for e in events]
+        reports = _reports(session, ids)
+        return [_event(e, entities, reports.get(e.id, [])) for e in events], total or 0
 
 
 def timeline(
@@ -95,65 +231,127 @@ def timeline(
     ``place`` matches the place name or its country code; with a date range, undated
     events are left out and an event spanning days counts when any of its days is inside.
     """
+    events, _ = timeline_page(
+        store,
+        actor=actor,
+        side=side,
+        type=type,
+        status=status,
+        place=place,
+        since=since,
+        until=until,
+    )
+    return events
+
+
+def fused_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One fused event as ``timeline`` gives it, or None."""
     with store.reading() as session:
-        query = select(FusedEventRow)
-        if type:
-            query = query.where(FusedEventRow.type == type.upper())
-        if status:
-            query = query.where(FusedEventRow.status == status)
-        if place:
-            query = query.where(
-                or_(
-                    func.lower(FusedEventRow.place) == place.casefold(),
-                    FusedEventRow.place_country == place.upper(),
-                )
+        found = session.get(FusedEventRow, event_id)
+        if found is None:
+            return None
+        entities = _names(session, (*found.actors, *found.targets))
+        return _event(found, entities, _reports(session, [found.id]).get(found.id, []))
+
+
+def _event(
+    e: FusedEventRow, entities: dict[str, dict[str, Any]], reports: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "mode": e.mode,
+        "status": e.status,
+        "date": e.date,
+        "date_end": e.date_end,
+        "date_source": e.date_source,
+        "place": e.place,
+        "place_country": e.place_country,
+        "lat": e.lat,
+        "lon": e.lon,
+        "countries": list(e.countries),
+        "actors": [_entity(entities, a) for a in e.actors],
+        "targets": [_entity(entities, t) for t in e.targets],
+        "dead": e.dead,
+        "injured": e.injured,
+        "disputed": e.disputed,
+        "disagreements": e.disagreements,
+        "sources": list(e.sources),
+        "evidence": e.evidence,
+        "reports": reports,
+    }
+
+
+def _compact_events(
+    session: Session,
+    dialect: str,
+    where: list[ColumnElement[bool]],
+    order: Iterable[Any],
+    limit: int | None,
+    offset: int,
+) -> list[dict[str, Any]]:
+    """The timeline's compact events: the columns it draws, the number of sources counted
+    in SQL, and the first report's document (5,000 events: 250 ms as ORM rows, see
+    ``docs/benchmarks.md``)."""
+    f = FusedEventRow
+    query = (
+        select(
+            f.id,
+            f.type,
+            f.status,
+            f.date,
+            f.date_end,
+            f.place,
+            f.lat,
+            f.lon,
+            f.countries,
+            f.actors,
+            f.disputed,
+            dialects.list_length(dialect, f.sources).label("sources"),
+            f.evidence,
+        )
+        .where(*where)
+        .order_by(*order)
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    events = [dict(row) for row in session.execute(query).mappings()]
+    entities = _names(session, (a for e in events for a in e["actors"]))
+    first = _first_reports(session, [e["id"] for e in events])
+    for event in events:
+        event["countries"] = list(event["countries"])
+        event["actors"] = [_entity(entities, a) for a in event["actors"]]
+        event["document_id"] = first.get(event["id"])
+    return events
+
+
+def _first_reports(session: Session, fused_ids: list[str]) -> dict[str, str]:
+    """The document of each fused event's first report (the order ``_reports`` gives)."""
+    first: dict[str, tuple[Any, ...]] = {}
+    for chunk in (fused_ids[i : i + 500] for i in range(0, len(fused_ids), 500)):
+        rows = session.execute(
+            select(
+                FusedEventMentionRow.fused_event_id,
+                DocumentRow.published,
+                DocumentRow.id,
+                EventMentionRow.ordinal,
             )
-        if since:
-            query = query.where(func.coalesce(FusedEventRow.date_end, FusedEventRow.date) >= since)
-        if until:
-            query = query.where(FusedEventRow.date <= until)
-        events = list(session.scalars(query))
-        if side:
-            events = [e for e in events if side.upper() in e.countries]
-        if actor:
-            ids = set(actor_ids(session, actor))
-            events = [e for e in events if ids & {*e.actors, *e.targets}]
-        events.sort(key=lambda e: (e.date is None, e.date or "", e.type, e.id))
-        reports = _reports(session, [e.id for e in events])
-        entities = _names(session, (a for e in events for a in (*e.actors, *e.targets)))
-        return [
-            {
-                "id": e.id,
-                "type": e.type,
-                "mode": e.mode,
-                "status": e.status,
-                "date": e.date,
-                "date_end": e.date_end,
-                "date_source": e.date_source,
-                "place": e.place,
-                "place_country": e.place_country,
-                "lat": e.lat,
-                "lon": e.lon,
-                "countries": list(e.countries),
-                "actors": [_entity(entities, a) for a in e.actors],
-                "targets": [_entity(entities, t) for t in e.targets],
-                "dead": e.dead,
-                "injured": e.injured,
-                "disputed": e.disputed,
-                "disagreements": e.disagreements,
-                "sources": list(e.sources),
-                "evidence": e.evidence,
-                "reports": reports.get(e.id, []),
-            }
-            for e in events
-        ]
+            .join(EventMentionRow, EventMentionRow.id == FusedEventMentionRow.event_mention_id)
+            .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
+            .where(FusedEventMentionRow.fused_event_id.in_(chunk))
+            .order_by(DocumentRow.published, DocumentRow.id, EventMentionRow.ordinal)
+        )
+        for fused_id, *key in rows:
+            first.setdefault(fused_id, tuple(key))
+    return {fused_id: str(key[1]) for fused_id, key in first.items()}
 
 
 def _reports(session: Session, fused_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for chunk in (fused_ids[i : i + 500] for i in range(0, len(fused_ids), 500)):
         rows = session.execute(
-            select(FusedEventMentionRow.fused_event_id, EventMentionRow, DocumentRow)
+            select(FusedEventMentionRow.fused_event_id, EventMentionRow, _doc())
             .join(EventMentionRow, EventMentionRow.id == FusedEventMentionRow.event_mention_id)
             .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
             .where(FusedEventMentionRow.fused_event_id.in_(chunk))
@@ -179,7 +377,229 @@ def _reports(session: Session, fused_ids: list[str]) -> dict[str, list[dict[str,
     return found
 
 
+def event_mentions_page(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    document_id: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    side: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Events as each document reports them (the record's event objects, with the
+    document's id, source and day), by publication date, source and order in the record;
+    a page of them from ``offset``, and how many match."""
+    where: list[ColumnElement[bool]] = []
+    if document_id:
+        where.append(EventMentionRow.document_id == document_id)
+    if type:
+        where.append(EventMentionRow.type == type.upper())
+    if status:
+        where.append(EventMentionRow.status == status)
+    if side:
+        where.append(dialects.list_has(store.dialect, EventMentionRow.countries, [side.upper()]))
+    with store.reading() as session:
+        joined = select(EventMentionRow.id).join(
+            DocumentRow, DocumentRow.id == EventMentionRow.document_id
+        )
+        total = session.scalar(select(func.count()).select_from(joined.where(*where).subquery()))
+        query = (
+            select(EventMentionRow, DocumentRow.source, DocumentRow.published)
+            .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
+            .where(*where)
+            .order_by(DocumentRow.published, DocumentRow.source, EventMentionRow.ordinal)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        found = [
+            {
+                "type": m.type,
+                "mode": m.mode,
+                "status": m.status,
+                "date": m.date,
+                "date_end": m.date_end,
+                "date_text": m.date_text,
+                "date_source": m.date_source,
+                "location": None
+                if m.place is None
+                else {"name": m.place, "country": m.place_country, "lat": m.lat, "lon": m.lon},
+                "actors": list(m.actors or ()),
+                "targets": list(m.targets or ()),
+                "countries": list(m.countries or ()),
+                "dead": m.dead,
+                "injured": m.injured,
+                "evidence": _span(m.start, m.end, m.evidence),
+                "confidence": m.confidence,
+                "document_id": m.document_id,
+                "source": source,
+                "published": published,
+            }
+            for m, source, published in session.execute(query)
+        ]
+        return found, total or 0
+
+
+# -- documents --------------------------------------------------------------------------
+
+#: the facts a document summary counts, as keys of its record
+COUNTED = ("entities", "events", "quotes", "stances", "flags")
+
+
+def documents_page(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    flag: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Stored documents, newest first, each with how many facts of each kind its record
+    holds and the kinds of its flags; a page from ``offset``, and how many match."""
+    where: list[ColumnElement[bool]] = []
+    if outlet:
+        where.append(dialects.casefold(store.dialect, DocumentRow.outlet) == outlet.casefold())
+    if since:
+        where.append(DocumentRow.published >= since)
+    if until:
+        where.append(DocumentRow.published <= until)
+    if flag:
+        where.append(exists().where(FlagRow.document_id == DocumentRow.id, FlagRow.kind == flag))
+    counts = [
+        dialects.list_length(store.dialect, DocumentRow.record, key).label(key) for key in COUNTED
+    ]
+    with store.reading() as session:
+        total = session.scalar(select(func.count()).select_from(DocumentRow).where(*where))
+        query = (
+            select(
+                DocumentRow.id,
+                DocumentRow.source,
+                DocumentRow.title,
+                DocumentRow.outlet,
+                DocumentRow.published,
+                DocumentRow.published_inferred,
+                DocumentRow.language,
+                *counts,
+            )
+            .where(*where)
+            .order_by(DocumentRow.published.desc(), DocumentRow.source)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        rows = [dict(r) for r in session.execute(query).mappings()]
+        kinds: dict[str, list[str]] = defaultdict(list)
+        ids = [r["id"] for r in rows]
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            for doc_id, kind in session.execute(
+                select(FlagRow.document_id, FlagRow.kind)
+                .where(FlagRow.document_id.in_(chunk))
+                .order_by(FlagRow.document_id, FlagRow.ordinal)
+            ):
+                kinds[doc_id].append(kind)
+        for row in rows:
+            row["flag_kinds"] = kinds.get(row["id"], [])
+        return rows, total or 0
+
+
 # -- quotes -----------------------------------------------------------------------------
+
+
+#: quotes by publication, then document, then place in it (``ix_documents_published_id``)
+QUOTE_ORDER = (DocumentRow.published, DocumentRow.id, QuoteRow.ordinal)
+
+
+def quotes_page(
+    store: Store,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    last: bool = False,
+    speaker: str | None = None,
+    speaker_id: str | None = None,
+    side: str | None = None,
+    issue: str | None = None,
+    words: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """``limit`` quotes from ``offset`` in ``who_said_what`` order, and how many match.
+
+    ``words`` keeps quotes whose text holds that string, compared case-folded (SQLite
+    folds with Python's ``str.casefold``, registered on every connection). ``last`` counts
+    ``offset`` from the end, as in ``timeline_page``. ``speaker_id`` keeps the quotes of
+    one entity id, by the index on it (an actor's profile), where ``speaker`` also reads
+    names and descriptions.
+    """
+    with store.reading() as session:
+        where: list[ColumnElement[bool]] = []
+        if speaker:
+            ids = actor_ids(session, speaker)
+            where.append(
+                or_(
+                    QuoteRow.speaker.in_(ids),
+                    func.lower(QuoteRow.speaker_name) == speaker.casefold(),
+                    func.lower(QuoteRow.speaker_description).contains(speaker.casefold()),
+                )
+            )
+        if speaker_id:
+            where.append(QuoteRow.speaker == speaker_id)
+        if side:
+            where.append(QuoteRow.speaker_country == side.upper())
+        if issue:
+            # from the issue's stances to their documents' quotes: as a correlated EXISTS,
+            # SQLite without ANALYZE statistics walked every stance on the issue for every
+            # quote (minutes on 147,000 quotes)
+            on_issue = (
+                select(QuoteRow.id).join(StanceRow, _overlap()).where(StanceRow.issue == issue)
+            )
+            where.append(QuoteRow.id.in_(on_issue))
+        if words:
+            folded = dialects.casefold(store.dialect, QuoteRow.text)
+            where.append(folded.contains(words.casefold(), autoescape=True))
+        if since:
+            where.append(DocumentRow.published >= since)
+        if until:
+            where.append(DocumentRow.published <= until)
+        joined = select(QuoteRow.id).join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+        total = session.scalar(select(func.count()).select_from(joined.where(*where).subquery()))
+        query = (
+            select(QuoteRow, DocumentRow.id, DocumentRow.source, DocumentRow.outlet)
+            .add_columns(DocumentRow.published)
+            .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+            .where(*where)
+            .order_by(*(c.desc() if last else c for c in QUOTE_ORDER))
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        rows = list(session.execute(query))
+        if last:
+            rows.reverse()
+        issues = _quote_issues(session, [r[0].id for r in rows])
+        return [
+            {
+                "document_id": doc_id,
+                "source": source,
+                "outlet": outlet,
+                "published": published,
+                "speaker": q.speaker,
+                "speaker_name": q.speaker_name,
+                "speaker_description": q.speaker_description,
+                "speaker_country": q.speaker_country,
+                "text": q.text,
+                "direct": q.direct,
+                "cue": q.cue,
+                "via": q.via,
+                "start": q.start,
+                "end": q.end,
+                "issues": issues.get(q.id, []),
+            }
+            for q, doc_id, source, outlet, published in rows
+        ], total or 0
 
 
 def who_said_what(
@@ -197,50 +617,10 @@ def who_said_what(
     description ("funcionario estadounidense"); ``issue`` keeps quotes that a stance on
     that issue overlaps.
     """
-    with store.reading() as session:
-        query = select(QuoteRow, DocumentRow).join(
-            DocumentRow, DocumentRow.id == QuoteRow.document_id
-        )
-        if speaker:
-            ids = actor_ids(session, speaker)
-            query = query.where(
-                or_(
-                    QuoteRow.speaker.in_(ids),
-                    func.lower(QuoteRow.speaker_name) == speaker.casefold(),
-                    func.lower(QuoteRow.speaker_description).contains(speaker.casefold()),
-                )
-            )
-        if side:
-            query = query.where(QuoteRow.speaker_country == side.upper())
-        if issue:
-            query = query.where(exists().where(_overlap(), StanceRow.issue == issue))
-        if since:
-            query = query.where(DocumentRow.published >= since)
-        if until:
-            query = query.where(DocumentRow.published <= until)
-        query = query.order_by(DocumentRow.published, DocumentRow.id, QuoteRow.ordinal)
-        rows = list(session.execute(query))
-        issues = _quote_issues(session, [q.id for q, _ in rows])
-        return [
-            {
-                "document_id": doc.id,
-                "source": doc.source,
-                "outlet": doc.outlet,
-                "published": doc.published,
-                "speaker": q.speaker,
-                "speaker_name": q.speaker_name,
-                "speaker_description": q.speaker_description,
-                "speaker_country": q.speaker_country,
-                "text": q.text,
-                "direct": q.direct,
-                "cue": q.cue,
-                "via": q.via,
-                "start": q.start,
-                "end": q.end,
-                "issues": issues.get(q.id, []),
-            }
-            for q, doc in rows
-        ]
+    quotes, _ = quotes_page(
+        store, speaker=speaker, side=side, issue=issue, since=since, until=until
+    )
+    return quotes
 
 
 def _overlap() -> Any:
@@ -268,21 +648,11 @@ def _quote_issues(session: Session, quote_ids: list[int]) -> dict[int, list[dict
 # -- stances ----------------------------------------------------------------------------
 
 
-def _points(session: Session) -> list[StancePointRow]:
-    return list(
-        session.scalars(
-            select(StancePointRow).order_by(
-                StancePointRow.side, StancePointRow.issue, StancePointRow.date
-            )
-        )
-    )
-
-
 def _stance_evidence(session: Session, point_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for chunk in (point_ids[i : i + 500] for i in range(0, len(point_ids), 500)):
         rows = session.execute(
-            select(StancePointEvidenceRow.point_id, StanceRow, DocumentRow)
+            select(StancePointEvidenceRow.point_id, StanceRow, _doc())
             .join(StanceRow, StanceRow.id == StancePointEvidenceRow.stance_id)
             .join(DocumentRow, DocumentRow.id == StanceRow.document_id)
             .where(StancePointEvidenceRow.point_id.in_(chunk))
@@ -308,26 +678,55 @@ def stance_matrix(store: Store, at: str | None = None) -> list[dict[str, Any]]:
     ``since`` is the day the side took that polarity (its run of equal points began);
     ``evidence`` is what the latest point rests on.
     """
+    cell = (StancePointRow.side, StancePointRow.issue)
+    on_time = [StancePointRow.date <= at] if at else []
     with store.reading() as session:
-        latest: dict[tuple[str, str], tuple[StancePointRow, str]] = {}
-        for point in _points(session):
-            if at and point.date > at:
-                continue
-            key = (point.side, point.issue)
-            held = latest.get(key)
-            since = held[1] if held and held[0].polarity == point.polarity else point.date
-            latest[key] = (point, since)
-        evidence = _stance_evidence(session, [p.id for p, _ in latest.values()])
+        # the latest point of each cell, and the latest point that began a run (a point
+        # whose polarity differs from the one before it, or the first): since
+        latest_day = (
+            select(*cell, func.max(StancePointRow.date).label("day"))
+            .where(*on_time)
+            .group_by(*cell)
+            .subquery()
+        )
+        latest = list(
+            session.scalars(
+                select(StancePointRow).join(
+                    latest_day,
+                    and_(
+                        StancePointRow.side == latest_day.c.side,
+                        StancePointRow.issue == latest_day.c.issue,
+                        StancePointRow.date == latest_day.c.day,
+                    ),
+                )
+            )
+        )
+        began = {
+            (side, issue): day
+            for side, issue, day in session.execute(
+                select(*cell, func.max(StancePointRow.date))
+                .where(
+                    *on_time,
+                    or_(
+                        StancePointRow.previous.is_(None),
+                        StancePointRow.previous != StancePointRow.polarity,
+                    ),
+                )
+                .group_by(*cell)
+            )
+        }
+        latest.sort(key=lambda p: (p.side, p.issue))
+        evidence = _stance_evidence(session, [p.id for p in latest])
         return [
             {
                 "side": point.side,
                 "issue": point.issue,
                 "polarity": point.polarity,
                 "date": point.date,
-                "since": since,
+                "since": began.get((point.side, point.issue), point.date),
                 "evidence": evidence.get(point.id, []),
             }
-            for (point, since) in (latest[k] for k in sorted(latest))
+            for point in latest
         ]
 
 
@@ -340,18 +739,26 @@ def stance_changes(
     until: str | None = None,
 ) -> list[dict[str, Any]]:
     """Days a side's polarity on an issue changed, with the evidence of the new one."""
+    where = [
+        StancePointRow.previous.is_not(None),
+        StancePointRow.previous != StancePointRow.polarity,
+    ]
+    if side:
+        where.append(StancePointRow.side == side.upper())
+    if issue:
+        where.append(StancePointRow.issue == issue)
+    if since:
+        where.append(StancePointRow.date >= since)
+    if until:
+        where.append(StancePointRow.date <= until)
     with store.reading() as session:
-        changes = [
-            p
-            for p in _points(session)
-            if p.previous is not None
-            and p.previous != p.polarity
-            and (not side or p.side == side.upper())
-            and (not issue or p.issue == issue)
-            and (not since or p.date >= since)
-            and (not until or p.date <= until)
-        ]
-        changes.sort(key=lambda p: (p.date, p.side, p.issue))
+        changes = list(
+            session.scalars(
+                select(StancePointRow)
+                .where(*where)
+                .order_by(StancePointRow.date, StancePointRow.side, StancePointRow.issue)
+            )
+        )
         evidence = _stance_evidence(session, [p.id for p in changes])
         return [
             {
@@ -369,10 +776,12 @@ def stance_changes(
 # -- actors -----------------------------------------------------------------------------
 
 
-def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
+def actor_profile(store: Store, actor: str, limit: int | None = None) -> dict[str, Any] | None:
     """One actor: names, counts, its events, its quotes, its stances and who it acts with.
 
-    None when no entity answers to ``actor``.
+    ``limit`` keeps the latest that many events, quotes and stances (still oldest first);
+    ``events_total``, ``quotes_total`` and ``stances_total`` count them all, and partners
+    are counted over every event. None when no entity answers to ``actor``.
     """
     with store.reading() as session:
         ids = actor_ids(session, actor)
@@ -381,6 +790,8 @@ def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
         entity = session.get(EntityRow, ids[0])
         if entity is None:
             return None
+        own = StanceRow.actor == entity.id
+        stances_total = session.scalar(select(func.count()).select_from(StanceRow).where(own)) or 0
         stances = [
             {
                 "document_id": doc.id,
@@ -392,20 +803,27 @@ def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
                 "evidence": _span(s.start, s.end, s.evidence),
             }
             for s, doc in session.execute(
-                select(StanceRow, DocumentRow)
+                select(StanceRow, _doc())
                 .join(DocumentRow, DocumentRow.id == StanceRow.document_id)
-                .where(StanceRow.actor == entity.id)
-                .order_by(DocumentRow.published, DocumentRow.id, StanceRow.ordinal)
+                .where(own)
+                .order_by(DocumentRow.published.desc(), DocumentRow.id.desc())
+                .order_by(StanceRow.ordinal.desc())
+                .limit(limit)
             )
         ]
-    events = timeline(store, actor=entity.id)
-    partners: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for event in events:
-        for other in (*event["actors"], *event["targets"]):
-            if other["id"] != entity.id:
-                partners[other["id"]] += 1
-                names[other["id"]] = other["name"]
+        stances.reverse()
+        acts = or_(
+            dialects.list_has(store.dialect, FusedEventRow.actors, [entity.id]),
+            dialects.list_has(store.dialect, FusedEventRow.targets, [entity.id]),
+        )
+        partners: Counter[str] = Counter()
+        for actors, targets in session.execute(
+            select(FusedEventRow.actors, FusedEventRow.targets).where(acts)
+        ):
+            partners.update(other for other in (*actors, *targets) if other != entity.id)
+        names = _names(session, partners)
+    events, events_total = timeline_page(store, actor=entity.id, limit=limit, last=True)
+    quotes, quotes_total = quotes_page(store, speaker_id=entity.id, limit=limit, last=True)
     return {
         "id": entity.id,
         "name": entity.name,
@@ -415,10 +833,13 @@ def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
         "documents": entity.documents,
         "mentions": entity.mentions,
         "events": events,
-        "quotes": who_said_what(store, speaker=entity.id),
+        "events_total": events_total,
+        "quotes": quotes,
+        "quotes_total": quotes_total,
         "stances": stances,
+        "stances_total": stances_total,
         "partners": [
-            {"id": i, "name": names[i], "events": n}
+            {"id": i, "name": _entity(names, i)["name"], "events": n}
             for i, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
     }

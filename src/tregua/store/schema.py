@@ -33,12 +33,14 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -49,6 +51,11 @@ class Base(DeclarativeBase):
 
 class DocumentRow(Base):
     __tablename__ = "documents"
+    __table_args__ = (
+        # pages of quotes, event mentions and documents in publication order (0003)
+        Index("ix_documents_published_id", "published", "id"),
+        Index("ix_documents_published_source", "published", "source"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # sha1 of the cleaned text
     source: Mapped[str] = mapped_column(Text, index=True)  # the first source it came from
@@ -180,6 +187,12 @@ class FusedEventRow(Base):
     """
 
     __tablename__ = "fused_events"
+    __table_args__ = (
+        # the timeline's order, undated last: pages of events without a sort (0003)
+        Index("ix_fused_events_order", text("(date IS NULL)"), "date", "type", "id"),
+        # events reaching into a date range: by their last day, or their only one (0003)
+        Index("ix_fused_events_reach", "date_end", "date"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # sha1 of its mention keys
     type: Mapped[str] = mapped_column(String(16), index=True)

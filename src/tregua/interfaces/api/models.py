@@ -307,8 +307,11 @@ class Partner(_Out):
 
 class ActorProfile(Entity):
     events: list[FusedEvent] = []
+    events_total: int = Field(0, ge=0)
     quotes: list[Quote] = []
+    quotes_total: int = Field(0, ge=0)
     stances: list[ActorStance] = []
+    stances_total: int = Field(0, ge=0)
     partners: list[Partner] = []
 
 

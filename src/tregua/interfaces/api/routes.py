@@ -35,6 +35,8 @@ from tregua.store.schema import EntityRow
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+#: events, quotes and stances an actor's profile lists (of each, the latest)
+DEFAULT_PROFILE = 100
 #: the timeline and the map draw every event at once, up to this many
 MAX_TIMELINE = 5000
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -61,8 +63,10 @@ def _page(rows: Sequence[T], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
-def _folded(value: str | None) -> str:
-    return (value or "").casefold()
+def _paged(found: tuple[list[dict[str, Any]], int], limit: int, offset: int) -> dict[str, Any]:
+    """A ``Page`` of rows the store already cut to ``limit`` from ``offset``."""
+    rows, total = found
+    return {"items": rows, "total": total, "limit": limit, "offset": offset}
 
 
 def add_request_schemas(schema: dict[str, Any]) -> dict[str, Any]:
@@ -114,33 +118,10 @@ def build_router(
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Stored documents, newest first, with the number of facts of each kind."""
-        rows = []
-        for row in store.documents():
-            record = row.record or {}
-            if outlet and _folded(row.outlet) != outlet.casefold():
-                continue
-            if since and (row.published or "") < since:
-                continue
-            if until and (not row.published or row.published > until):
-                continue
-            if flag and not any(f.get("kind") == flag for f in record.get("flags", ())):
-                continue
-            rows.append(
-                {
-                    "id": row.id,
-                    "source": row.source,
-                    "title": row.title,
-                    "outlet": row.outlet,
-                    "published": row.published,
-                    "published_inferred": row.published_inferred,
-                    "language": row.language,
-                    **{
-                        k: len(record.get(k) or ())
-                        for k in ("entities", "events", "quotes", "stances", "flags")
-                    },
-                }
-            )
-        return _page(rows, limit, offset)
+        found = q.documents_page(
+            store, outlet=outlet, since=since, until=until, flag=flag, limit=limit, offset=offset
+        )
+        return _paged(found, limit, offset)
 
     @router.get(
         "/documents/{doc_id}",
@@ -157,26 +138,6 @@ def build_router(
 
     # -- events ---------------------------------------------------------------------------
 
-    def _timeline(
-        actor: str | None,
-        side: str | None,
-        type: str | None,
-        status: str | None,
-        place: str | None,
-        since: str | None,
-        until: str | None,
-    ) -> list[dict[str, Any]]:
-        return q.timeline(
-            store,
-            actor=actor,
-            side=side,
-            type=type,
-            status=status,
-            place=place,
-            since=since,
-            until=until,
-        )
-
     @router.get("/events", response_model=models.Page[models.FusedEvent], tags=["events"])
     def events(
         actor: Text = None,
@@ -192,17 +153,29 @@ def build_router(
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Fused events in date order (undated last), each with every document's report."""
-        return _page(_timeline(actor, side, type, status, place, since, until), limit, offset)
+        found = q.timeline_page(
+            store,
+            actor=actor,
+            side=side,
+            type=type,
+            status=status,
+            place=place,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+        )
+        return _paged(found, limit, offset)
 
     @router.get(
         "/events/{event_id}", response_model=models.FusedEvent, responses=NOT_FOUND, tags=["events"]
     )
     def event(event_id: str) -> dict[str, Any]:
         """One fused event."""
-        for found in q.timeline(store):
-            if found["id"] == event_id:
-                return found
-        raise HTTPException(404, f"no fused event with id {event_id!r}")
+        found = q.fused_event(store, event_id)
+        if found is None:
+            raise HTTPException(404, f"no fused event with id {event_id!r}")
+        return found
 
     @router.get("/timeline", response_model=list[models.TimelineEvent], tags=["events"])
     def timeline(
@@ -218,15 +191,18 @@ def build_router(
     ) -> list[dict[str, Any]]:
         """Every matching fused event (the first ``limit``), compact: what the timeline and
         the map draw."""
-        return [
-            {
-                **e,
-                "actors": e["actors"],
-                "sources": len(e["sources"]),
-                "document_id": e["reports"][0]["document_id"] if e["reports"] else None,
-            }
-            for e in _timeline(actor, side, type, status, None, since, until)[:limit]
-        ]
+        events, _ = q.timeline_page(
+            store,
+            compact=True,
+            actor=actor,
+            side=side,
+            type=type,
+            status=status,
+            since=since,
+            until=until,
+            limit=limit,
+        )
+        return events
 
     @router.get("/event-mentions", response_model=models.Page[models.EventMention], tags=["events"])
     def event_mentions(
@@ -238,26 +214,16 @@ def build_router(
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Events as each document reports them, before fusion, by publication date."""
-        rows = []
-        for record in store.records():
-            if document_id and record["id"] != document_id:
-                continue
-            for ev in record.get("events", ()):
-                if type and ev["type"] != type.upper():
-                    continue
-                if status and ev["status"] != status:
-                    continue
-                if side and side.upper() not in ev.get("countries", ()):
-                    continue
-                rows.append(
-                    {
-                        **ev,
-                        "document_id": record["id"],
-                        "source": record["source"],
-                        "published": record.get("published"),
-                    }
-                )
-        return _page(rows, limit, offset)
+        found = q.event_mentions_page(
+            store,
+            document_id=document_id,
+            type=type,
+            status=status,
+            side=side,
+            limit=limit,
+            offset=offset,
+        )
+        return _paged(found, limit, offset)
 
     # -- quotes, entities, stances, search ------------------------------------------------
 
@@ -275,13 +241,18 @@ def build_router(
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Who said what, by publication date, with the issues each quote takes a stance on."""
-        rows = q.who_said_what(
-            store, speaker=speaker, side=side, issue=issue, since=since, until=until
+        found = q.quotes_page(
+            store,
+            speaker=speaker,
+            side=side,
+            issue=issue,
+            words=q_,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
         )
-        if q_:
-            wanted = q_.casefold()
-            rows = [r for r in rows if wanted in _folded(r["text"])]
-        return _page(rows, limit, offset)
+        return _paged(found, limit, offset)
 
     @router.get("/entities", response_model=models.Page[models.Entity], tags=["entities"])
     def entities(
@@ -327,9 +298,21 @@ def build_router(
         responses=NOT_FOUND,
         tags=["entities"],
     )
-    def entity(actor: str) -> dict[str, Any]:
-        """One actor by id, name or any surface form: its events, quotes, stances, partners."""
-        profile = q.actor_profile(store, actor)
+    def entity(
+        actor: str,
+        limit: Annotated[
+            int,
+            Query(
+                ge=1,
+                le=MAX_LIMIT,
+                description="The latest events, quotes and stances to list, of each.",
+            ),
+        ] = DEFAULT_PROFILE,
+    ) -> dict[str, Any]:
+        """One actor by id, name or any surface form: its latest events, quotes and stances
+        (``*_total`` counts them all; the event and quote lists page them all with
+        ``actor=`` and ``speaker=``), and who it acts with."""
+        profile = q.actor_profile(store, actor, limit=limit)
         if profile is None:
             raise HTTPException(404, f"no actor answers to {actor!r}")
         return profile

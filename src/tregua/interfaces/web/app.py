@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tregua.errors import PackError
 from tregua.interfaces.api.limits import BodyLimit
-from tregua.interfaces.api.routes import add_request_schemas, build_router
+from tregua.interfaces.api.routes import DEFAULT_PROFILE, add_request_schemas, build_router
 from tregua.interfaces.web.labels import LANGUAGES, labels
 from tregua.interfaces.web.marks import cut, parse_span, record_marks
 from tregua.settings import Settings
@@ -32,6 +32,8 @@ from tregua.store import queries as q
 HERE = Path(__file__).parent
 _TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
 CSP = "default-src 'self'"
+#: documents a page of the documents view lists, newest first
+DOCUMENTS_PER_PAGE = 100
 
 
 class SecurityHeaders:
@@ -128,13 +130,21 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         )
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def documents(request: Request) -> HTMLResponse:
+    def documents(request: Request, offset: int = 0) -> HTMLResponse:
+        offset = max(0, offset)
+        rows, total = q.documents_page(store, limit=DOCUMENTS_PER_PAGE, offset=offset)
         return page(
             request,
             "documents.html",
             "documents",
-            documents=store.documents(),
+            documents=rows,
             counts=store.counts(),
+            pages={
+                "newer": max(0, offset - DOCUMENTS_PER_PAGE) if offset else None,
+                "older": offset + DOCUMENTS_PER_PAGE
+                if offset + DOCUMENTS_PER_PAGE < total
+                else None,
+            },
         )
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -195,7 +205,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     @app.get("/actors/{actor}", response_class=HTMLResponse, include_in_schema=False)
     def actor(request: Request, actor: str) -> HTMLResponse:
-        profile = q.actor_profile(store, actor)
+        profile = q.actor_profile(store, actor, limit=DEFAULT_PROFILE)
         if profile is None:
             raise HTTPException(404, f"no actor answers to {actor!r}")
         return page(request, "actor.html", "actor", actor=profile)

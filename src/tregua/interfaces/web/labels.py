@@ -35,6 +35,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "zoom_out": ("Alejar", "Zoom out"),
     "reset": ("Restablecer", "Reset"),
     "search": ("Buscar", "Search"),
+    "newer": ("Más recientes", "Newer"),
+    "older": ("Anteriores", "Older"),
     "open_source": ("Ver en el documento", "Open in the document"),
     # nouns
     "date": ("Fecha", "Date"),
