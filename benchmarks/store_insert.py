@@ -114,7 +114,8 @@ def main() -> int:
     )
     args = parser.parse_args()
     base = example_records()
-    records = list(replicate(base, args.documents, keep_undated=args.keep_undated))  # built before any clock starts
+    # built before any clock starts
+    records = list(replicate(base, args.documents, keep_undated=args.keep_undated))
     dialects = ["sqlite", "postgresql"] if args.dialect == "both" else [args.dialect]
     results = {}
     for dialect in dialects:
@@ -125,8 +126,10 @@ def main() -> int:
         f"\n{args.documents} documents ({len(base)} records of examples/ replicated), "
         f"commit {_commit()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"
     )
-    print("| store | documents/s | last 10% documents/s | rows | rows/s | "
-          "events/s | quotes/s | seconds | fusion s | fused events |")
+    print(
+        "| store | documents/s | last 10% documents/s | rows | rows/s | "
+        "events/s | quotes/s | seconds | fusion s | fused events |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for dialect, r in results.items():
         c = r["counts"]
