@@ -203,9 +203,8 @@ def timeline_page(
         if compact:
             found = _compact_events(session, store.dialect, where, order, limit, offset)
             return (found[::-1] if last else found), total or 0
-        query = select(FusedEventRow).where(*where).order_by(*order).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
+        # limit None is no LIMIT
+        query = select(FusedEventRow).where(*where).order_by(*order).offset(offset).limit(limit)
         events = list(session.scalars(query))
         if last:
             events.reverse()
@@ -313,9 +312,8 @@ def _compact_events(
         .where(*where)
         .order_by(*order)
         .offset(offset)
+        .limit(limit)  # None is no LIMIT
     )
-    if limit is not None:
-        query = query.limit(limit)
     events = [dict(row) for row in session.execute(query).mappings()]
     entities = _names(session, (a for e in events for a in e["actors"]))
     first = _first_reports(session, [e["id"] for e in events])
@@ -410,9 +408,8 @@ def event_mentions_page(
             .where(*where)
             .order_by(DocumentRow.published, DocumentRow.source, EventMentionRow.ordinal)
             .offset(offset)
+            .limit(limit)  # None is no LIMIT
         )
-        if limit is not None:
-            query = query.limit(limit)
         found = [
             {
                 "type": m.type,
@@ -487,9 +484,8 @@ def documents_page(
             .where(*where)
             .order_by(DocumentRow.published.desc(), DocumentRow.source)
             .offset(offset)
+            .limit(limit)  # None is no LIMIT
         )
-        if limit is not None:
-            query = query.limit(limit)
         rows = [dict(r) for r in session.execute(query).mappings()]
         kinds: dict[str, list[str]] = defaultdict(list)
         ids = [r["id"] for r in rows]
@@ -573,9 +569,8 @@ def quotes_page(
             .where(*where)
             .order_by(*(c.desc() if last else c for c in QUOTE_ORDER))
             .offset(offset)
+            .limit(limit)  # None is no LIMIT
         )
-        if limit is not None:
-            query = query.limit(limit)
         rows = list(session.execute(query))
         if last:
             rows.reverse()
