@@ -43,7 +43,8 @@ class _Worker:
         self.pipeline = build_pipeline(load_pack(Path(pack_dir)))
 
     def process(self, chunk: list[RawDoc | Quarantined]) -> list[Result]:
-        return list(run_batch(chunk, self.pipeline, batch_size=len(chunk)))
+        # clusters span chunks: the driver names them (``named`` in ``run_ray``)
+        return list(run_batch(chunk, self.pipeline, batch_size=len(chunk), name_clusters=False))
 
 
 def run_ray(

@@ -139,13 +139,18 @@ def run_batch(
     pipeline: Pipeline,
     batch_size: int = 32,
     clusters: DocumentClusters | None = None,
+    name_clusters: bool = True,
 ) -> Iterator[Record | Quarantined]:
     """Records for every readable document, in input order; failures come out quarantined.
 
     Each record names its near-duplicate ``cluster`` among the documents of this run, or of
-    every run that shares ``clusters`` (``tregua watch`` keeps one across its polls).
+    every run that shares ``clusters`` (``tregua watch`` keeps one across its polls). With
+    ``name_clusters`` False the records carry none: the caller names them (the Ray driver).
     """
-    clusters = clusters if clusters is not None else DocumentClusters()
+    if not name_clusters:
+        clusters = None
+    elif clusters is None:
+        clusters = DocumentClusters()
     chunk: list[RawDoc | Quarantined] = []
     for item in items:
         chunk.append(item)
@@ -171,7 +176,7 @@ def _finite_verbs(doc: Doc) -> list[tuple[int, str]]:
 
 
 def _run_chunk(
-    chunk: list[RawDoc | Quarantined], pipeline: Pipeline, clusters: DocumentClusters
+    chunk: list[RawDoc | Quarantined], pipeline: Pipeline, clusters: DocumentClusters | None
 ) -> Iterator[Record | Quarantined]:
     cleaned: list[CleanDoc | Quarantined] = []
     languages: dict[int, str] = {}
@@ -214,7 +219,10 @@ def _run_chunk(
             if doc is not None:  # captions without a verb need the parse to be seen
                 item = mark_verbless_captions(item, _finite_verbs(doc))
             record = build_record(item, doc, pipeline, language)
-            record = dataclasses.replace(record, cluster=clusters.assign(record.id, record.text))
+            if clusters is not None:
+                record = dataclasses.replace(
+                    record, cluster=clusters.assign(record.id, record.text)
+                )
         except Exception as exc:  # noqa: BLE001
             yield _quarantine(item.raw, "extract", exc)
             continue
