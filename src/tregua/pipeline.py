@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
+import numpy
 from lingua import LanguageDetector
+from spacy.attrs import MORPH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -172,7 +174,14 @@ def _quarantine(raw: RawDoc, stage: str, exc: Exception) -> Quarantined:
 
 
 def _finite_verbs(doc: Doc) -> list[tuple[int, str]]:
-    return [(t.idx, t.text) for t in doc if "Fin" in t.morph.get("VerbForm", [])]
+    """(offset, text) of the tokens tagged VerbForm=Fin, read from the document's arrays:
+    the morphology string is looked at once per distinct analysis, not once per token."""
+    analyses = doc.to_array(MORPH)
+    strings = doc.vocab.strings
+    finite = {
+        int(h) for h in numpy.unique(analyses) if "VerbForm=Fin" in strings[int(h)].split("|")
+    }
+    return [(doc[i].idx, doc[i].text) for i, h in enumerate(analyses.tolist()) if h in finite]
 
 
 def _run_chunk(

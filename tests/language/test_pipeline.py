@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 
-from tregua.language.pipeline import load_model
+from tregua.language.pipeline import load_model, sentence_start_flags
 from tregua.pipeline import Pipeline
 
 
@@ -56,3 +56,19 @@ def test_entity_edges_trim_quote_marks_and_drop_spans_that_name_nothing(
     assert "‘No" not in texts and "No" not in texts and "“Nada" not in texts
     assert "Rutte" in texts
     assert all(e.text[:1].isalnum() for e in doc.ents)
+
+
+def test_sentence_start_flags_follow_each_rule(pipeline: Pipeline) -> None:
+    def starts(text: str) -> list[str]:
+        doc = pipeline.nlp.make_doc(text)
+        return [doc[i].text for i, flag in enumerate(sentence_start_flags(doc)) if flag]
+
+    assert starts("Llegó. Habló.") == ["Habló"]  # final stop before a capital
+    assert starts("Llegó. y habló.") == []  # not before a lower-case word
+    assert starts("Llegó.» Luego habló.") == ["Luego"]  # a closing quote between them
+    assert starts("Pie de foto\nEl jefe habló") == ["El"]  # a newline always ends one
+    assert starts("Tiene 3 hijos. 2 viven aquí.") == ["2"]  # a digit opens one
+    assert starts("Dijo. «Basta».") == ["«"]  # so does an opening mark
+    assert starts('Gritó "basta."" Y') == []  # a straight quote glued to a word closes
+    assert starts("Uno.\n\nDos.") == ["Dos"]  # the blank token itself starts nothing
+    assert not sentence_start_flags(pipeline.nlp.make_doc("")).any()

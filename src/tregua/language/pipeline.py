@@ -14,7 +14,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
@@ -63,22 +65,46 @@ def sentences_in(doc: Doc, start: int, end: int) -> list[Span]:
 
 _FINAL = frozenset(".!?…")
 _CLOSING = frozenset('»”"’)')
+_OPENING = frozenset('«“"‘¿¡')
+# what of a word the sentence rule reads, one column each (see _word_features)
+_NEWLINE, _SPACE, _STRAIGHT_QUOTE, _OPENS, _FINAL_MARK, _CLOSING_MARK = range(6)
 
 
-def _starts_sentence(doc: Doc, i: int) -> bool:
-    """Rule-based sentence start: after a newline, or after final punctuation (possibly
-    followed by a closing quote) when the next word opens with a capital, a digit or a mark."""
-    prev = doc[i - 1]
-    if "\n" in prev.text:
-        return True
-    token = doc[i]
-    if token.text[:1] in "\"'" and not prev.whitespace_:
-        return False  # a straight quote glued to the word before it closes a quote
-    if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in '«“"‘¿¡'):
-        return False
-    if prev.text in _FINAL:
-        return True
-    return prev.text in _CLOSING and i >= 2 and doc[i - 2].text in _FINAL
+def _word_features(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    first = text[:1]
+    return (
+        "\n" in text,
+        text.isspace(),
+        first in "\"'",
+        first.isupper() or first.isdigit() or first in _OPENING,
+        text in _FINAL,
+        text in _CLOSING,
+    )
+
+
+def sentence_start_flags(doc: Doc) -> numpy.ndarray[Any, numpy.dtype[numpy.bool_]]:
+    """Rule-based sentence starts, one flag per token (the first token's is False).
+
+    A token starts a sentence after a newline, or after final punctuation (possibly followed
+    by a closing quote) when it opens with a capital, a digit or an opening mark; never a
+    space, nor a straight quote glued to the word before it (that one closes a quote).
+    Computed over the document's arrays, once per distinct word: no per-token Python.
+    """
+    orths, spaced = doc.to_array([ORTH, SPACY]).T
+    words, where = numpy.unique(orths, return_inverse=True)
+    strings = doc.vocab.strings
+    table = numpy.array([_word_features(strings[int(w)]) for w in words], dtype=bool)
+    table = table.reshape(len(words), 6)[where]
+    flags = numpy.zeros(len(doc), dtype=bool)
+    if len(doc) < 2:
+        return flags
+    prev, this = table[:-1], table[1:]
+    after_final = prev[:, _FINAL_MARK].copy()
+    after_final[1:] |= prev[1:, _CLOSING_MARK] & table[:-2, _FINAL_MARK]
+    glued_quote = this[:, _STRAIGHT_QUOTE] & (spaced[:-1] == 0)
+    opens = ~glued_quote & this[:, _OPENS] & after_final
+    flags[1:] = ~this[:, _SPACE] & (prev[:, _NEWLINE] | opens)
+    return flags
 
 
 @Language.component("tregua_sentences")
@@ -89,8 +115,11 @@ def sentence_starts(doc: Doc) -> Doc:
     ("Macron" | "subrayó que ..."); rules decide instead: a newline always ends a sentence
     (a caption line has no full stop), final punctuation before a capital does.
     """
-    for token in doc[1:]:
-        token.is_sent_start = not token.is_space and _starts_sentence(doc, token.i)
+    if len(doc) < 2:
+        return doc
+    values = numpy.where(sentence_start_flags(doc), 1, -1).astype(numpy.uint64)  # -1 wraps
+    values[0] = doc[0].is_sent_start is not False  # the first token's stays as it is
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # stubs say Ints2d; 1-d is fine
     return doc
 
 
