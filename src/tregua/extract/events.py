@@ -16,6 +16,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -164,13 +167,31 @@ def _near_text(token: Token, verb: Token) -> str:
     return " ".join(token.doc[i].text for i in sorted(near)).lower()
 
 
-def _triggers(sent: SpacySpan, lexicon: Lexicon) -> list[_Hit]:
+_TRIGGER_POS = (VERB, NOUN, AUX, ADJ)
+
+
+def _word_triggers(doc: Doc, lexicon: Lexicon) -> dict[int, tuple[str, str | None]]:
+    """Token index -> (event type, mode) of every verb, noun or adjective whose lemma (or,
+    failing that, its form) is a trigger, read from the document's arrays once."""
     by_lemma = lexicon.trigger_by_lemma
-    hits: list[_Hit] = []
-    for token in sent:
-        found = by_lemma.get(token.lemma_.lower()) or by_lemma.get(token.lower_)
-        if found is not None and token.pos_ in {"VERB", "NOUN", "AUX", "ADJ"}:
-            hits.append(_Hit(token, *found))
+    strings = doc.vocab.strings
+    table = doc.to_array([LEMMA, LOWER, POS])
+    found: dict[int, tuple[str, str | None]] = {}
+    for i in numpy.flatnonzero(numpy.isin(table[:, 2], _TRIGGER_POS)).tolist():
+        lemma, lower = int(table[i, 0]), int(table[i, 1])
+        hit = by_lemma.get(strings[lemma].lower()) or by_lemma.get(strings[lower])
+        if hit is not None:
+            found[i] = hit
+    return found
+
+
+def _triggers(
+    sent: SpacySpan, lexicon: Lexicon, words: dict[int, tuple[str, str | None]]
+) -> list[_Hit]:
+    """The trigger words of ``sent`` (``words``: its document's, from ``_word_triggers``),
+    in order, then its trigger phrases."""
+    doc = sent.doc
+    hits = [_Hit(doc[i], *words[i]) for i in range(sent.start, sent.end) if i in words]
     lowered = sent.text.lower()
     for trigger in lexicon.triggers:
         for phrase in trigger.phrases:
@@ -232,12 +253,13 @@ def find_events(
         for e in doc.ents
         if (a := pack.by_id.get(e.ent_id_)) is not None and (c := a.country) is not None
     )
+    words = _word_triggers(doc, pack.lexicon)
     for para in clean.paragraphs:
         if para.kind not in _EVENT_KINDS:
             continue
         for sent in sentences_in(doc, para.start, para.end):
             types_here: set[str] = set()
-            for hit in _triggers(sent, pack.lexicon):
+            for hit in _triggers(sent, pack.lexicon, words):
                 if hit.type in types_here:
                     continue
                 types_here.add(hit.type)

@@ -19,6 +19,7 @@ from tregua.resolve.timex.calendar import Reading
 from tregua.resolve.timex.dateparse import parse_written_date
 from tregua.resolve.timex.expression import TimeExpression
 from tregua.resolve.timex.lexicon import fold
+from tregua.resolve.timex.screen import may_match, needles, screen_fold
 
 
 def _written_date(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -50,6 +51,8 @@ RULES: tuple[Rule, ...] = (
     *clock.RULES,
     *spans.RULES,
 )
+# the words each rule's matches contain, to skip scans that cannot find anything
+_NEEDLES = tuple(needles(rule.pattern) for rule in RULES)
 _PART_AFTER_DAY = re.compile(r"\s*,?\s*(?:por|en|a|de|durante)\s+", re.IGNORECASE)
 _AT_CLOCK = re.compile(r"\s*,?\s*(?:a\s+las|a\s+la|sobre\s+las|hacia\s+las)\s+$", re.IGNORECASE)
 _COARSE = {"week", "month", "quarter", "season", "year", "decade", "century"}
@@ -72,7 +75,10 @@ def _matches(text: str) -> tuple[tuple[int, Rule, re.Match[str], int, int], ...]
     anchor to infer its publication date, once with it): the regexes run once per text.
     """
     found = []
+    folded = screen_fold(text)
     for index, rule in enumerate(RULES):
+        if not may_match(_NEEDLES[index], folded):
+            continue  # the scan would find nothing
         for m in rule.pattern.finditer(text):
             start, end = m.span(rule.group) if rule.group else m.span()
             if start < end:
