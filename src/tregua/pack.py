@@ -110,6 +110,11 @@ class Role(_Entry):
     titles: tuple[str, ...]
     note: str = ""
 
+    @cached_property
+    def lowered_titles(self) -> tuple[str, ...]:
+        """The titles in lower case, for matching against lowered text."""
+        return tuple(title.lower() for title in self.titles)
+
 
 class Place(_Entry):
     """A place with coordinates; countries are actors, everything smaller is a place."""

@@ -46,7 +46,7 @@ def _role_holder(text: str, pack: DomainPack, day: dt.date | None) -> Actor | No
     """
     lowered = text.lower()
     for role in pack.roles:
-        if any(title.lower() in lowered for title in role.titles):
+        if any(title in lowered for title in role.lowered_titles):
             holders = pack.holders(role.key, day)
             if day is None and len(holders) > 1:
                 return max(
