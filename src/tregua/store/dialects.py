@@ -7,7 +7,8 @@ Everything else in the store is one code path over SQLAlchemy. Here:
   and transactions that take the write lock up front (``BEGIN IMMEDIATE``) when they will
   write, so two writers queue instead of failing half-way;
 - PostgreSQL: an advisory lock that serialises migrations and fusion between processes;
-- "insert unless present" (``ON CONFLICT DO NOTHING`` in both, spelled by each dialect);
+- "insert unless present" (``ON CONFLICT DO NOTHING`` in both, spelled by each dialect)
+  and "insert or add one" (``ON CONFLICT DO UPDATE``: the store's generation);
 - full-text search: FTS5 ``MATCH`` with bm25, or ``tsvector @@ plainto_tsquery('spanish')``
   with ts_rank. Both match every word of the query; PostgreSQL also stems Spanish words
   ("negociación" finds "negociaciones"), SQLite ignores accents instead;
@@ -132,6 +133,21 @@ def insert_ignoring_duplicates(connection: Connection, table: Any, key: list[str
     if connection.dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing(index_elements=key)
     return sqlite.insert(table).on_conflict_do_nothing(index_elements=key)
+
+
+def insert_or_increment(connection: Connection, table: Any, key: str, column: str) -> Insert:
+    """``INSERT (key=1, column=1) ... ON CONFLICT (key) DO UPDATE SET column = column + 1``."""
+    values = {key: 1, column: 1}
+    added = {column: table.c[column] + 1}
+    if connection.dialect.name == "postgresql":
+        return (
+            postgresql.insert(table)
+            .values(values)
+            .on_conflict_do_update(index_elements=[key], set_=added)
+        )
+    return (
+        sqlite.insert(table).values(values).on_conflict_do_update(index_elements=[key], set_=added)
+    )
 
 
 _WORD = re.compile(r"\w+")

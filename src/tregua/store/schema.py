@@ -10,6 +10,7 @@
                      ▲
                      └── stance_point_evidence ──▶ stance_points   (side, issue, date)
     quarantine         inputs that could not be processed, with their reason
+    store_generation   one counter, bumped by every writing transaction (not data: not in TABLES)
 
 Per-document rows (sources to stances) are written by ingest in the document's own
 transaction; ``fused_events``, ``stance_points`` and the merged attributes of ``entities``
@@ -29,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -306,5 +308,22 @@ class QuarantineRow(Base):
     content_hash: Mapped[str | None] = mapped_column(String(40))
 
 
-#: every table of the store, parents before children (the order a copy would load them)
-TABLES: tuple[str, ...] = tuple(t.name for t in Base.metadata.sorted_tables)
+class GenerationRow(Base):
+    """How many writing transactions the store has committed, in one row (``id`` 1).
+
+    Every ``Store.writing`` transaction adds one as its last statement, so two reads that
+    see the same value see the same data, whichever process wrote it: the API's response
+    cache keys its entries on it (issue #9). No row yet is generation 0.
+    """
+
+    __tablename__ = "store_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+#: every table of the store's data, parents before children (the order a copy would load
+#: them); the generation counter is the store's bookkeeping, not data
+TABLES: tuple[str, ...] = tuple(
+    t.name for t in Base.metadata.sorted_tables if t.name != GenerationRow.__tablename__
+)
