@@ -46,3 +46,14 @@ def test_a_write_that_fails_is_no_new_generation(store: Store) -> None:
     with pytest.raises(StoreError), store.writing() as session:
         session.connection().exec_driver_sql("INSERT INTO no_such_table VALUES (1)")
     assert store.generation() == before
+
+
+def test_a_write_that_changes_no_row_is_no_new_generation(store: Store) -> None:
+    a, b, c = corpus.corpus()
+    for record in (a, b, c):
+        store.put_record(record)
+    refresh(store)
+    before = store.generation()
+    assert store.put_record(a) == "unchanged"
+    assert set(refresh(store).changes.values()) == {0}
+    assert store.generation() == before

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Engine,
     create_engine,
     delete,
+    event,
     func,
     insert,
     inspect,
@@ -75,6 +76,37 @@ _CHILDREN: dict[str, type[Base]] = {
 }
 
 _GENERATION = select(GenerationRow.value).where(GenerationRow.id == 1)
+#: ``Connection.info`` key: whether the writing transaction has changed a row so far
+_CHANGED = "tregua_changed"
+#: statements that change no row of the store's data (ANALYZE rewrites planner statistics)
+_READ_ONLY = ("SELECT", "PRAGMA", "ANALYZE", "BEGIN", "SAVEPOINT", "RELEASE")
+_ROW_WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def _note_changes(
+    connection: Connection,
+    cursor: Any,
+    statement: str,
+    parameters: Any,
+    context: Any,
+    executemany: bool,
+) -> None:
+    """After each statement: mark the transaction changed unless the statement is a read,
+    or an INSERT, UPDATE or DELETE that touched no row (``ON CONFLICT DO NOTHING`` on a
+    duplicate). Any other statement counts as a change, and so does one with RETURNING
+    (sqlite3 counts its rows only as they are fetched): a quarantined input seen again
+    is a new generation, which costs the API's cache one recomputation per reply."""
+    verb = statement.lstrip()[:9].upper()
+    if verb.startswith(_READ_ONLY):
+        return
+    if (
+        verb.startswith(_ROW_WRITES)
+        and cursor.rowcount == 0
+        and "RETURNING" not in statement.upper()
+    ):
+        return
+    connection.info[_CHANGED] = True
+
 
 _VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 
@@ -121,17 +153,22 @@ class Store:
         """One transaction that writes: committed on exit, rolled back on any error, which
         comes out as ``StoreError`` (the database's own exception is its ``__cause__``).
 
-        Its last statement bumps the store's generation (``GenerationRow``), last so that
-        PostgreSQL holds that one row's lock only until the commit.
+        When it changed a row, its last statement bumps the store's generation
+        (``GenerationRow``): last, so that PostgreSQL holds that one row's lock only until
+        the commit; only then, so that ingesting unchanged files leaves every row as it was.
         """
         writer = self.engine.execution_options(**{dialects.WRITE: True})
         try:
             with Session(writer) as session, session.begin():
-                yield session
                 connection = session.connection()
-                connection.execute(
-                    dialects.insert_or_increment(connection, GenerationRow.__table__, "id", "value")
-                )
+                connection.info[_CHANGED] = False
+                yield session
+                if connection.info.pop(_CHANGED, True):
+                    connection.execute(
+                        dialects.insert_or_increment(
+                            connection, GenerationRow.__table__, "id", "value"
+                        )
+                    )
         except SQLAlchemyError as exc:
             raise self._error("cannot write", exc) from exc
 
@@ -363,6 +400,7 @@ def open_store(url: str) -> Store:
         shown = parsed.render_as_string(hide_password=True)
         engine = create_engine(parsed, **dialects.engine_options(parsed))
         dialects.configure(engine)
+        event.listen(engine, "after_cursor_execute", _note_changes)
         _migrate(engine)
     except (SQLAlchemyError, ArgumentError) as exc:
         raise StoreError(
