@@ -34,6 +34,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Largest request body the API reads; a larger one gets 413 unread.",
     )
+    cache_bytes: int = Field(
+        default=64 * 2**20,
+        ge=0,
+        description="Memory for cached GET replies, per server process, in bytes (kept "
+        "until the store changes); 0 turns the cache off.",
+    )
     max_ingest_articles: int = Field(
         default=100, ge=1, description="Most articles one POST /api/ingest may carry."
     )
