@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")
+    workers: int = Field(
+        default=1,
+        ge=1,
+        description="Web server processes (uvicorn workers); each keeps its own cache.",
+    )
     api_token: SecretStr | None = Field(
         default=None,
         description="Bearer token that POST /api/ingest requires; unset, writes are disabled.",

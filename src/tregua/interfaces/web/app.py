@@ -223,6 +223,12 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """The application of one ``tregua serve --workers N`` process: settings from the
+    environment (``TREGUA_DB`` and the rest), as ``tregua serve`` leaves it."""
+    return create_app(Settings())
+
+
 def _safe_link(source: Any) -> str | None:
     """The source as a link only when it is an http(s) URL: never ``javascript:``."""
     if isinstance(source, str) and source.lower().startswith(("https://", "http://")):
