@@ -19,7 +19,7 @@ An actor is named by entity id ("Q3874799"), canonical name or any surface form 
 from __future__ import annotations
 
 import importlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,9 +30,11 @@ from tregua.store import dialects
 from tregua.store.database import Store
 from tregua.store.schema import (
     DocumentRow,
+    EntityPartnerRow,
     EntityRow,
     EventMentionRow,
     FlagRow,
+    FusedEventEntityRow,
     FusedEventMentionRow,
     FusedEventRow,
     ParagraphRow,
@@ -135,12 +137,12 @@ def _event_filters(
         ids = actor_ids(session, actor)
         if not ids:
             return None
-        where.append(
-            or_(
-                dialects.list_has(dialect, FusedEventRow.actors, ids),
-                dialects.list_has(dialect, FusedEventRow.targets, ids),
-            )
+        # by fused_event_entities, which fusion keeps: reading the actor and target lists
+        # of 112,606 events took 63 ms to count one actor's
+        named = select(FusedEventEntityRow.fused_event_id).where(
+            FusedEventEntityRow.entity_id.in_(ids)
         )
+        where.append(FusedEventRow.id.in_(named))
     return where
 
 
@@ -308,6 +310,7 @@ def _compact_events(
             f.disputed,
             dialects.list_length(dialect, f.sources).label("sources"),
             f.evidence,
+            f.document_id,  # kept by fusion: joining 5,000 events to their reports took 66 ms
         )
         .where(*where)
         .order_by(*order)
@@ -316,33 +319,10 @@ def _compact_events(
     )
     events = [dict(row) for row in session.execute(query).mappings()]
     entities = _names(session, (a for e in events for a in e["actors"]))
-    first = _first_reports(session, [e["id"] for e in events])
     for event in events:
         event["countries"] = list(event["countries"])
         event["actors"] = [_entity(entities, a) for a in event["actors"]]
-        event["document_id"] = first.get(event["id"])
     return events
-
-
-def _first_reports(session: Session, fused_ids: list[str]) -> dict[str, str]:
-    """The document of each fused event's first report (the order ``_reports`` gives)."""
-    first: dict[str, tuple[Any, ...]] = {}
-    for chunk in (fused_ids[i : i + 500] for i in range(0, len(fused_ids), 500)):
-        rows = session.execute(
-            select(
-                FusedEventMentionRow.fused_event_id,
-                DocumentRow.published,
-                DocumentRow.id,
-                EventMentionRow.ordinal,
-            )
-            .join(EventMentionRow, EventMentionRow.id == FusedEventMentionRow.event_mention_id)
-            .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
-            .where(FusedEventMentionRow.fused_event_id.in_(chunk))
-            .order_by(DocumentRow.published, DocumentRow.id, EventMentionRow.ordinal)
-        )
-        for fused_id, *key in rows:
-            first.setdefault(fused_id, tuple(key))
-    return {fused_id: str(key[1]) for fused_id, key in first.items()}
 
 
 def _reports(session: Session, fused_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -807,15 +787,15 @@ def actor_profile(store: Store, actor: str, limit: int | None = None) -> dict[st
             )
         ]
         stances.reverse()
-        acts = or_(
-            dialects.list_has(store.dialect, FusedEventRow.actors, [entity.id]),
-            dialects.list_has(store.dialect, FusedEventRow.targets, [entity.id]),
-        )
-        partners: Counter[str] = Counter()
-        for actors, targets in session.execute(
-            select(FusedEventRow.actors, FusedEventRow.targets).where(acts)
-        ):
-            partners.update(other for other in (*actors, *targets) if other != entity.id)
+        # kept by fusion: counting them over its 12,622 events took 150 ms
+        partners: dict[str, int] = {
+            partner: events
+            for partner, events in session.execute(
+                select(EntityPartnerRow.partner_id, EntityPartnerRow.events).where(
+                    EntityPartnerRow.entity_id == entity.id
+                )
+            )
+        }
         names = _names(session, partners)
     events, events_total = timeline_page(store, actor=entity.id, limit=limit, last=True)
     quotes, quotes_total = quotes_page(store, speaker_id=entity.id, limit=limit, last=True)

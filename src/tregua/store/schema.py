@@ -4,7 +4,8 @@
                ├─ paragraphs         text slices with their kind  ──▶ full-text index
                ├─ flags              source-quality problems
                ├─ mentions ──────────▶ entities   (merged across documents by entity id)
-               ├─ event_mentions ◀── fused_event_mentions ──▶ fused_events
+               ├─ event_mentions ◀── fused_event_mentions ──▶ fused_events ◀── fused_event_entities
+               │                                    (entity_partners: counted from those)
                ├─ quotes  ───────────▶ entities (speaker)      ──▶ full-text index
                └─ stances ───────────▶ entities (actor)
                      ▲
@@ -13,8 +14,9 @@
     store_generation   one counter, bumped by every writing transaction (not data: not in TABLES)
 
 Per-document rows (sources to stances) are written by ingest in the document's own
-transaction; ``fused_events``, ``stance_points`` and the merged attributes of ``entities``
-are derived by ``tregua.fuse`` from the stored rows and can be recomputed at any time.
+transaction; ``fused_events`` (with ``fused_event_entities`` and ``entity_partners``),
+``stance_points`` and the merged attributes of ``entities`` are derived by ``tregua.fuse``
+from the stored rows and can be recomputed at any time.
 ``documents.record`` keeps the full OUTPUT.md record as JSON for readers that want it whole.
 
 The Alembic migrations in ``migrations/versions`` create exactly these tables (a test
@@ -216,6 +218,8 @@ class FusedEventRow(Base):
     disagreements: Mapped[dict[str, Any]] = mapped_column(JSON)
     sources: Mapped[list[str]] = mapped_column(JSON)  # document sources, by publication
     evidence: Mapped[str] = mapped_column(Text)  # the earliest report's evidence sentence
+    # the earliest report's document (what the timeline links to); NULL only before fusion
+    document_id: Mapped[str | None] = mapped_column(String(40))
 
 
 class FusedEventMentionRow(Base):
@@ -227,6 +231,30 @@ class FusedEventMentionRow(Base):
     event_mention_id: Mapped[int] = mapped_column(
         ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True, unique=True
     )
+
+
+class FusedEventEntityRow(Base):
+    """An entity that a fused event names as an actor or a target, once per event: an
+    actor's events, their number and its partners by index instead of by reading the JSON
+    lists of every event (issue #9)."""
+
+    __tablename__ = "fused_event_entities"
+
+    entity_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fused_event_id: Mapped[str] = mapped_column(
+        ForeignKey("fused_events.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class EntityPartnerRow(Base):
+    """How many fused events name an entity together with another (issue #9): an actor's
+    partners, kept by fusion instead of counted over its events for every profile."""
+
+    __tablename__ = "entity_partners"
+
+    entity_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
 
 
 class QuoteRow(Base):
