@@ -25,8 +25,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Engine,
+    and_,
     create_engine,
     delete,
     event,
@@ -54,6 +56,7 @@ from tregua.store.schema import (
     MentionRow,
     ParagraphRow,
     QuarantineRow,
+    QuoteIssueRow,
     QuoteRow,
     SourceRow,
     StanceRow,
@@ -256,6 +259,15 @@ class Store:
         for table, model in _CHILDREN.items():
             if rows.children.get(table):
                 session.execute(insert(model), rows.children[table])
+        if rows.children.get("quotes") and rows.children.get("stances"):
+            # the issues of the stances that overlap each quote, once per quote and issue
+            overlapping = (
+                select(StanceRow.issue, QuoteRow.id)
+                .join(StanceRow, overlap())
+                .where(QuoteRow.document_id == doc_id)
+                .distinct()
+            )
+            session.execute(insert(QuoteIssueRow).from_select(["issue", "quote_id"], overlapping))
 
     def _note_source(self, session: Session, data: Mapping[str, Any], raw_hash: str | None) -> None:
         source = str(data.get("source") or data["id"])
@@ -352,6 +364,16 @@ class Store:
                 or 0
                 for name in TABLES
             }
+
+
+def overlap() -> ColumnElement[bool]:
+    """A stance and a quote of the same document whose spans overlap: the quote takes that
+    stance's issue."""
+    return and_(
+        StanceRow.document_id == QuoteRow.document_id,
+        StanceRow.start < QuoteRow.end,
+        StanceRow.end > QuoteRow.start,
+    )
 
 
 def _alembic(connection: Connection) -> Config:

@@ -7,6 +7,7 @@
                ├─ event_mentions ◀── fused_event_mentions ──▶ fused_events ◀── fused_event_entities
                │                                    (entity_partners: counted from those)
                ├─ quotes  ───────────▶ entities (speaker)      ──▶ full-text index
+               │    └─ quote_issues   the issues of the stances overlapping each quote
                └─ stances ───────────▶ entities (actor)
                      ▲
                      └── stance_point_evidence ──▶ stance_points   (side, issue, date)
@@ -259,37 +260,70 @@ class EntityPartnerRow(Base):
 
 class QuoteRow(Base):
     __tablename__ = "quotes"
-    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+    __table_args__ = (
+        UniqueConstraint("document_id", "ordinal"),
+        # quotes in publication order, all of them, one speaker's or one side's (0006):
+        # pages and counts walk these instead of sorting every matching quote by document
+        Index("ix_quotes_published", "published", "document_id", "ordinal"),
+        Index("ix_quotes_speaker_published", "speaker", "published", "document_id", "ordinal"),
+        Index("ix_quotes_side_published", "speaker_country", "published", "document_id", "ordinal"),
+        # the speaker filter's other two ways to match: ix_quotes_speaker_name below, and
+        # the few quotes of anonymous sources, by their description (0006)
+        Index("ix_quotes_speaker_description", "speaker_description"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     ordinal: Mapped[int]
+    # the document's publication day, copied so that the publication order is one index
+    published: Mapped[str | None] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(Text)
     direct: Mapped[bool] = mapped_column(Boolean)
     start: Mapped[int]
     end: Mapped[int]
-    speaker: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    speaker: Mapped[str | None] = mapped_column(ForeignKey("entities.id"))
     speaker_name: Mapped[str | None] = mapped_column(Text)
     speaker_description: Mapped[str | None] = mapped_column(Text)
-    speaker_country: Mapped[str | None] = mapped_column(String(8), index=True)
+    speaker_country: Mapped[str | None] = mapped_column(String(8))
     cue: Mapped[str | None] = mapped_column(Text)
     via: Mapped[str | None] = mapped_column(Text)
 
 
+# a speaker by name, as the quotes filter compares it (0006)
+Index("ix_quotes_speaker_name", func.lower(QuoteRow.speaker_name))
+
+
 class StanceRow(Base):
     __tablename__ = "stances"
-    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+    __table_args__ = (
+        UniqueConstraint("document_id", "ordinal"),
+        # an actor's stances in publication order (0006)
+        Index("ix_stances_actor_published", "actor", "published", "document_id", "ordinal"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     ordinal: Mapped[int]
-    actor: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    published: Mapped[str | None] = mapped_column(String(10))  # the document's, as in quotes
+    actor: Mapped[str | None] = mapped_column(ForeignKey("entities.id"))
     country: Mapped[str] = mapped_column(String(8), index=True)
     issue: Mapped[str] = mapped_column(String(32), index=True)
     polarity: Mapped[str] = mapped_column(String(16))
     start: Mapped[int]
     end: Mapped[int]
     evidence: Mapped[str] = mapped_column(Text)
+
+
+class QuoteIssueRow(Base):
+    """An issue that a stance overlapping a quote takes, once per quote and issue: quotes on
+    an issue by index (issue #9). Written with the document's quotes and stances."""
+
+    __tablename__ = "quote_issues"
+
+    issue: Mapped[str] = mapped_column(String(32), primary_key=True)
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class StancePointRow(Base):
