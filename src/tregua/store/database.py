@@ -396,6 +396,8 @@ def _migrate(engine: Engine) -> None:
         if "documents" in tables and "alembic_version" not in tables:
             command.stamp(config, _FIRST_REVISION)
         command.upgrade(config, "head")
+        # new indexes and tables have no planner statistics until the next fusion
+        dialects.analyze(connection)
 
 
 def _backfill(store: Store) -> None:
