@@ -100,7 +100,7 @@ def wait_until_up(base: str, server: subprocess.Popen[bytes], seconds: float = 1
     sys.exit(f"tregua serve did not answer on {base} within {seconds:.0f} s")
 
 
-def start_server(url: str, port: int, log: Path, workers: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, log: Path, workers: int = 1) -> subprocess.Popen[bytes]:
     handle = log.open("wb")
     return subprocess.Popen(
         [str(BIN / "tregua"), "serve", "--db", url, "--port", str(port), "--workers", str(workers)],
@@ -162,6 +162,7 @@ def hit_share(said: dict[str, int]) -> str:
 
 
 def table(rows: list[dict[str, str]], cache: dict[str, dict[str, int]]) -> str:
+    """Locust's rows as a markdown table, with the share of each kind the cache answered."""
     lines = [
         "| request | requests | failures | p50 ms | p95 ms | p99 ms | max ms | cache hits |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -38,6 +38,7 @@ def _count_cache(name: str, response: Any, **_: Any) -> None:
 
 
 @events.test_stop.add_listener
+@events.quitting.add_listener  # a SIGTERM (read_during_ingest.py) may skip test_stop
 def _write_cache(**_: Any) -> None:
     if os.environ.get("TREGUA_LOAD_CACHE"):
         Path(os.environ["TREGUA_LOAD_CACHE"]).write_text(json.dumps(CACHE), "utf-8")
