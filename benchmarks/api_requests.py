@@ -6,7 +6,8 @@ The application runs in this process (FastAPI's test client, no network, no othe
 over a store made by ``load_store.py``; each request is sent ``--repeat`` times and the
 fastest is printed, with its status and size. Filter values come from the store as in
 ``api_load.py``. Where ``api_load.py`` measures a server under 50 users, this says what
-one request costs: the profile to read before blaming the load.
+one request costs: the profile to read before blaming the load. The cache of replies is
+off (every repeat is computed again).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def main() -> int:
     from tregua.interfaces.web.app import create_app
     from tregua.settings import Settings
 
-    client = TestClient(create_app(Settings(db=f"sqlite:///{args.db.resolve()}")))
+    client = TestClient(create_app(Settings(db=f"sqlite:///{args.db.resolve()}", cache_bytes=0)))
     print("| request | ms (fastest) | status | bytes |\n| --- | ---: | ---: | ---: |")
     for url in requests(targets(args.db)):
         times = []

@@ -6,7 +6,9 @@ request by the weights below: the events list with filters and pages, the timeli
 quotes, stances, actors, search, documents and the dashboard pages, including the
 unfiltered first loads the timeline and quote pages make.
 Filter values (document ids, actor names, dates) come from the store under test, in the
-JSON file named by ``TREGUA_LOAD_TARGETS`` (written by ``api_load.py``).
+JSON file named by ``TREGUA_LOAD_TARGETS`` (written by ``api_load.py``). What the server's
+cache said of each reply (its ``X-Tregua-Cache`` header: hit, miss, or none when the cache
+is off) is counted per request name into the JSON file named by ``TREGUA_LOAD_CACHE``.
 """
 
 from __future__ import annotations
@@ -14,15 +16,32 @@ from __future__ import annotations
 import json
 import os
 import random
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 TARGETS: dict[str, Any] = json.loads(Path(os.environ["TREGUA_LOAD_TARGETS"]).read_text("utf-8"))
 WAIT = [float(s) for s in os.environ.get("TREGUA_LOAD_WAIT", "1,3").split(",")]
 SIDES = ["RUS", "UKR", "USA", "EU"]
 STATUSES = ["occurred", "planned", "hypothetical", "negated"]
+
+
+CACHE: defaultdict[str, Counter[str]] = defaultdict(Counter)
+
+
+@events.request.add_listener
+def _count_cache(name: str, response: Any, **_: Any) -> None:
+    said = response.headers.get("x-tregua-cache", "none") if response is not None else "none"
+    CACHE[name][said] += 1
+
+
+@events.test_stop.add_listener
+@events.quitting.add_listener  # a SIGTERM (read_during_ingest.py) may skip test_stop
+def _write_cache(**_: Any) -> None:
+    if os.environ.get("TREGUA_LOAD_CACHE"):
+        Path(os.environ["TREGUA_LOAD_CACHE"]).write_text(json.dumps(CACHE), "utf-8")
 
 
 def _pick(key: str) -> Any:

@@ -8,7 +8,8 @@ writing the first ``--articles`` articles of ``../shared/data/news-es/articles.j
 (real pipeline, one transaction per document, fusion at the end) into the same file. The
 store starts with ``--base-documents`` replicated records of ``examples/`` so that the
 readers have something to read from the first request. The readers stop when the ingest
-ends. Prints the ingest's tally and time, the readers' requests, failures and latencies,
+ends. Prints the ingest's tally and time, the readers' requests, failures, latencies and
+the share the server's cache answered (every stored document is a new store generation),
 and every line of the server log that reports an error or "database is locked". Exits 1
 when a request failed, the log shows an error, or the ingest failed.
 
@@ -95,6 +96,7 @@ def main() -> int:
                     **os.environ,
                     "TREGUA_LOAD_TARGETS": str(folder / "targets.json"),
                     "TREGUA_LOAD_WAIT": "0,0",
+                    "TREGUA_LOAD_CACHE": str(folder / "cache.json"),
                 },
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -113,6 +115,8 @@ def main() -> int:
             stop(server)
         with (folder / "reads_stats.csv").open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
+        cache = folder / "cache.json"
+        said = json.loads(cache.read_text("utf-8")) if cache.exists() else {}
     errors = log_errors(args.log)
     locked = [line for line in errors if "database is locked" in line]
     total = next(r for r in rows if r["Name"] == "Aggregated")
@@ -123,7 +127,7 @@ def main() -> int:
         f"{int(total['Request Count']):,} requests, {int(total['Failure Count']):,} failed, "
         f"{float(total['Requests/s']):.1f} requests/s, {os.cpu_count()} cores\n"
     )
-    print(table(rows))
+    print(table(rows, said))
     print(
         f"\nserver log {args.log}: {len(errors)} error lines, "
         f"{len(locked)} with 'database is locked'"

@@ -1,7 +1,15 @@
-"""Shared fixtures: the default pack, one pipeline per session, and ``../shared`` when present."""
+"""Shared fixtures: the default pack, one pipeline per session, ``../shared`` when present,
+and one PostgreSQL server per session for the store and API tests that run on both dialects.
+
+Without PostgreSQL binaries the PostgreSQL half of those tests is skipped with the reason,
+except under CI (the CI environment variable set), where it fails: CI installs PostgreSQL
+(.ci/run).
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,9 +17,31 @@ import pytest
 from tregua.pack import DomainPack, load_pack
 from tregua.pipeline import Pipeline, build_pipeline
 
+from .store.pg import PgServer, missing_reason
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
+
+
+def require_postgresql() -> None:
+    reason = missing_reason()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set: the PostgreSQL tests must run, but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PgServer]:
+    """One server for the session (fsync off: these tests never crash it)."""
+    require_postgresql()
+    server = PgServer(fast=True)
+    try:
+        yield server
+    finally:
+        server.remove()
 
 
 @pytest.fixture(scope="session")

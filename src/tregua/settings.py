@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address the web server listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port of the web server.")
+    workers: int = Field(
+        default=1,
+        ge=1,
+        description="Web server processes (uvicorn workers); each keeps its own cache.",
+    )
     api_token: SecretStr | None = Field(
         default=None,
         description="Bearer token that POST /api/ingest requires; unset, writes are disabled.",
@@ -33,6 +38,12 @@ class Settings(BaseSettings):
         default=1_000_000,
         ge=1,
         description="Largest request body the API reads; a larger one gets 413 unread.",
+    )
+    cache_bytes: int = Field(
+        default=64 * 2**20,
+        ge=0,
+        description="Memory for cached GET replies, per server process, in bytes (kept "
+        "until the store changes); 0 turns the cache off.",
     )
     max_ingest_articles: int = Field(
         default=100, ge=1, description="Most articles one POST /api/ingest may carry."

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
+from pydantic import SecretStr, TypeAdapter
 
 from tregua.interfaces.web.app import create_app
 from tregua.settings import Settings
@@ -162,3 +163,20 @@ def test_store_url_stays_untouched_by_reads(examples_db: str, client: TestClient
     for path in [*LISTS, "/api/timeline", "/api/stances/matrix", "/api/stances/changes"]:
         assert client.get(path).status_code == 200
     assert open_store(examples_db).table_counts() == before
+
+
+@pytest.mark.parametrize("params", [{}, {"side": "RUS"}, {"since": "2026-02-01"}, {"limit": 2}])
+def test_timeline_is_exactly_its_model(
+    client: TestClient, examples_db: str, params: dict[str, Any]
+) -> None:
+    """The timeline is serialised without validating it into models: the bytes must be
+    those that the models give."""
+    from tregua.interfaces.api.models import TimelineEvent
+    from tregua.store import queries as q
+
+    events, _ = q.timeline_page(open_store(examples_db), compact=True, **params)
+    models = TypeAdapter(list[TimelineEvent])
+    reply = client.get("/api/timeline", params=params)
+    assert events
+    assert reply.content == models.dump_json(models.validate_python(events))
+    assert reply.headers["content-type"] == "application/json"

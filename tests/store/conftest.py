@@ -1,12 +1,11 @@
 """Store fixtures: every store test runs on SQLite and on a real PostgreSQL server.
 
-Without PostgreSQL binaries the PostgreSQL half is skipped with the reason, except under
-CI (the CI environment variable set), where it fails: CI installs PostgreSQL (.ci/run).
+The server is the session's one ``postgres`` fixture (``tests/conftest.py``); without
+PostgreSQL binaries the PostgreSQL half is skipped with the reason, except under CI.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,27 +13,10 @@ import pytest
 
 from tregua.store import Store, open_store
 
-from .pg import PgServer, missing_reason
+from ..conftest import require_postgresql
+from .pg import PgServer
 
-
-def require_postgresql() -> None:
-    reason = missing_reason()
-    if reason is None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"CI is set: the PostgreSQL tests must run, but {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PgServer]:
-    """One server for the session (fsync off: these tests never crash it)."""
-    require_postgresql()
-    server = PgServer(fast=True)
-    try:
-        yield server
-    finally:
-        server.remove()
+__all__ = ["DIALECTS", "empty_store_url", "require_postgresql"]
 
 
 DIALECTS = ["sqlite", "postgresql"]

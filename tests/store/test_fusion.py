@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from alembic import command
 from sqlalchemy import select
 
 from tregua.fuse.refresh import refresh
 from tregua.store import Store
-from tregua.store.schema import EntityRow, FusedEventRow
+from tregua.store.database import _alembic
+from tregua.store.queries import timeline
+from tregua.store.schema import EntityPartnerRow, EntityRow, FusedEventEntityRow, FusedEventRow
 
 from . import corpus
 
@@ -76,3 +79,74 @@ def test_fusion_leaves_the_planner_statistics_of_sqlite(store: Store) -> None:
     with store.engine.connect() as connection:
         analyzed = {t for (t,) in connection.exec_driver_sql("SELECT tbl FROM sqlite_stat1")}
     assert {"documents", "quotes", "fused_events"} <= analyzed
+
+
+def _named(store: Store) -> set[tuple[str, str]]:
+    with store.reading() as session:
+        return set(
+            session.execute(
+                select(FusedEventEntityRow.fused_event_id, FusedEventEntityRow.entity_id)
+            )
+        )
+
+
+def _partners(store: Store) -> dict[tuple[str, str], int]:
+    with store.reading() as session:
+        rows = session.scalars(select(EntityPartnerRow))
+        return {(r.entity_id, r.partner_id): r.events for r in rows}
+
+
+def _events(store: Store) -> dict[str, tuple[set[str], str | None]]:
+    """Each fused event's actors and targets, and its first document."""
+    with store.reading() as session:
+        return {
+            e.id: ({*e.actors, *e.targets}, e.document_id)
+            for e in session.scalars(select(FusedEventRow))
+        }
+
+
+def test_fusion_names_each_events_actors_and_first_document(store: Store) -> None:
+    a, b, c = corpus.corpus()
+    for record in (a, b, c):
+        store.put_record(record)
+    refresh(store)
+    events = _events(store)
+    assert _named(store) == {(e, n) for e, (names, _) in events.items() for n in names}
+    # Russia and Ukraine are named together by the talks and the attack
+    assert _partners(store) == {("Q159", "Q212"): 2, ("Q212", "Q159"): 2}
+    # the first document is that of the earliest report
+    assert {e: first for e, (_, first) in events.items()} == {
+        e["id"]: e["reports"][0]["document_id"] for e in timeline(store)
+    }
+    assert len({first for _, first in events.values()}) == 2
+
+
+def test_a_replaced_report_takes_its_names_and_partners_away(store: Store) -> None:
+    a, _, c = corpus.corpus()
+    store.put_record(a)  # the talks: Russia and Ukraine
+    store.put_record(c)  # the attack: Russia on Ukraine
+    refresh(store)
+    assert _partners(store) == {("Q159", "Q212"): 2, ("Q212", "Q159"): 2}
+    newer = corpus.article_a(corpus.NEWER)
+    newer["events"][0]["actors"] = ["Q159"]  # the talks no longer name Ukraine
+    store.put_record(newer)
+    refresh(store)
+    events = _events(store)
+    assert _named(store) == {(e, n) for e, (names, _) in events.items() for n in names}
+    assert sorted(names for names, _ in events.values()) == [{"Q159"}, {"Q159", "Q212"}]
+    assert _partners(store) == {("Q159", "Q212"): 1, ("Q212", "Q159"): 1}
+
+
+def test_migration_0005_fills_what_fusion_writes(store: Store) -> None:
+    for record in corpus.corpus():
+        store.put_record(record)
+    refresh(store)
+    derived = _named(store), _partners(store), _events(store)
+    assert all(derived)
+    with store.engine.begin() as connection:
+        command.downgrade(_alembic(connection), "0004")
+        command.upgrade(_alembic(connection), "head")
+    assert (_named(store), _partners(store), _events(store)) == derived
+    changes = refresh(store).changes
+    assert (changes["fused_events"], changes["fused_event_entities"]) == (0, 0)
+    assert changes["entity_partners"] == 0

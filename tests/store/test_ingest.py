@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from sqlalchemy import func, select
 
 from tregua.errors import QuarantineReason, StoreError
 from tregua.model import Quarantined
 from tregua.store import Store
-from tregua.store.database import newer
+from tregua.store.database import _alembic, newer
 from tregua.store.queries import search
-from tregua.store.schema import DocumentRow, EventMentionRow, QuoteRow, SourceRow
+from tregua.store.schema import (
+    DocumentRow,
+    EventMentionRow,
+    QuoteIssueRow,
+    QuoteRow,
+    SourceRow,
+    StanceRow,
+)
 
 from . import corpus
 
@@ -133,3 +141,60 @@ def test_records_come_back_whole(store: Store) -> None:
     with store.reading() as session:
         assert session.scalar(select(func.count()).select_from(SourceRow)) == 3
         assert session.scalar(select(func.count()).select_from(DocumentRow)) == 3
+
+
+def _quote_issues(store: Store) -> set[tuple[str, str]]:
+    """(quote text, issue) of every quote_issues row."""
+    with store.reading() as session:
+        rows = session.execute(
+            select(QuoteRow.text, QuoteIssueRow.issue).join(
+                QuoteIssueRow, QuoteIssueRow.quote_id == QuoteRow.id
+            )
+        )
+        return {(text, issue) for text, issue in rows}
+
+
+def _published(store: Store) -> set[tuple[str, str | None, str | None]]:
+    """(table, its row's publication day, its document's) of every quote and stance."""
+    found: set[tuple[str, str | None, str | None]] = set()
+    with store.reading() as session:
+        for model in (QuoteRow, StanceRow):
+            rows = session.execute(
+                select(model.published, DocumentRow.published).join(
+                    DocumentRow, DocumentRow.id == model.document_id
+                )
+            )
+            found |= {(model.__tablename__, own, its) for own, its in rows}
+    return found
+
+
+def test_quotes_take_the_issues_of_the_stances_overlapping_them(store: Store) -> None:
+    for record in corpus.corpus():
+        store.put_record(record)
+    # Peskov's «no hay plazos» lies in his ceasefire stance; Zelenski's quote in c in his
+    # territory stance; a's territory stance covers no quote
+    assert _quote_issues(store) == {
+        ("no hay plazos", "ceasefire"),
+        ("aceptaría ceder territorio si hay garantías", "territory"),
+    }
+    assert {(t, own == its) for t, own, its in _published(store)} == {
+        ("quotes", True),
+        ("stances", True),
+    }
+    newer = corpus.article_a(corpus.NEWER)
+    newer["stances"] = []
+    newer["published"] = "2026-01-23"
+    store.put_record(newer)
+    assert _quote_issues(store) == {("aceptaría ceder territorio si hay garantías", "territory")}
+    assert ("quotes", "2026-01-23", "2026-01-23") in _published(store)
+
+
+def test_migration_0006_fills_what_writing_does(store: Store) -> None:
+    for record in corpus.corpus():
+        store.put_record(record)
+    written = _quote_issues(store), _published(store)
+    assert all(written)
+    with store.engine.begin() as connection:
+        command.downgrade(_alembic(connection), "0005")
+        command.upgrade(_alembic(connection), "head")
+    assert (_quote_issues(store), _published(store)) == written

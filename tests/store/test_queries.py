@@ -245,3 +245,23 @@ def test_documents_page(filled: Store, filters: dict[str, str], expected: list[s
         record = records[doc["source"]]
         assert {k: doc[k] for k in q.COUNTED} == {k: len(record[k]) for k in q.COUNTED}
         assert doc["flag_kinds"] == [f["kind"] for f in record["flags"]]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"speaker": "Peskov"},
+        {"speaker": "zelenski"},
+        {"issue": "territory"},
+        {"speaker": "Zelenski", "issue": "territory"},
+        {"speaker": "Peskov", "issue": "territory"},
+        {"issue": "ceasefire", "side": "RUS"},
+        {"speaker": "Peskov", "since": "2026-02-01"},
+        {"speaker": "nadie"},
+    ],
+)
+def test_quote_counts_agree_with_the_quotes_listed(filled: Store, filters: dict[str, str]) -> None:
+    """The count and the page take different forms of the speaker and issue filters."""
+    every = q.who_said_what(filled, **filters)
+    first, total = q.quotes_page(filled, limit=1, **filters)
+    assert (first, total) == (every[:1], len(every))

@@ -2,12 +2,13 @@
 
 Records name an entity by id (a Wikidata QID or a pack-local id), so merging is by id;
 what is merged is what differs between articles: the surface forms ("Zelenski",
-"Zelensky", "Volodímir Zelenski") and how often and where the entity is named.
+"Zelensky", "Volodímir Zelenski") and how often and where the entity is named. Partners
+are entities that fused events name together, counted by event.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -43,3 +44,17 @@ def merge_entities(
         )
         for entity_id in documents
     }
+
+
+def count_partners(named: Iterable[Iterable[str]]) -> dict[tuple[str, str], int]:
+    """(entity, partner) -> events naming both, from the entities each event names (its
+    actors and targets); an entity named twice in one event counts once.
+
+    ``[{"Q159", "Q212"}, {"Q159", "Q212", "Q30"}]`` -> ``{("Q159", "Q212"): 2,
+    ("Q212", "Q159"): 2, ("Q159", "Q30"): 1, ...}``
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    for entities in named:
+        unique = sorted(set(entities))
+        pairs.update((a, b) for a in unique for b in unique if a != b)
+    return dict(pairs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tregua.fuse.entities import EntityTotals, merge_entities
+from tregua.fuse.entities import EntityTotals, count_partners, merge_entities
 from tregua.fuse.events import EventMention, FusedEvent, fuse_mentions
 from tregua.fuse.stances import StanceFact, StancePoint, stance_timeline
 from tregua.store import Store, derived
@@ -76,6 +76,7 @@ def fused_row(event: FusedEvent) -> dict[str, Any]:
         "disagreements": detail,
         "sources": list(event.sources),
         "evidence": event.evidence,
+        "document_id": event.record_ids[0] if event.record_ids else None,
     }
 
 
@@ -116,6 +117,13 @@ def _derived(
     return derived.Derived(
         events=[fused_row(e) for e in fused],
         links={(e.key, m.row_id) for e in fused for m in e.mentions if m.row_id is not None},
+        named={(e.key, entity_id) for e in fused for entity_id in {*e.actors, *e.targets}},
+        partners=[
+            {"entity_id": entity_id, "partner_id": partner_id, "events": events}
+            for (entity_id, partner_id), events in count_partners(
+                (*e.actors, *e.targets) for e in fused
+            ).items()
+        ],
         points=[
             {
                 "id": p.id,

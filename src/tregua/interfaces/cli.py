@@ -646,15 +646,36 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Server processes; each keeps its own cache of replies."),
+    ] = None,
 ) -> None:
     """Serve the web page over the store until Ctrl-C."""
+    import os
+
     import uvicorn
 
     from tregua.interfaces.web.app import create_app
 
-    settings = _settings(db=db, host=host, port=port)
+    settings = _settings(db=db, host=host, port=port, workers=workers)
     out.print(f"tregua on http://{settings.host}:{settings.port} (Ctrl-C to stop)")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    if settings.workers == 1:
+        uvicorn.run(
+            create_app(settings), host=settings.host, port=settings.port, log_level="warning"
+        )
+        return
+    # each worker is a new process that builds its app from the environment: give it the
+    # store named on the command line
+    os.environ["TREGUA_DB"] = settings.db
+    uvicorn.run(
+        "tregua.interfaces.web.app:app_from_environment",
+        factory=True,
+        workers=settings.workers,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+    )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from tregua.store import dialects
@@ -22,8 +22,10 @@ from tregua.store.database import Store
 from tregua.store.schema import (
     Base,
     DocumentRow,
+    EntityPartnerRow,
     EntityRow,
     EventMentionRow,
+    FusedEventEntityRow,
     FusedEventMentionRow,
     FusedEventRow,
     MentionRow,
@@ -42,6 +44,8 @@ class Derived:
 
     events: list[dict[str, Any]] = field(default_factory=list)  # fused_events rows
     links: set[tuple[str, int]] = field(default_factory=set)  # (fused event, event mention)
+    named: set[tuple[str, str]] = field(default_factory=set)  # (fused event, actor or target)
+    partners: list[dict[str, Any]] = field(default_factory=list)  # entity_partners rows
     points: list[dict[str, Any]] = field(default_factory=list)  # stance_points rows
     evidence: set[tuple[str, int]] = field(default_factory=set)  # (point, stance)
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> totals
@@ -139,24 +143,34 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-def _sync_rows(session: Session, model: type[Base], wanted: list[dict[str, Any]]) -> int:
-    """Make ``model``'s table hold exactly ``wanted`` (keyed by ``id``); rows changed."""
+def _sync_rows(
+    session: Session,
+    model: type[Base],
+    wanted: list[dict[str, Any]],
+    key: tuple[str, ...] = ("id",),
+) -> int:
+    """Make ``model``'s table hold exactly ``wanted`` (keyed by ``key``); rows changed."""
     table = _table(model)
-    key = table.c.id
-    existing = {r["id"]: r for r in (dict(m) for m in session.execute(select(table)).mappings())}
-    target = {w["id"]: _json_normal(w) for w in wanted}
+    columns = [table.c[k] for k in key]
+
+    def key_of(row: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(row[k] for k in key)
+
+    existing = {key_of(r): r for r in (dict(m) for m in session.execute(select(table)).mappings())}
+    target = {key_of(w): _json_normal(w) for w in wanted}
     changed = 0
-    for ids in _chunks(sorted(existing.keys() - target.keys())):
-        changed += len(ids)
-        session.execute(delete(table).where(key.in_(ids)))
-    new = [target[i] for i in sorted(target.keys() - existing.keys())]
+    for keys in _chunks(sorted(existing.keys() - target.keys())):
+        changed += len(keys)
+        session.execute(delete(table).where(tuple_(*columns).in_(keys)))
+    new = [target[k] for k in sorted(target.keys() - existing.keys())]
     if new:
         changed += len(new)
         session.execute(insert(table), new)
-    for row_id in sorted(target.keys() & existing.keys()):
-        if existing[row_id] != target[row_id]:
+    for row_key in sorted(target.keys() & existing.keys()):
+        if existing[row_key] != target[row_key]:
             changed += 1
-            session.execute(update(table).where(key == row_id).values(target[row_id]))
+            same = [c == v for c, v in zip(columns, row_key, strict=True)]
+            session.execute(update(table).where(*same).values(target[row_key]))
     return changed
 
 
@@ -210,6 +224,12 @@ def apply(session: Session, derived: Derived, keep_entities: set[str]) -> dict[s
         "fused_events": _sync_rows(session, FusedEventRow, derived.events),
         "fused_event_mentions": _sync_links(
             session, FusedEventMentionRow, ("fused_event_id", "event_mention_id"), derived.links
+        ),
+        "fused_event_entities": _sync_links(
+            session, FusedEventEntityRow, ("fused_event_id", "entity_id"), derived.named
+        ),
+        "entity_partners": _sync_rows(
+            session, EntityPartnerRow, derived.partners, key=("entity_id", "partner_id")
         ),
         "stance_points": _sync_rows(session, StancePointRow, derived.points),
         "stance_point_evidence": _sync_links(

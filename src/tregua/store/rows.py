@@ -186,6 +186,8 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
     for table in children.values():
         for row in table:
             row["document_id"] = doc_id
+    for row in (*quotes, *stances):
+        row["published"] = rows.document["published"]  # their order is the document's
     rows.entities = list(entities.values())
     rows.children = children
     return rows

@@ -4,16 +4,20 @@
                ├─ paragraphs         text slices with their kind  ──▶ full-text index
                ├─ flags              source-quality problems
                ├─ mentions ──────────▶ entities   (merged across documents by entity id)
-               ├─ event_mentions ◀── fused_event_mentions ──▶ fused_events
+               ├─ event_mentions ◀── fused_event_mentions ──▶ fused_events ◀── fused_event_entities
+               │                                    (entity_partners: counted from those)
                ├─ quotes  ───────────▶ entities (speaker)      ──▶ full-text index
+               │    └─ quote_issues   the issues of the stances overlapping each quote
                └─ stances ───────────▶ entities (actor)
                      ▲
                      └── stance_point_evidence ──▶ stance_points   (side, issue, date)
     quarantine         inputs that could not be processed, with their reason
+    store_generation   one counter, bumped by every writing transaction (not data: not in TABLES)
 
 Per-document rows (sources to stances) are written by ingest in the document's own
-transaction; ``fused_events``, ``stance_points`` and the merged attributes of ``entities``
-are derived by ``tregua.fuse`` from the stored rows and can be recomputed at any time.
+transaction; ``fused_events`` (with ``fused_event_entities`` and ``entity_partners``),
+``stance_points`` and the merged attributes of ``entities`` are derived by ``tregua.fuse``
+from the stored rows and can be recomputed at any time.
 ``documents.record`` keeps the full OUTPUT.md record as JSON for readers that want it whole.
 
 The Alembic migrations in ``migrations/versions`` create exactly these tables (a test
@@ -29,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -214,6 +219,8 @@ class FusedEventRow(Base):
     disagreements: Mapped[dict[str, Any]] = mapped_column(JSON)
     sources: Mapped[list[str]] = mapped_column(JSON)  # document sources, by publication
     evidence: Mapped[str] = mapped_column(Text)  # the earliest report's evidence sentence
+    # the earliest report's document (what the timeline links to); NULL only before fusion
+    document_id: Mapped[str | None] = mapped_column(String(40))
 
 
 class FusedEventMentionRow(Base):
@@ -227,39 +234,96 @@ class FusedEventMentionRow(Base):
     )
 
 
+class FusedEventEntityRow(Base):
+    """An entity that a fused event names as an actor or a target, once per event: an
+    actor's events, their number and its partners by index instead of by reading the JSON
+    lists of every event (issue #9)."""
+
+    __tablename__ = "fused_event_entities"
+
+    entity_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fused_event_id: Mapped[str] = mapped_column(
+        ForeignKey("fused_events.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class EntityPartnerRow(Base):
+    """How many fused events name an entity together with another (issue #9): an actor's
+    partners, kept by fusion instead of counted over its events for every profile."""
+
+    __tablename__ = "entity_partners"
+
+    entity_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+
+
 class QuoteRow(Base):
     __tablename__ = "quotes"
-    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+    __table_args__ = (
+        UniqueConstraint("document_id", "ordinal"),
+        # quotes in publication order, all of them, one speaker's or one side's (0006):
+        # pages and counts walk these instead of sorting every matching quote by document
+        Index("ix_quotes_published", "published", "document_id", "ordinal"),
+        Index("ix_quotes_speaker_published", "speaker", "published", "document_id", "ordinal"),
+        Index("ix_quotes_side_published", "speaker_country", "published", "document_id", "ordinal"),
+        # the speaker filter's other two ways to match: ix_quotes_speaker_name below, and
+        # the few quotes of anonymous sources, by their description (0006)
+        Index("ix_quotes_speaker_description", "speaker_description"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     ordinal: Mapped[int]
+    # the document's publication day, copied so that the publication order is one index
+    published: Mapped[str | None] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(Text)
     direct: Mapped[bool] = mapped_column(Boolean)
     start: Mapped[int]
     end: Mapped[int]
-    speaker: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    speaker: Mapped[str | None] = mapped_column(ForeignKey("entities.id"))
     speaker_name: Mapped[str | None] = mapped_column(Text)
     speaker_description: Mapped[str | None] = mapped_column(Text)
-    speaker_country: Mapped[str | None] = mapped_column(String(8), index=True)
+    speaker_country: Mapped[str | None] = mapped_column(String(8))
     cue: Mapped[str | None] = mapped_column(Text)
     via: Mapped[str | None] = mapped_column(Text)
 
 
+# a speaker by name, as the quotes filter compares it (0006)
+Index("ix_quotes_speaker_name", func.lower(QuoteRow.speaker_name))
+
+
 class StanceRow(Base):
     __tablename__ = "stances"
-    __table_args__ = (UniqueConstraint("document_id", "ordinal"),)
+    __table_args__ = (
+        UniqueConstraint("document_id", "ordinal"),
+        # an actor's stances in publication order (0006)
+        Index("ix_stances_actor_published", "actor", "published", "document_id", "ordinal"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     ordinal: Mapped[int]
-    actor: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    published: Mapped[str | None] = mapped_column(String(10))  # the document's, as in quotes
+    actor: Mapped[str | None] = mapped_column(ForeignKey("entities.id"))
     country: Mapped[str] = mapped_column(String(8), index=True)
     issue: Mapped[str] = mapped_column(String(32), index=True)
     polarity: Mapped[str] = mapped_column(String(16))
     start: Mapped[int]
     end: Mapped[int]
     evidence: Mapped[str] = mapped_column(Text)
+
+
+class QuoteIssueRow(Base):
+    """An issue that a stance overlapping a quote takes, once per quote and issue: quotes on
+    an issue by index (issue #9). Written with the document's quotes and stances."""
+
+    __tablename__ = "quote_issues"
+
+    issue: Mapped[str] = mapped_column(String(32), primary_key=True)
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class StancePointRow(Base):
@@ -306,5 +370,22 @@ class QuarantineRow(Base):
     content_hash: Mapped[str | None] = mapped_column(String(40))
 
 
-#: every table of the store, parents before children (the order a copy would load them)
-TABLES: tuple[str, ...] = tuple(t.name for t in Base.metadata.sorted_tables)
+class GenerationRow(Base):
+    """How many writing transactions the store has committed, in one row (``id`` 1).
+
+    Every ``Store.writing`` transaction adds one as its last statement, so two reads that
+    see the same value see the same data, whichever process wrote it: the API's response
+    cache keys its entries on it (issue #9). No row yet is generation 0.
+    """
+
+    __tablename__ = "store_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+#: every table of the store's data, parents before children (the order a copy would load
+#: them); the generation counter is the store's bookkeeping, not data
+TABLES: tuple[str, ...] = tuple(
+    t.name for t in Base.metadata.sorted_tables if t.name != GenerationRow.__tablename__
+)

@@ -20,10 +20,11 @@ import secrets
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
+from pydantic_core import to_json
 from sqlalchemy import select
 
 from tregua.interfaces.api import models
@@ -188,7 +189,7 @@ def build_router(
         limit: Annotated[
             int, Query(ge=1, le=MAX_TIMELINE, description=f"Most events, up to {MAX_TIMELINE}.")
         ] = MAX_TIMELINE,
-    ) -> list[dict[str, Any]]:
+    ) -> Response:
         """Every matching fused event (the first ``limit``), compact: what the timeline and
         the map draw."""
         events, _ = q.timeline_page(
@@ -202,7 +203,10 @@ def build_router(
             until=until,
             limit=limit,
         )
-        return events
+        # the store's compact events have exactly the fields of TimelineEvent, in its
+        # order (a test holds the bytes equal): serialised as they are, 5,000 events take
+        # 9 ms instead of 44 ms validated into models first
+        return Response(to_json(events), media_type="application/json")
 
     @router.get("/event-mentions", response_model=models.Page[models.EventMention], tags=["events"])
     def event_mentions(

@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tregua.errors import PackError
+from tregua.interfaces.api.cache import ResponseCache
 from tregua.interfaces.api.limits import BodyLimit
 from tregua.interfaces.api.routes import DEFAULT_PROFILE, add_request_schemas, build_router
 from tregua.interfaces.web.labels import LANGUAGES, labels
@@ -106,7 +107,12 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    # the last middleware added runs first: the size limit sees the request before anything
+    # the last middleware added runs first: the size limit sees the request before anything,
+    # and the security headers go on cached replies too
+    if settings.cache_bytes:
+        app.add_middleware(
+            ResponseCache, generation=store.generation, max_bytes=settings.cache_bytes
+        )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
@@ -215,6 +221,12 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         return page(request, "docs.html", "docs", schema=app.openapi())
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one ``tregua serve --workers N`` process: settings from the
+    environment (``TREGUA_DB`` and the rest), as ``tregua serve`` leaves it."""
+    return create_app(Settings())
 
 
 def _safe_link(source: Any) -> str | None:
