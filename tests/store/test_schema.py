@@ -139,3 +139,23 @@ def test_postgresql_url_without_a_driver_uses_psycopg(postgres: PgServer) -> Non
 def test_a_store_that_cannot_open_says_so(url: str) -> None:
     with pytest.raises(StoreError, match="cannot open the store"):
         open_store(url)
+
+
+def _statistics(path: Path) -> list[str]:
+    with sqlite3.connect(path) as con:
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+            return []
+        return [row[0] for row in con.execute("SELECT DISTINCT tbl FROM sqlite_stat1")]
+
+
+def test_a_new_store_gets_no_planner_statistics_of_empty_tables(tmp_path: Path) -> None:
+    # statistics that say every table is empty slowed each insert of a first ingest as the
+    # tables grew (paragraphs: 0.3 ms a document at 500 documents, 4 ms at 3,000)
+    open_store(f"sqlite:///{tmp_path / 'new.db'}").engine.dispose()
+    assert _statistics(tmp_path / "new.db") == []
+
+
+def test_an_upgraded_store_with_documents_gets_planner_statistics(tmp_path: Path) -> None:
+    _first_store(tmp_path / "old.db", corpus.article_a())
+    open_store(f"sqlite:///{tmp_path / 'old.db'}").engine.dispose()
+    assert "documents" in _statistics(tmp_path / "old.db")

@@ -396,8 +396,11 @@ def _migrate(engine: Engine) -> None:
         if "documents" in tables and "alembic_version" not in tables:
             command.stamp(config, _FIRST_REVISION)
         command.upgrade(config, "head")
-        # new indexes and tables have no planner statistics until the next fusion
-        dialects.analyze(connection)
+        if connection.scalar(select(DocumentRow.id).limit(1)) is not None:
+            # new indexes and tables of a store with data have no planner statistics until
+            # the next fusion. An empty store gets none: statistics of empty tables misled
+            # SQLite through a first ingest (each insert into paragraphs grew with the table)
+            dialects.analyze(connection)
 
 
 def _backfill(store: Store) -> None:
