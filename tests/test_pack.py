@@ -24,16 +24,22 @@ def test_role_holder_depends_on_the_date(pack: DomainPack, day: dt.date, holder:
     assert [a.name for a in pack.holders("president_usa", day)] == [holder]
 
 
-def test_bad_pack_names_file_and_field(tmp_path: Path) -> None:
+@pytest.fixture
+def pack_copy(tmp_path: Path) -> Path:
+    """A copy of the default pack that a test may break."""
     folder = tmp_path / "pack"
     shutil.copytree(DEFAULT_PACK, folder)
-    actors = folder / "actors.toml"
+    return folder
+
+
+def test_bad_pack_names_file_and_field(pack_copy: Path) -> None:
+    actors = pack_copy / "actors.toml"
     actors.write_text(
         actors.read_text(encoding="utf-8").replace('country = "RUS"', 'country = "Russia"', 1),
         encoding="utf-8",
     )
     with pytest.raises(PackError, match=r"actors\.toml: actor \d+ \(key \"\w+\"\): country: "):
-        load_pack(folder)
+        load_pack(pack_copy)
 
 
 def test_missing_pack_file_is_named(tmp_path: Path) -> None:
@@ -41,11 +47,9 @@ def test_missing_pack_file_is_named(tmp_path: Path) -> None:
         load_pack(tmp_path)
 
 
-def test_pack_without_default_year_is_refused(tmp_path: Path) -> None:
+def test_pack_without_default_year_is_refused(pack_copy: Path) -> None:
     # a default year would silently date another conflict's articles in 2026
-    folder = tmp_path / "pack"
-    shutil.copytree(DEFAULT_PACK, folder)
-    meta = folder / "pack.toml"
+    meta = pack_copy / "pack.toml"
     meta.write_text(
         "\n".join(
             line
@@ -55,20 +59,18 @@ def test_pack_without_default_year_is_refused(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(PackError, match=r"default_year: Field required"):
-        load_pack(folder)
+        load_pack(pack_copy)
 
 
-def test_every_problem_names_its_entry_and_field(tmp_path: Path) -> None:
-    folder = tmp_path / "pack"
-    shutil.copytree(DEFAULT_PACK, folder)
-    actors = folder / "actors.toml"
+def test_every_problem_names_its_entry_and_field(pack_copy: Path) -> None:
+    actors = pack_copy / "actors.toml"
     text = actors.read_text(encoding="utf-8")
     actors.write_text(text.replace("start = 2012-05-07", 'start = "7/5/2012"', 1), encoding="utf-8")
-    places = folder / "places.toml"
+    places = pack_copy / "places.toml"
     text = places.read_text(encoding="utf-8")
     places.write_text(text.replace("lat = ", "latitude = ", 1), encoding="utf-8")
     with pytest.raises(PackError) as caught:
-        load_pack(folder)
+        load_pack(pack_copy)
     problems = str(caught.value).splitlines()
     assert any(
         re.search(r'actors\.toml: actor 1 \(key "vladimir_putin"\): roles\[1\]\.start: ', p)
