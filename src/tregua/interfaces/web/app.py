@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -22,8 +22,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tregua.errors import PackError
 from tregua.interfaces.api.cache import ResponseCache
+from tregua.interfaces.api.common import DEFAULT_PROFILE, MAX_OFFSET, AppState
 from tregua.interfaces.api.limits import BodyLimit
-from tregua.interfaces.api.routes import DEFAULT_PROFILE, add_request_schemas, build_router
+from tregua.interfaces.api.routes import add_request_schemas, router
 from tregua.interfaces.web.labels import LANGUAGES, labels
 from tregua.interfaces.web.marks import cut, parse_span, record_marks
 from tregua.settings import Settings
@@ -98,7 +99,10 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
         return build_pipeline(load_pack(settings.pack))
 
-    app.include_router(build_router(settings, store, pipeline, issues))
+    state = AppState(settings=settings, store=store, pipeline=pipeline, issues=issues)
+    app.state.tregua = state
+    app.router.add_event_handler("shutdown", state.ingests.close)
+    app.include_router(router)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -136,7 +140,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         )
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def documents(request: Request, offset: int = 0) -> HTMLResponse:
+    def documents(
+        request: Request, offset: Annotated[int, Query(le=MAX_OFFSET)] = 0
+    ) -> HTMLResponse:
         offset = max(0, offset)
         rows, total = q.documents_page(store, limit=DOCUMENTS_PER_PAGE, offset=offset)
         return page(
@@ -155,10 +161,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document(request: Request, doc_id: str) -> HTMLResponse:
-        row = store.document(doc_id)
-        if row is None:
+        record = q.document(store, doc_id)
+        if record is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
-        record = row.record
         text = record["text"]
         words = labels(request.query_params.get("lang", "es"))
         marks = record_marks(record, words, parse_span(request.query_params.get("hl"), len(text)))
@@ -175,7 +180,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             request,
             "document.html",
             "document",
-            doc=row,
+            doc=record,
             record=record,
             paragraphs=paragraphs,
             names=names,
@@ -200,13 +205,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors(request: Request) -> HTMLResponse:
-        from sqlalchemy import select
-
-        from tregua.store.schema import EntityRow
-
-        with store.reading() as session:
-            rows = list(session.scalars(select(EntityRow)))
-        rows.sort(key=lambda e: (-(e.mentions or 0), e.name))
+        rows, _ = q.entities_page(store)
         return page(request, "actors.html", "actors", actors=rows)
 
     @app.get("/actors/{actor}", response_class=HTMLResponse, include_in_schema=False)
