@@ -26,7 +26,7 @@ from tregua.interfaces.api.common import DEFAULT_PROFILE, MAX_OFFSET, AppState
 from tregua.interfaces.api.limits import BodyLimit
 from tregua.interfaces.api.routes import add_request_schemas, router
 from tregua.interfaces.web.labels import LANGUAGES, labels
-from tregua.interfaces.web.marks import cut, parse_span, record_marks
+from tregua.interfaces.web.marks import paragraph_pieces, parse_span, record_marks
 from tregua.settings import Settings
 from tregua.store import Store, open_store
 from tregua.store import queries as q
@@ -167,13 +167,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         text = record["text"]
         words = labels(request.query_params.get("lang", "es"))
         marks = record_marks(record, words, parse_span(request.query_params.get("hl"), len(text)))
+        spans = record.get("paragraphs", [])
+        pieces = paragraph_pieces(text, [(p["start"], p["end"]) for p in spans], marks)
         paragraphs = [
-            {
-                "kind": p["kind"],
-                "index": p["index"],
-                "pieces": cut(text, p["start"], p["end"], marks),
-            }
-            for p in record.get("paragraphs", ())
+            {"kind": p["kind"], "index": p["index"], "pieces": cut}
+            for p, cut in zip(spans, pieces, strict=True)
         ]
         names = {e["id"]: e["name"] for e in record.get("entities", ())}
         return page(
