@@ -25,6 +25,7 @@ from tregua.interfaces.api.cache import ResponseCache
 from tregua.interfaces.api.common import DEFAULT_PROFILE, MAX_OFFSET, AppState
 from tregua.interfaces.api.limits import BodyLimit
 from tregua.interfaces.api.routes import add_request_schemas, router
+from tregua.interfaces.api.transport import Disconnects, HeadAsGet
 from tregua.interfaces.web.labels import LANGUAGES, labels
 from tregua.interfaces.web.marks import paragraph_pieces, parse_span, record_marks
 from tregua.settings import Settings
@@ -111,14 +112,17 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    # the last middleware added runs first: the size limit sees the request before anything,
-    # and the security headers go on cached replies too
+    # the last middleware added runs first: HEAD is a GET to all the others, a client gone
+    # is one line, the size limit sees the request before anything else, and the security
+    # headers go on cached replies too
     if settings.cache_bytes:
         app.add_middleware(
             ResponseCache, generation=store.generation, max_bytes=settings.cache_bytes
         )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(Disconnects)
+    app.add_middleware(HeadAsGet)
 
     def page(request: Request, template: str, view: str, **context: Any) -> HTMLResponse:
         lang = request.query_params.get("lang", "es")
