@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from benchmarks.api_replies import differences, fill
 
 DATA = Path(__file__).parent / "data"
