@@ -7,8 +7,10 @@ the API were split into modules (issue #17). The records are fixed, so the pipel
 changes never move these replies; a change to the queries, the API or the pages does.
 When such a change is meant, capture the replies again and say so in the commit:
 
-    PYTHONPATH=src python benchmarks/api_replies.py store tests/interfaces/data/sample_records.json sqlite:////tmp/s.db
-    PYTHONPATH=src python benchmarks/api_replies.py capture sqlite:////tmp/s.db tests/interfaces/data/sample_replies.json --requests tests/interfaces/data/sample_replies.json
+    D=tests/interfaces/data; export PYTHONPATH=src
+    python benchmarks/api_replies.py store $D/sample_records.json sqlite:////tmp/s.db
+    python benchmarks/api_replies.py capture sqlite:////tmp/s.db $D/new.json \\
+        --requests $D/sample_replies.json && mv $D/new.json $D/sample_replies.json
 """
 
 from __future__ import annotations
