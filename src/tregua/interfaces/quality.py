@@ -14,6 +14,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -168,7 +169,7 @@ def render(
     for name, summary in (("seeds", seeds), ("examples", examples), ("news-dev", news_dev)):
         if summary is not None:
             heading, about = ABOUT[name]
-            lines += ["", heading, "", about, "", *_table(summary)]
+            lines += ["", heading, "", *textwrap.wrap(about, 88), "", *_table(summary)]
     for section in extra:
         if section.is_file():
             lines += ["", section.read_text(encoding="utf-8").strip()]
