@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Generic, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypedDict, TypeVar
 
 from fastapi import Depends, Query, Request
 
@@ -13,6 +13,9 @@ from tregua.interfaces.api import models
 from tregua.interfaces.api.worker import Ingests
 from tregua.settings import Settings
 from tregua.store import Store
+
+if TYPE_CHECKING:
+    from tregua.pipeline import Pipeline
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -57,7 +60,7 @@ class AppState:
 
     settings: Settings
     store: Store
-    pipeline: Callable[[], Any]
+    pipeline: Callable[[], Pipeline]
     issues: Sequence[dict[str, str]] = field(default_factory=tuple)
     ingests: Ingests = field(default_factory=Ingests)
 

@@ -19,7 +19,7 @@ import asyncio
 import secrets
 import time
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any, TypedDict
+from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -30,6 +30,9 @@ from tregua.interfaces.api.common import AppState, State
 from tregua.interfaces.api.worker import Budget
 from tregua.model import Quarantined, RawDoc
 from tregua.store import Store
+
+if TYPE_CHECKING:
+    from tregua.pipeline import Pipeline
 
 router = APIRouter(tags=["ingest"])
 bearer = HTTPBearer(auto_error=False, description="TREGUA_API_TOKEN")
@@ -43,6 +46,11 @@ class Outcome(TypedDict, total=False):
     document_id: str
     reason: str
     detail: str | None
+
+
+class IngestReply(TypedDict):
+    outcomes: list[Outcome]
+    fused_events: int
 
 
 def require_token(
@@ -66,7 +74,7 @@ def require_token(
 
 def run_ingest(
     store: Store,
-    pipeline: Callable[[], Any],
+    pipeline: Callable[[], Pipeline],
     articles: list[models.ArticleIn],
     budget: Budget,
 ) -> tuple[list[Outcome], int, bool]:
@@ -144,7 +152,7 @@ async def _wait(request: Request, job: asyncio.Future[Any], budget: Budget) -> b
         }
     },
 )
-async def ingest(request: Request, state: State) -> dict[str, Any]:
+async def ingest(request: Request, state: State) -> IngestReply:
     """Run articles through the real pipeline, store them, fuse; needs the bearer token.
 
     The body is read only after the token is checked, and never past ``max_body_bytes``.
@@ -162,9 +170,7 @@ async def ingest(request: Request, state: State) -> dict[str, Any]:
     return await _run(request, state, payload.articles)
 
 
-async def _run(
-    request: Request, state: AppState, articles: list[models.ArticleIn]
-) -> dict[str, Any]:
+async def _run(request: Request, state: AppState, articles: list[models.ArticleIn]) -> IngestReply:
     budget = Budget(state.settings.ingest_seconds)
     state.ingests.running.add(budget)
     job = asyncio.get_running_loop().run_in_executor(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -28,6 +28,9 @@ from tregua.interfaces.api.transport import Disconnects, HeadAsGet
 from tregua.interfaces.web import pages
 from tregua.settings import Settings
 from tregua.store import Store, open_store
+
+if TYPE_CHECKING:
+    from tregua.pipeline import Pipeline
 
 HERE = Path(__file__).parent
 CSP = "default-src 'self'"
@@ -88,7 +91,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
 
     @cache
-    def pipeline() -> Any:
+    def pipeline() -> Pipeline:
         from tregua.pack import load_pack
         from tregua.pipeline import build_pipeline
 
