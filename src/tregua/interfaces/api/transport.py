@@ -11,8 +11,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("tregua.web")
 
-#: what a client that went away raises, in the handler's reads or in the server's writes
-GONE = (ClientDisconnect, ConnectionError, anyio.BrokenResourceError, anyio.ClosedResourceError)
+#: what a client that went away raises: a read of its body (``ClientDisconnect``), a
+#: stream to it closed under a streaming reply (anyio). A server fault is none of these
+#: and keeps its traceback.
+GONE = (ClientDisconnect, anyio.BrokenResourceError, anyio.ClosedResourceError)
 
 
 class HeadAsGet:
