@@ -51,6 +51,6 @@ class Settings(BaseSettings):
     ingest_seconds: float = Field(
         default=120.0,
         gt=0,
-        description="Budget of one POST /api/ingest in seconds: past it no further article "
-        "is started and the reply says what was stored (503).",
+        description="Budget of one POST /api/ingest in seconds: past it no further chunk "
+        "of articles starts and the reply says what was stored (503).",
     )

@@ -1,16 +1,17 @@
 """``POST /api/ingest``: articles through the real pipeline, off the request path.
 
 The batch runs in the application's one ingest thread (``Ingests``), never in the threads
-that answer reads, one article at a time under a budget (``Settings.ingest_seconds``):
+that answer reads, in chunks of ``ARTICLES_PER_CHUNK`` articles under a budget
+(``Settings.ingest_seconds``):
 
-    budget left, client there      the next article starts
-    budget spent                   no further article starts; what is stored stays stored
+    budget left, client there      the next chunk starts
+    budget spent                   no further chunk starts; what is stored stays stored
                                    and fused, and the reply is 503 with those outcomes
-    client gone                    no further article starts (nobody waits for them)
-    server stopping                no further article starts
+    client gone                    no further chunk starts (nobody waits for them)
+    server stopping                no further chunk starts
 
-An article already in the pipeline runs to its end (its own budgets are the pipeline's);
-the reply does not wait for it past the budget.
+A chunk already in the pipeline runs to its end (each article's own budgets are the
+pipeline's); the reply does not wait for it past the budget.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ router = APIRouter(tags=["ingest"])
 bearer = HTTPBearer(auto_error=False, description="TREGUA_API_TOKEN")
 #: how often a waiting request looks whether its client is still there, in seconds
 POLL_SECONDS = 0.25
+#: articles parsed together: a spent budget starts no further chunk. One at a time cost
+#: 4.8 times as much (6 short articles: 4.5 s against 0.94 s, the parser's cost per call)
+ARTICLES_PER_CHUNK = 8
 
 
 class Outcome(TypedDict, total=False):
@@ -101,8 +105,8 @@ def run_ingest(
             )
 
     outcomes: list[Outcome] = []
-    # one article at a time, so that a spent budget starts no further one
-    for item in run_batch(while_budget_lasts(), pipeline(), batch_size=1):
+    # the batch asks for its next chunk only when the one in hand is stored
+    for item in run_batch(while_budget_lasts(), pipeline(), batch_size=ARTICLES_PER_CHUNK):
         if isinstance(item, Quarantined):
             store.put_quarantined(item)
             outcomes.append(
@@ -181,7 +185,7 @@ async def _run(request: Request, state: AppState, articles: list[models.ArticleI
         raise HTTPException(
             503,
             f"the ingest budget ({budget.seconds:g} s) ran out or the client left: no further "
-            "article is started; the articles already stored stay stored and are fused",
+            "chunk of articles starts; the articles already stored stay stored and are fused",
             headers={"Retry-After": "60"},
         )
     outcomes, fused, complete = job.result()

@@ -31,7 +31,7 @@ class Ingests:
         self.running: set[Budget] = set()
 
     def close(self) -> None:
-        """Start no further article of any batch, and no further batch."""
+        """Start no further chunk of any batch, and no further batch."""
         for budget in list(self.running):
             budget.stop()
         self.executor.shutdown(wait=False, cancel_futures=True)
