@@ -125,3 +125,26 @@ def test_an_ingest_past_its_budget_starts_no_further_article(tmp_path: Path) -> 
         # the ingest thread finishes what it had begun (building the pipeline), then stops
         app.state.tregua.ingests.executor.submit(lambda: None).result(timeout=300)
         assert client.get("/api/documents").json()["total"] < 3
+
+
+def test_a_cancelled_wait_stops_the_budget() -> None:
+    """A client's timeout or a shutdown cancels the request: its batch starts no more."""
+    from tregua.interfaces.api.ingest import _wait
+    from tregua.interfaces.api.worker import Budget
+
+    class Present:
+        async def is_disconnected(self) -> bool:
+            return False
+
+    async def cancelled() -> Budget:
+        budget = Budget(60)
+        job = asyncio.get_running_loop().create_future()
+        waiting = asyncio.create_task(_wait(Present(), job, budget))  # type: ignore[arg-type]
+        await asyncio.sleep(0.05)
+        assert not budget.spent
+        waiting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+        return budget
+
+    assert asyncio.run(cancelled()).spent

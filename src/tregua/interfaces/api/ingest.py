@@ -126,16 +126,20 @@ def run_ingest(
 
 async def _wait(request: Request, job: asyncio.Future[Any], budget: Budget) -> bool:
     """Wait for ``job`` until the budget's deadline; stop the budget when the client
-    leaves or the deadline passes. Whether the job finished."""
-    while not job.done():
-        left = budget.deadline - time.monotonic()
-        if left <= 0:
-            budget.stop()
-            return False
-        await asyncio.wait({job}, timeout=min(POLL_SECONDS, left))
-        if not job.done() and await request.is_disconnected():
-            budget.stop()
-            return False
+    leaves, the deadline passes or the wait is cancelled. Whether the job finished."""
+    try:
+        while not job.done():
+            left = budget.deadline - time.monotonic()
+            if left <= 0:
+                budget.stop()
+                return False
+            await asyncio.wait({job}, timeout=min(POLL_SECONDS, left))
+            if not job.done() and await request.is_disconnected():
+                budget.stop()
+                return False
+    except asyncio.CancelledError:
+        budget.stop()  # the server gave the request up: a client's timeout, a shutdown
+        raise
     return True
 
 
