@@ -13,21 +13,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import accumulate, pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     start: int
     end: int
     cls: str  # css class: ent, ev, qt, st, flag, hl
     title: str  # what a hover says
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     text: str
     classes: tuple[str, ...]
     title: str
@@ -60,16 +57,17 @@ def cut(text: str, start: int, end: int, marks: Iterable[Mark]) -> list[Piece]:
         if not active:
             pieces.append(Piece(text[left:right], (), ""))
             continue
+        classes: tuple[str, ...]
         if len(active) == 1:
             (only,) = active
-            over = [inside[only]]
+            classes, title = (inside[only].cls,), inside[only].title
         else:
             over = [inside[i] for i in sorted(active)]
-        classes = tuple(sorted({m.cls for m in over}))
+            classes = tuple(sorted({m.cls for m in over}))
+            title = " · ".join(dict.fromkeys(m.title for m in over if m.title))
         anchor = None
-        if "hl" in classes and not anchored:
+        if not anchored and "hl" in classes:
             anchor, anchored = "hl", True
-        title = " · ".join(dict.fromkeys(m.title for m in over if m.title))
         pieces.append(Piece(text[left:right], classes, title, anchor))
     return pieces
 
