@@ -58,3 +58,9 @@ class Settings(BaseSettings):
     max_ingest_articles: int = Field(
         default=100, ge=1, description="Most articles one POST /api/ingest may carry."
     )
+    ingest_seconds: float = Field(
+        default=120.0,
+        gt=0,
+        description="Budget of one POST /api/ingest in seconds: past it no further chunk "
+        "of articles starts and the reply says what was stored (503).",
+    )

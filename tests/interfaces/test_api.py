@@ -174,7 +174,7 @@ def test_timeline_is_exactly_its_model(
     from tregua.interfaces.api.models import TimelineEvent
     from tregua.store import queries as q
 
-    events, _ = q.timeline_page(open_store(examples_db), compact=True, **params)
+    events = q.timeline_compact(open_store(examples_db), **params)
     models = TypeAdapter(list[TimelineEvent])
     reply = client.get("/api/timeline", params=params)
     assert events

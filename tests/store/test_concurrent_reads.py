@@ -40,7 +40,7 @@ def _copies(count: int) -> list[dict[str, Any]]:
 
 READS: list[Callable[[Store], Any]] = [
     lambda s: q.timeline_page(s, side="UKR", limit=20),
-    lambda s: q.timeline_page(s, compact=True, limit=100),
+    lambda s: q.timeline_compact(s, limit=100),
     lambda s: q.quotes_page(s, speaker="Peskov", limit=20),
     lambda s: q.event_mentions_page(s, type="CONSULT", limit=20),
     lambda s: q.documents_page(s, limit=20),

@@ -218,7 +218,7 @@ def test_pages_are_cut_and_counted_by_the_store(filled: Store) -> None:
 
 def test_compact_timeline_names_each_events_first_report(filled: Store) -> None:
     full = q.timeline(filled)
-    compact, _ = q.timeline_page(filled, compact=True)
+    compact = q.timeline_compact(filled)
     assert [e["id"] for e in compact] == [e["id"] for e in full]
     for small, event in zip(compact, full, strict=True):
         assert small["document_id"] == event["reports"][0]["document_id"]

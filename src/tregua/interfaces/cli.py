@@ -307,42 +307,55 @@ def watch_sources(
         raise typer.Exit(EXIT_QUARANTINED)
 
 
+#: the entity types that ``summary`` and ``actors`` list as actors
+ACTOR_TYPES = ("PERSON", "ORG")
+
+
 @app.command()
 def summary(
     db: DbOpt = None, limit: Annotated[int, typer.Option(help="Rows per table.")] = 15
 ) -> None:
-    """Print the store's actors, events by date and quotes."""
-    from tregua.interfaces.report import summarize
+    """Print the store's actors, fused events by date and quotes (the first of each)."""
+    from tregua.store import queries
 
     settings = _settings(db=db)
     store = _open(settings.db)
-    report = summarize(list(store.records()))
+    documents = queries.documents_page(store, limit=0)[1]
+    people, people_total = queries.entities_page(store, types=ACTOR_TYPES, limit=limit)
     actors = Table(title="Actors", show_lines=False)
     for column in ("actor", "type", "side", "mentions", "documents"):
         actors.add_column(column)
-    for row in report.actors[:limit]:
-        actors.add_row(row.name, row.type, row.country or "", str(row.mentions), str(row.documents))
+    for row in people:
+        actors.add_row(
+            row["name"],
+            row["type"],
+            row["country"] or "",
+            str(row["mentions"]),
+            str(row["documents"]),
+        )
     events = Table(title="Events by date")
     for column in ("date", "type", "status", "sides", "place", "sources", "evidence"):
         events.add_column(column, overflow="fold")
-    for ev in report.events[:limit]:
+    for ev in queries.timeline_compact(store, limit=limit):
         events.add_row(
-            ev.date or "?",
-            ev.type,
-            ev.status,
-            " ".join(ev.countries),
-            ev.place or "",
-            str(ev.sources),
-            ev.evidence[:90],
+            ev["date"] or "?",
+            ev["type"],
+            ev["status"],
+            " ".join(ev["countries"]),
+            ev["place"] or "",
+            str(ev["sources"]),
+            ev["evidence"][:90],
         )
     quotes = Table(title="Quotes")
     for column in ("speaker", "side", "quote"):
         quotes.add_column(column, overflow="fold")
-    for quote in report.quotes[:limit]:
-        quotes.add_row(quote.speaker, quote.country or "", quote.text[:110])
+    said, said_total = queries.quotes_page(store, limit=limit)
+    for quote in said:
+        who = quote["speaker_name"] or quote["speaker_description"] or "?"
+        quotes.add_row(who, quote["speaker_country"] or "", quote["text"][:110])
     out.print(
-        f"{report.documents} documents, {len(report.actors)} actors, "
-        f"{len(report.events)} events, {len(report.quotes)} quotes"
+        f"{documents} documents, {people_total} actors, "
+        f"{queries.timeline_page(store, limit=0)[1]} events, {said_total} quotes"
     )
     out.print(actors, events, quotes)
 
@@ -532,18 +545,16 @@ def actors(
             highlight=False,
         )
         return
-    from tregua.interfaces.report import summarize
-
-    rows = summarize(list(store.records())).actors
+    rows, _ = queries.entities_page(store, types=ACTOR_TYPES)
     if as_json:
         _print_json(
             [
                 {
-                    "name": r.name,
-                    "type": r.type,
-                    "country": r.country,
-                    "mentions": r.mentions,
-                    "documents": r.documents,
+                    "name": r["name"],
+                    "type": r["type"],
+                    "country": r["country"],
+                    "mentions": r["mentions"],
+                    "documents": r["documents"],
                 }
                 for r in rows
             ]
@@ -553,7 +564,9 @@ def actors(
     for column in ("actor", "type", "side", "mentions", "documents"):
         table.add_column(column)
     for r in rows:
-        table.add_row(r.name, r.type, r.country or "", str(r.mentions), str(r.documents))
+        table.add_row(
+            r["name"], r["type"], r["country"] or "", str(r["mentions"]), str(r["documents"])
+        )
     out.print(table)
 
 

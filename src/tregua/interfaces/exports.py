@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Table, select
 
 from tregua.store import Store
-from tregua.store.queries import timeline
+from tregua.store.queries import EntityRef, timeline
 from tregua.store.schema import TABLES, Base
 
 #: PLOVER event types by quad class (cooperation/conflict, verbal/material), as the
@@ -112,7 +112,7 @@ def export_graphml(store: Store, path: Path) -> int:
     """Nodes: entities acting in or targeted by a fused event; edges: pairs of them in one
     event, undirected, weighted by the events they share. Returns nodes + edges."""
     events = timeline(store)
-    nodes: dict[str, dict[str, Any]] = {}
+    nodes: dict[str, EntityRef] = {}
     weights: Counter[tuple[str, str]] = Counter()
     types: dict[tuple[str, str], set[str]] = {}
     for event in events:
@@ -140,8 +140,9 @@ def export_graphml(store: Store, path: Path) -> int:
     for node_id in sorted(nodes):
         node = ET.SubElement(graph, f"{{{_GRAPHML}}}node", {"id": node_id})
         _data(node, "name", nodes[node_id]["name"])
-        if nodes[node_id]["country"]:
-            _data(node, "country", nodes[node_id]["country"])
+        country = nodes[node_id]["country"]
+        if country:
+            _data(node, "country", country)
     for n, (pair, weight) in enumerate(sorted(weights.items())):
         edge = ET.SubElement(
             graph, f"{{{_GRAPHML}}}edge", {"id": f"e{n}", "source": pair[0], "target": pair[1]}
@@ -156,7 +157,7 @@ def _data(parent: ET.Element, key: str, value: str) -> None:
     ET.SubElement(parent, f"{{{_GRAPHML}}}data", {"key": key}).text = value
 
 
-def _parties(parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _parties(parties: list[EntityRef]) -> list[dict[str, str | None]]:
     return [{"name": p["name"], "country": p["country"], "id": p["id"]} for p in parties]
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from spacy.tokens import Doc
 
 from tregua.model import CleanDoc, Entity, Mention
-from tregua.pack import Actor, DomainPack
+from tregua.pack import DomainPack
 
 # spaCy's NER labels (CoNLL-2002 style) to the record's entity types
 _NER_TYPES = {
@@ -61,8 +61,3 @@ def resolve_entities(doc: Doc, clean: CleanDoc, pack: DomainPack) -> tuple[Entit
         aliases = tuple(sorted({m.text for m in mentions}))
         entities.append(Entity(key, name, type_, country, aliases, tuple(mentions)))
     return tuple(entities)
-
-
-def is_actor(pack: DomainPack, entity_id: str) -> bool:
-    """True for ids of actors (people, organisations, countries), not of places."""
-    return isinstance(pack.by_id.get(entity_id), Actor)

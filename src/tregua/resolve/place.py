@@ -384,4 +384,5 @@ def _in_a_list(doc: Doc, best: _Mention, mentions: list[_Mention]) -> bool:
 
 def _more_follow(doc: Doc, index: int) -> bool:
     following = " ".join(t.text for t in doc[index : index + 3])
-    return bool(re.match(r"(?:,|y|e)\s+(?:otras|otros|varias|demás|\w+)", fold(following)))
+    # folded: "demás" reads "demas"
+    return bool(re.match(r"(?:,|y|e)\s+(?:otras|otros|varias|demas)\b", fold(following)))

@@ -35,7 +35,6 @@ from tregua.resolve.timex.lexicon import (
     roman_value,
 )
 
-_DET = r"(?:(?:el|del|al|los|las)\s+)"
 _POST = r"(?:pasad[oa]s?|pr[óo]xim[oa]s?|venider[oa]|siguiente|que\s+viene|entrante)"
 
 # ---------------------------------------------------------------- day and month

@@ -9,7 +9,6 @@
   const ISSUES = client.issues;
   const LANG = client.lang;
   const SVGNS = "http://www.w3.org/2000/svg";
-  const STATUSES = ["occurred", "planned", "hypothetical", "negated"];
   const TYPE_COLOURS = {
     AGREE: "#12b76a", CONSULT: "#2e90fa", SUPPORT: "#66c61c", CONCEDE: "#15b79e",
     COOPERATE: "#0ba5ec", AID: "#6172f3", RETREAT: "#a6ef67", REQUEST: "#fdb022",

@@ -1,0 +1,41 @@
+"""``/api/stances``: the side x issue matrix and what moved; ``/api/issues``: the agenda."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from tregua.interfaces.api import models
+from tregua.interfaces.api.common import Date, State, StoreDep
+from tregua.store import queries as q
+
+router = APIRouter(tags=["stances"])
+#: the agenda comes after search in the schema, as it always did
+agenda = APIRouter(tags=["stances"])
+
+
+@router.get("/stances/matrix", response_model=list[models.StanceCell])
+def stance_matrix(store: StoreDep, at: Date = None) -> list[q.StanceCell]:
+    """Where each side stood on each issue at ``at`` (default: the latest), with evidence."""
+    return q.stance_matrix(store, at=at)
+
+
+@router.get(
+    "/stances/changes", response_model=list[models.StanceChange], response_model_by_alias=True
+)
+def stance_changes(
+    store: StoreDep,
+    side: Annotated[str | None, Query(max_length=20)] = None,
+    issue: Annotated[str | None, Query(max_length=40)] = None,
+    since: Date = None,
+    until: Date = None,
+) -> list[q.StanceChange]:
+    """Days a side's polarity on an issue changed, with the evidence of the new one."""
+    return q.stance_changes(store, side=side, issue=issue, since=since, until=until)
+
+
+@agenda.get("/issues", response_model=list[models.Issue])
+def issue_list(state: State) -> list[dict[str, str]]:
+    """The domain pack's agenda: issue keys with Spanish and English labels."""
+    return list(state.issues)
