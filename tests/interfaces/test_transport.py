@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +18,14 @@ from tregua.interfaces.web.app import create_app
 from tregua.settings import Settings
 
 HUGE = "99999999999999999999"
+T = TypeVar("T")
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` in a thread of its own: the browser tests' playwright keeps an event
+    loop running in the main thread for the whole session."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +110,7 @@ def test_a_client_gone_before_its_body_is_one_log_line(
         sent.append(message)
 
     with caplog.at_level(logging.INFO, logger="tregua.web"):
-        asyncio.run(app(scope, receive, send))
+        _run(app(scope, receive, send))
     lines = [r for r in caplog.records if r.name == "tregua.web"]
     assert [r.getMessage() for r in lines] == [
         "client left before the reply: POST /api/ingest (ClientDisconnect)"
@@ -147,4 +156,4 @@ def test_a_cancelled_wait_stops_the_budget() -> None:
             await waiting
         return budget
 
-    assert asyncio.run(cancelled()).spent
+    assert _run(cancelled()).spent
