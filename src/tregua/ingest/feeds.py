@@ -84,7 +84,10 @@ def _entry(source: str, number: int, entry: Any, outlet: str | None) -> RawDoc |
         published = _day(entry)
     except ValueError as exc:
         return Quarantined(
-            where, "ingest", QuarantineReason.BAD_METADATA, f"{source} entry {number} ({where}): {exc}"
+            where,
+            "ingest",
+            QuarantineReason.BAD_METADATA,
+            f"{source} entry {number} ({where}): {exc}",
         )
     return RawDoc(
         source=where,

@@ -123,8 +123,10 @@ def _walk(
             info = child.stat()  # follows a symbolic link
         except OSError as exc:
             if entry.is_symlink():
-                why = "a symbolic link that loops" if exc.errno == errno.ELOOP else (
-                    "a symbolic link to nothing"
+                why = (
+                    "a symbolic link that loops"
+                    if exc.errno == errno.ELOOP
+                    else ("a symbolic link to nothing")
                 )
                 yield _unreadable(str(child), exc, why)
             elif _missing(exc):
@@ -151,9 +153,7 @@ def _walk(
             yield _not_regular(str(child), info.st_mode)
 
 
-def guarded(
-    source: str, items: Iterator[RawDoc | Quarantined]
-) -> Iterator[RawDoc | Quarantined]:
+def guarded(source: str, items: Iterator[RawDoc | Quarantined]) -> Iterator[RawDoc | Quarantined]:
     """``items`` until its reader raises; then one entry naming ``source`` and the error
     (the articles it gave before stay)."""
     given = 0
@@ -220,9 +220,11 @@ def _open_regular(path: Path) -> BinaryIO:
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            raise IsADirectoryError(errno.EISDIR, "not a regular file") if stat.S_ISDIR(
-                mode
-            ) else OSError(errno.EINVAL, "not a regular file")
+            raise (
+                IsADirectoryError(errno.EISDIR, "not a regular file")
+                if stat.S_ISDIR(mode)
+                else OSError(errno.EINVAL, "not a regular file")
+            )
         os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
     except BaseException:
@@ -377,7 +379,7 @@ def _has_sidecar(meta_path: Path) -> bool:
     """Whether ``meta_path`` exists; a name too long to exist has none. Other errors
     (permissions) are raised: a sidecar that is there but cannot be read is a problem."""
     try:
-        os.stat(meta_path)
+        meta_path.stat()
     except OSError as exc:
         if _missing(exc) or exc.errno == errno.ENAMETOOLONG:
             return False

@@ -90,7 +90,4 @@ def first_problem(exc: ValidationError) -> str:
     shown = repr(first.get("input"))
     if len(shown) > 80:
         shown = shown[:77] + "..."
-    return (
-        f'"{field}" is {shown}: {first["msg"]}; '
-        "expected strings, and YYYY-MM-DD for dates"
-    )
+    return f'"{field}" is {shown}: {first["msg"]}; expected strings, and YYYY-MM-DD for dates'
