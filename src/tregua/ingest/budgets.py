@@ -30,6 +30,9 @@ class Budgets:
     markup_attributes: int = 200_000  # attributes in a page
     element_attributes: int = 500  # attributes of one element
     inflated_bytes: int = 64 * 1024 * 1024  # bytes a compressed part may inflate to
+    # bytes without a newline in an inflated part: warcio reads a header line by joining
+    # 16 KB pieces, quadratic in the line (a 64 MB line: 6 minutes)
+    inflated_line: int = 8 * 1024 * 1024
 
 
 DEFAULT_BUDGETS = Budgets()

@@ -8,8 +8,9 @@ the next record after a broken one); a record whose content decompresses past th
 limit (a gzip bomb) is quarantined as TOO_LARGE and the archive goes on.
 
 A compressed archive is inflated here, member by member (each WARC record is one gzip
-member), and a member that inflates past the ``inflated_bytes`` budget ends the archive
-with a TOO_LARGE entry: a 1 KB header that inflates to a gigabyte never reaches memory.
+member), and a member that inflates past the ``inflated_bytes`` budget, or to a line
+longer than ``inflated_line``, ends the archive with a TOO_LARGE entry: a 1 KB header
+that inflates to a gigabyte never reaches memory.
 """
 
 from __future__ import annotations
@@ -29,22 +30,33 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 class _TooInflated(Exception):
-    pass
+    def __init__(self, budget: str, limit: int) -> None:
+        super().__init__(budget)
+        self.budget = budget
+        self.limit = limit
 
 
 class _Inflated:
     """A gzip stream (one or several members) read inflated, each member held to ``limit``
     bytes; a stream that is not gzip is passed through."""
 
-    def __init__(self, stream: IO[bytes], limit: int) -> None:
+    def __init__(self, stream: IO[bytes], budgets: Budgets) -> None:
         self._stream = stream
-        self._limit = limit
+        self._limit = budgets.inflated_bytes
+        self._line_limit = budgets.inflated_line
+        self._line = 0  # bytes since the last newline
         head = stream.read(2)
         self._pending = head
         self._gzip = head == b"\x1f\x8b"
         self._inflater = zlib.decompressobj(wbits=31)
         self._member = 0  # bytes the current member has inflated to
         self._told = 0
+
+    def _count_line(self, data: bytes) -> None:
+        newline = data.rfind(b"\n")
+        self._line = len(data) - newline - 1 if newline >= 0 else self._line + len(data)
+        if self._line > self._line_limit:
+            raise _TooInflated("inflated_line", self._line_limit)
 
     def tell(self) -> int:
         return self._told
@@ -54,6 +66,7 @@ class _Inflated:
         if not self._gzip:
             data, self._pending = self._pending + self._stream.read(size), b""
             self._told += len(data)
+            self._count_line(data)
             return data
         out = b""
         while not out:
@@ -74,7 +87,8 @@ class _Inflated:
             out = self._inflater.decompress(compressed, size)
             self._member += len(out)
             if self._member > self._limit:
-                raise _TooInflated(self._member)
+                raise _TooInflated("inflated_bytes", self._limit)
+            self._count_line(out)
         self._told += len(out)
         return out
 
@@ -84,15 +98,15 @@ def read_warc(
 ) -> Iterator[RawDoc | Quarantined]:
     """Every HTML response of the archive in ``stream``; ``max_bytes`` bounds one response."""
     found = 0
-    records = ArchiveIterator(_Inflated(stream, budgets.inflated_bytes))
+    records = ArchiveIterator(_Inflated(stream, budgets))
     iterator = iter(records)
     while True:
         try:
             record = next(iterator)
         except StopIteration:
             break
-        except _TooInflated:
-            yield _bomb(source, records, budgets.inflated_bytes)
+        except _TooInflated as exc:
+            yield _bomb(source, records, exc)
             return
         # warcio raises ArchiveLoadFailed, zlib and gzip errors, and on hostile headers
         # AttributeError or ValueError from inside its parser: each means the same broken record
@@ -105,8 +119,8 @@ def read_warc(
         where = url or f"{source}@{_offset(records)}"
         try:
             content = record.content_stream().read(max_bytes + 1)
-        except _TooInflated:
-            yield _bomb(source, records, budgets.inflated_bytes)
+        except _TooInflated as exc:
+            yield _bomb(source, records, exc)
             return
         except Exception as exc:  # noqa: BLE001 - as above, for the record's payload
             yield _broken(source, records, exc)
@@ -148,14 +162,15 @@ def _offset(records: Any) -> int:
         return 0
 
 
-def _bomb(source: str, records: Any, limit: int) -> Quarantined:
+def _bomb(source: str, records: Any, exc: _TooInflated) -> Quarantined:
     offset = _offset(records)
+    what = "bytes" if exc.budget == "inflated_bytes" else "bytes in one line"
     return Quarantined(
         f"{source}@{offset}",
         "ingest",
         QuarantineReason.TOO_LARGE,
-        f"{source}: the gzip member after byte {offset} inflates past the inflated_bytes "
-        f"budget of {limit:,}; the records after it are not read",
+        f"{source}: the gzip member after byte {offset} inflates to more {what} than the "
+        f"{exc.budget} budget of {exc.limit:,}; the records after it are not read",
     )
 
 
