@@ -75,11 +75,26 @@ def _rss(items: str) -> bytes:
     ).encode()
 
 
-def _atom_entry(date: str, n: int) -> bytes:
+URL = "https://diario.example/"
+# kinds whose article is named by the URL it carries, not by the file's path
+NAMED_BY_URL = {
+    "atom-feb-30": URL + "atom-feb-30",
+    "atom-year-9999": URL + "atom-year-9999",
+    "rss-good": URL + "rss-good",
+    "rss-impossible-date": URL + "rss-impossible-date",
+    "no-suffix-feed": URL + "no-suffix-feed",
+    "warc-good": URL + "warc-good",
+    "warc-truncated": URL + "warc-truncated",
+    "json-markup-url": "https://d.example/[/x][bold]",
+    "json-surrogate-in-url": "https://d.example/\\x80",  # the undecodable byte, shown
+}
+
+
+def _atom_entry(date: str, n: int, kind: str) -> bytes:
     return (
         '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Diario</title>'
-        f"<entry><title>Nota</title><link href='https://diario.example/a{n}'/>"
-        f"<id>https://diario.example/a{n}</id><updated>{date}</updated>"
+        f"<entry><title>Nota</title><link href='{URL}{kind}'/>"
+        f"<id>{URL}{kind}</id><updated>{date}</updated>"
         f"<content type='html'>{article(n)}</content></entry></feed>"
     ).encode()
 
@@ -103,7 +118,10 @@ KINDS: dict[str, Maker] = {
     "binary-png-named-txt": lambda n: (".txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4),
     "control-characters": lambda n: (".txt", bytes(range(1, 9)) * 60),
     "nul-early": lambda n: (".txt", article(n).encode() + b"\x00" * 30),
-    "nul-after-8k": lambda n: (".txt", (article(n) + " ") .encode() * 40 + b"\x00\x00" + article(n + 1).encode()),
+    "nul-after-8k": lambda n: (
+        ".txt",
+        (article(n) + " ").encode() * 40 + b"\x00\x00" + article(n + 1).encode(),
+    ),
     "escape-sequences-in-text": lambda n: (".txt", f"{article(n)}\x1b[2J\x1b]0;hola\x07".encode()),
     "bidi-overrides": lambda n: (".txt", f"\u202e{article(n)}\u2066x\u2069".encode()),
     "zero-width": lambda n: (".txt", article(n).replace(" ", " \u200b").encode()),
@@ -117,7 +135,10 @@ KINDS: dict[str, Maker] = {
     "carriage-returns-only": lambda n: (".txt", article(n).replace("\n", "\r").encode()),
     "zalgo": lambda n: (".txt", (article(n) + " " + "a\u0301\u0302\u0303" * 3000).encode()),
     "astral-emoji": lambda n: (".txt", (article(n) + " \U0001f54a" * 500).encode()),
-    "russian": lambda n: (".txt", ("Министр заявил, что переговоры продолжатся в Женеве. " * 6).encode()),
+    "russian": lambda n: (
+        ".txt",
+        ("Министр заявил, что переговоры продолжатся в Женеве. " * 6).encode(),
+    ),
     "punctuation-only": lambda n: (".txt", b"... ;;; !!! ??? --- " * 40),
     # -- sizes over a budget -------------------------------------------------------------
     "ampersand-run": lambda n: (".txt", b"&" * 20_000),
@@ -132,52 +153,122 @@ KINDS: dict[str, Maker] = {
     "html-truncated": lambda n: (".html", _page(article(n))[:40]),
     "html-script-only": lambda n: (".html", b"<html><script>var a = 1;</script></html>"),
     "html-deep": lambda n: (".html", b"<div>" * 2_000 + b"hola" + b"</div>" * 2_000),
-    "html-attributes": lambda n: (".html", b"<div " + b" ".join(b"a%d=1" % i for i in range(5_000)) + b">x</div>"),
+    "html-attributes": lambda n: (
+        ".html",
+        b"<div " + b" ".join(b"a%d=1" % i for i in range(5_000)) + b">x</div>",
+    ),
     "html-ampersand-entities": lambda n: (".html", _page("&amp;" * 50_000)),
     "html-lying-charset": lambda n: (".html", _page(article(n), '<meta charset="utf-16">')),
-    "html-bad-date": lambda n: (".html", _page(article(n), '<meta property="article:published_time" content="2026-02-30">')),
+    "html-bad-date": lambda n: (
+        ".html",
+        _page(article(n), '<meta property="article:published_time" content="2026-02-30">'),
+    ),
     "html-unclosed-comment": lambda n: (".html", b"<html><body><!-- " + article(n).encode()),
-    "xhtml-entity-expansion": lambda n: (".xhtml", b'<?xml version="1.0"?><!DOCTYPE h [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body><p>&c;&c;&c;</p></body></html>'),
+    "xhtml-entity-expansion": lambda n: (
+        ".xhtml",
+        b'<?xml version="1.0"?><!DOCTYPE h [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&'
+        b'a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body>'
+        b"<p>&c;&c;&c;</p></body></html>",
+    ),
     # -- JSON and JSON Lines -------------------------------------------------------------
     "json-good": lambda n: (".json", _json({"text": article(n), "published": "2026-01-30"})),
     "json-5000-digit-integer": lambda n: (".json", b'{"text": "hola", "n": ' + b"9" * 5_000 + b"}"),
     "json-lone-surrogate": lambda n: (".json", b'{"text": "' + _quoted(n) + b' \\ud800 fin"}'),
-    "json-surrogate-in-url": lambda n: (".json", b'{"url": "https://d.example/\\udc80", "text": "' + _quoted(n) + b'"}'),
-    "json-markup-url": lambda n: (".json", _json({"url": "https://d.example/[/x][bold]", "text": article(n)})),
+    "json-surrogate-in-url": lambda n: (
+        ".json",
+        b'{"url": "https://d.example/\\udc80", "text": "' + _quoted(n) + b'"}',
+    ),
+    "json-markup-url": lambda n: (
+        ".json",
+        _json({"url": "https://d.example/[/x][bold]", "text": article(n)}),
+    ),
     "json-published-zero": lambda n: (".json", _json({"text": article(n), "published": 0})),
     "json-published-86400": lambda n: (".json", _json({"text": article(n), "published": 86400})),
-    "json-published-epoch": lambda n: (".json", _json({"text": article(n), "published": 1767225600})),
-    "json-published-garbage-tail": lambda n: (".json", _json({"text": article(n), "published": "2026-01-01garbage"})),
-    "json-published-year-9999": lambda n: (".json", _json({"text": article(n), "published": "9999-12-31"})),
-    "json-published-feb-30": lambda n: (".json", _json({"text": article(n), "published": "2026-02-30"})),
-    "json-date-publish-number": lambda n: (".json", _json({"maintext": article(n), "date_publish": 1767225600})),
+    "json-published-epoch": lambda n: (
+        ".json",
+        _json({"text": article(n), "published": 1767225600}),
+    ),
+    "json-published-garbage-tail": lambda n: (
+        ".json",
+        _json({"text": article(n), "published": "2026-01-01garbage"}),
+    ),
+    "json-published-year-9999": lambda n: (
+        ".json",
+        _json({"text": article(n), "published": "9999-12-31"}),
+    ),
+    "json-published-feb-30": lambda n: (
+        ".json",
+        _json({"text": article(n), "published": "2026-02-30"}),
+    ),
+    "json-date-publish-number": lambda n: (
+        ".json",
+        _json({"maintext": article(n), "date_publish": 1767225600}),
+    ),
     "json-deep-nesting": lambda n: (".json", b"[" * 100_000 + b"]" * 100_000),
     "json-not-an-object": lambda n: (".json", b"42"),
     "json-empty-list": lambda n: (".json", b'{"articles": []}'),
     "json-text-null": lambda n: (".json", b'{"text": null, "title": "Nada"}'),
-    "json-title-control-chars": lambda n: (".json", _json({"title": "T\x1b[31mrojo\x07", "text": article(n)})),
+    "json-title-control-chars": lambda n: (
+        ".json",
+        _json({"title": "T\x1b[31mrojo\x07", "text": article(n)}),
+    ),
     "jsonl-broken-line": lambda n: (".jsonl", _json({"text": article(n)}) + b'\n{"text": \n'),
     "jsonl-digits-line": lambda n: (".jsonl", b'{"text": "hola", "n": ' + b"1" * 5_000 + b"}\n"),
     "json-nul-escape": lambda n: (".json", _json({"text": article(n) + "\u0000 fin\u0000"})),
     # -- feeds ---------------------------------------------------------------------------
-    "rss-good": lambda n: (".rss", _rss(f"<item><title>Nota</title><link>https://diario.example/r{n}</link><pubDate>Fri, 30 Jan 2026 10:00:00 GMT</pubDate><description>{article(n)}</description></item>")),
-    "rss-impossible-date": lambda n: (".rss", _rss(f"<item><link>https://diario.example/s{n}</link><pubDate>Mon, 30 Feb 2026 10:00:00 GMT</pubDate><description>{article(n)}</description></item>")),
+    "rss-good": lambda n: (
+        ".rss",
+        _rss(
+            f"<item><title>Nota</title><link>{URL}rss-good</link><pubDate>Fri, 3"
+            f"0 Jan 2026 10:00:00 GMT</pubDate><description>{article(n)}</description></item>"
+        ),
+    ),
+    "rss-impossible-date": lambda n: (
+        ".rss",
+        _rss(
+            f"<item><link>{URL}rss-impossible-date</link><pubDate>Mon, 30 Feb 2026 10:00:00"
+            f" GMT</pubDate><description>{article(n)}</description></item>"
+        ),
+    ),
     "rss-no-entries": lambda n: (".rss", _rss("")),
     "rss-not-xml": lambda n: (".rss", b"esto no es un feed <<<"),
-    "rss-billion-laughs": lambda n: (".xml", b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]><rss><channel><item><description>&e;&e;&e;</description></item></channel></rss>'),
-    "atom-feb-30": lambda n: (".atom", _atom_entry("2026-02-30T10:00:00Z", n)),
-    "atom-year-9999": lambda n: (".atom", _atom_entry("9999-01-01T10:00:00Z", n)),
+    "rss-billion-laughs": lambda n: (
+        ".xml",
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a'
+        b';&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "'
+        b'&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]><r'
+        b"ss><channel><item><description>&e;&e;&e;</description></item></channel></rss>",
+    ),
+    "atom-feb-30": lambda n: (".atom", _atom_entry("2026-02-30T10:00:00Z", n, "atom-feb-30")),
+    "atom-year-9999": lambda n: (".atom", _atom_entry("9999-01-01T10:00:00Z", n, "atom-year-9999")),
     # -- web archives --------------------------------------------------------------------
-    "warc-good": lambda n: (".warc.gz", _warc_record(f"https://diario.example/w{n}", _page(article(n)))),
-    "warc-truncated": lambda n: (".warc.gz", _warc_record(f"https://diario.example/t{n}", _page(article(n)))[:-60]),
-    "warc-not-warc": lambda n: (".warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ncorto"),
-    "warc-only-images": lambda n: (".warc.gz", _warc_record("https://diario.example/f.png", b"\x89PNG", "image/png")),
+    "warc-good": lambda n: (
+        ".warc.gz",
+        _warc_record(URL + "warc-good", _page(article(n))),
+    ),
+    "warc-truncated": lambda n: (
+        ".warc.gz",
+        _warc_record(URL + "warc-truncated", _page(article(n)))[:-60],
+    ),
+    "warc-not-warc": lambda n: (
+        ".warc",
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ncorto",
+    ),
+    "warc-only-images": lambda n: (
+        ".warc.gz",
+        _warc_record("https://diario.example/f.png", b"\x89PNG", "image/png"),
+    ),
     "warc-inflating-header": lambda n: (".warc.gz", _inflating(100 << 20)),
     "warc-gzip-not-warc": lambda n: (".warc.gz", gzip.compress(article(n).encode())),
     "gzip-named-txt": lambda n: (".txt", gzip.compress(article(n).encode())),
     # -- sniffed by content --------------------------------------------------------------
     "no-suffix-json": lambda n: ("", _json({"text": article(n)})),
-    "no-suffix-feed": lambda n: ("", _rss(f"<item><link>https://diario.example/n{n}</link><description>{article(n)}</description></item>")),
+    "no-suffix-feed": lambda n: (
+        "",
+        _rss(
+            f"<item><link>{URL}no-suffix-feed</link><description>{article(n)}</description></item>"
+        ),
+    ),
     "no-suffix-text": lambda n: ("", article(n).encode()),
 }
 
@@ -214,8 +305,7 @@ def _special(folder: Path, names: list[str]) -> None:
     named(special / "sidecar-bad-date.txt")
     # a file name that is not UTF-8, one with an escape sequence, one that reads as markup
     raw_name = os.fsencode(special) + b"/latin-\xf1and\xfa.txt"
-    with open(raw_name, "wb") as handle:
-        handle.write(article(903).encode())
+    Path(os.fsdecode(raw_name)).write_bytes(article(903).encode())
     names.append(str(special / "latin-\\xf1and\\xfa.txt"))
     escape = special / "esc-\x1b[2J-\x07.txt"
     escape.write_text(article(904), encoding="utf-8")
@@ -263,7 +353,7 @@ def write_hostile(folder: Path) -> tuple[list[str], Path]:
         suffix, content = make(n)
         path = folder / f"{kind}{suffix}"
         path.write_bytes(content)
-        names.append(str(path))
+        names.append(NAMED_BY_URL.get(kind, str(path)))
     _special(folder, names)
     going = write_vanishing(folder, names)
     return names, going

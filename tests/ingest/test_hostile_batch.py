@@ -121,6 +121,6 @@ def test_hostile_batch_on_postgresql(
 ) -> None:
     require_postgresql()
     folder, names = hostile
-    url = postgres.new_database()
+    url = postgres.url(postgres.new_database())
     code, log = _ingest(folder, url, pipeline, monkeypatch)
     _check(url, names, code, log)

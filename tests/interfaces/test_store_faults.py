@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -65,7 +66,10 @@ def _one_line(code: int, stderr: str) -> None:
 def damaged(examples_db: str, tmp_path: Path) -> Path:
     """A copy of the examples store with pages in its middle overwritten."""
     copy = tmp_path / "damaged.db"
-    shutil.copy(examples_db.removeprefix("sqlite:///"), copy)
+    source = examples_db.removeprefix("sqlite:///")
+    with sqlite3.connect(source) as db:  # everything into the main file, none in the WAL
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(source, copy)
     size = copy.stat().st_size
     with copy.open("r+b") as handle:
         for offset in range(size // 4, size - 8192, size // 6):
@@ -170,7 +174,7 @@ def test_names_and_text_reach_the_terminal_escaped(
     article = (EXAMPLES / "01_ronda_ginebra_sin_acuerdo.txt").read_text(encoding="utf-8")
     lines = [
         {"url": "https://d.example/[/x][bold]sí", "text": article + "\n\nFin.\x1b[2J"},
-        {"url": "https://d.example/\x1b]0;titulo\x07", "text": "\x1b[31m" * 3},
+        {"url": "https://d.example/\x1b]0;titulo\x07", "text": "\x1b\x07" * 3},
     ]
     batch = tmp_path / "lote.jsonl"
     batch.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
@@ -199,8 +203,16 @@ def test_serve_stops_on_sigterm_within_seconds(examples_db: str) -> None:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), *sys.path])}
     server = subprocess.Popen(
-        [sys.executable, "-m", "tregua.interfaces.cli", "serve", "--db", examples_db]
-        + ["--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "tregua.interfaces.cli",
+            "serve",
+            "--db",
+            examples_db,
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,
@@ -210,7 +222,7 @@ def test_serve_stops_on_sigterm_within_seconds(examples_db: str) -> None:
         deadline = time.monotonic() + 120
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=5):
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5):
                     break
             except OSError:
                 assert server.poll() is None, server.stderr.read() if server.stderr else ""

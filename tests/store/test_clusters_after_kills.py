@@ -27,14 +27,15 @@ from tregua.store import open_store
 KILLS = 10
 STORIES = 18
 SINGLES = 12
-WORDS = (
+_VOCABULARY = (
     "acuerdo alto fuego frontera delegación ministro portavoz reunión cumbre propuesta "
     "garantías seguridad territorio sanciones negociación tregua ataque drones misiles "
     "energía central nuclear puerto grano corredor prisioneros canje mediación enviado "
     "presidente gobierno parlamento embajada consejo europeo aliados ayuda militar tanques "
     "defensa aérea ciudad región frente ofensiva retirada tropas observadores misión plan "
     "calendario condiciones respuesta rechazo apoyo reservas dudas avances bloqueo diálogo"
-).split()
+)
+WORDS = tuple(_VOCABULARY.split(" "))
 
 
 def _story(rng: random.Random, words: int = 90) -> str:
