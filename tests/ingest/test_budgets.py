@@ -44,7 +44,7 @@ def test_each_size_budget_is_named(text: str, budget: str) -> None:
     [
         (b"<div>" * 401, "markup_depth"),
         (b"<p " + b" ".join(b"a%d=1" % i for i in range(501)) + b">", "element_attributes"),
-        (b"<i a=1 b=2>" * 100_001, "markup_attributes"),
+        (b"<br a=1 b=2>" * 100_001, "markup_attributes"),
     ],
 )
 def test_markup_budgets(page: bytes, budget: str) -> None:
