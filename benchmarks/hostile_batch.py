@@ -4,9 +4,9 @@ links, FIFOs, devices, failing sidecars and odd names) ingested by the real comm
     PYTHONPATH=src:. python benchmarks/hostile_batch.py [--db URL] [--runs 1]
 
 Each run is ``tregua ingest FOLDER --db URL`` in a child process (``/usr/bin/time -v``
-reports its wall time and its peak memory: the largest resident set of the command or of
-one of its worker processes) into a new SQLite store unless ``--db`` names one; the store
-is emptied between runs only when it is a new file. Prints one line per run and the tally
+reports its CPU time, its worker processes' included, and its peak memory: the largest
+resident set of the command or of one of its workers) into a new SQLite store per run
+unless ``--db`` names one. Prints one line per run and the tally
 line of the command. The files deleted mid-walk are a hook of the test, not of this batch:
 here the vanishing folder is read whole.
 """
@@ -58,11 +58,16 @@ def main() -> int:
                 )
                 wall = time.monotonic() - started
                 peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+                cpu = sum(
+                    float(m)
+                    for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", done.stderr)
+                )
                 tally = next(
                     (line for line in done.stderr.splitlines() if " stored, " in line), "?"
                 )
                 print(
-                    f"run {run + 1}: exit {done.returncode}, {wall:.1f} s wall, peak "
+                    f"run {run + 1}: exit {done.returncode}, {wall:.1f} s wall, {cpu:.1f} s CPU, "
+                    "peak "
                     f"{int(peak.group(1)) / 1024 if peak else float('nan'):.0f} MiB; {tally}"
                 )
         finally:
