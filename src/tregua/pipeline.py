@@ -3,7 +3,13 @@
     ingest -> hygiene -> language -> resolve -> extract -> record
 
 ``run_batch`` is the one place that catches broadly: any failure of one document becomes a
-``Quarantined`` with its stage and reason, and the batch carries on.
+``Quarantined`` with its stage and reason, and the batch carries on. Before any stage, a
+document's text is scrubbed of control characters (noted in its ``errors``) and held to
+the size budgets of ``ingest.budgets``.
+
+``run_guarded`` runs the same stages in a worker process that is killed when a chunk runs
+past the wall-time budget: a document no budget foresaw (spaCy's tokenizer on a run of
+``&``) is quarantined as ``timeout``, and the batch goes on with a fresh worker.
 """
 
 from __future__ import annotations
@@ -11,9 +17,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
+import signal
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from multiprocessing.connection import Connection
 
 import numpy
 from lingua import LanguageDetector
@@ -21,7 +32,7 @@ from spacy.attrs import MORPH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tregua.errors import QuarantineReason
+from tregua.errors import InputError, QuarantineReason
 from tregua.extract.events import find_events
 from tregua.extract.quotes import find_quotes
 from tregua.extract.stances import find_stances
@@ -31,6 +42,8 @@ from tregua.hygiene import (
     mark_verbless_captions,
     spanish_words,
 )
+from tregua.ingest.budgets import DEFAULT_BUDGETS, Budgets, check_text
+from tregua.ingest.scrub import scrub_text
 from tregua.language import build_nlp
 from tregua.language.identify import UNDETERMINED, build_detector, identify_language
 from tregua.model import CleanDoc, Quarantined, RawDoc, Record
@@ -96,13 +109,18 @@ def _published(clean: CleanDoc, pack: DomainPack) -> tuple[dt.date | None, bool]
 
 
 def build_record(
-    clean: CleanDoc, doc: Doc | None, pipeline: Pipeline, language: str = SPANISH
+    clean: CleanDoc,
+    doc: Doc | None,
+    pipeline: Pipeline,
+    language: str = SPANISH,
+    notes: Iterable[str] = (),
 ) -> Record:
     """Resolve and extract over a parsed document; ``doc`` is None for non-Spanish text,
-    whose ``language`` (ISO 639-1, or "und") the record then carries."""
+    whose ``language`` (ISO 639-1, or "und") the record then carries. ``notes`` (what the
+    scrubbing changed) open the record's ``errors``."""
     pack = pipeline.pack
     published, inferred = _published(clean, pack)
-    errors: list[str] = []
+    errors: list[str] = list(notes)
     base = {
         "id": record_id(clean.text),
         "source": clean.raw.source,
@@ -147,6 +165,7 @@ def run_batch(
     batch_size: int = 32,
     clusters: DocumentClusters | None = None,
     name_clusters: bool = True,
+    budgets: Budgets = DEFAULT_BUDGETS,
 ) -> Iterator[Record | Quarantined]:
     """Records for every readable document, in input order; failures come out quarantined.
 
@@ -162,10 +181,10 @@ def run_batch(
     for item in items:
         chunk.append(item)
         if len(chunk) >= batch_size:
-            yield from _run_chunk(chunk, pipeline, clusters)
+            yield from _run_chunk(chunk, pipeline, clusters, budgets)
             chunk = []
     if chunk:
-        yield from _run_chunk(chunk, pipeline, clusters)
+        yield from _run_chunk(chunk, pipeline, clusters, budgets)
 
 
 def _quarantine(raw: RawDoc, stage: str, exc: Exception) -> Quarantined:
@@ -189,15 +208,38 @@ def _finite_verbs(doc: Doc) -> list[tuple[int, str]]:
     return [(doc[i].idx, doc[i].text) for i, h in enumerate(analyses.tolist()) if h in finite]
 
 
+def _admitted(raw: RawDoc, budgets: Budgets) -> tuple[RawDoc, list[str]] | Quarantined:
+    """``raw`` with its text scrubbed (and what was removed), or why it is over budget."""
+    text, notes = scrub_text(raw.text)
+    try:
+        check_text(raw.source, text, budgets)
+    except InputError as exc:
+        return Quarantined(raw.source, "budget", exc.reason, str(exc), text[:65536].encode())
+    if not text.strip():
+        return Quarantined(
+            raw.source, "budget", QuarantineReason.EMPTY, f"{raw.source}: no visible text"
+        )
+    return (dataclasses.replace(raw, text=text) if text != raw.text else raw), notes
+
+
 def _run_chunk(
-    chunk: list[RawDoc | Quarantined], pipeline: Pipeline, clusters: DocumentClusters | None
+    chunk: list[RawDoc | Quarantined],
+    pipeline: Pipeline,
+    clusters: DocumentClusters | None,
+    budgets: Budgets = DEFAULT_BUDGETS,
 ) -> Iterator[Record | Quarantined]:
     cleaned: list[CleanDoc | Quarantined] = []
     languages: dict[int, str] = {}
+    notes: dict[int, list[str]] = {}
     for raw in chunk:
         if isinstance(raw, Quarantined):
             cleaned.append(raw)
             continue
+        admitted = _admitted(raw, budgets)
+        if isinstance(admitted, Quarantined):
+            cleaned.append(admitted)
+            continue
+        raw, raw_notes = admitted
         try:
             clean = clean_document(raw, pipeline.pack.lexicon, pipeline.words)
         except Exception as exc:  # noqa: BLE001 - the batch runner turns any failure into quarantine
@@ -208,6 +250,7 @@ def _run_chunk(
         except Exception as exc:  # noqa: BLE001
             cleaned.append(_quarantine(raw, "language", exc))
             continue
+        notes[id(clean)] = raw_notes
         cleaned.append(clean)
     spanish = [c for c in cleaned if isinstance(c, CleanDoc) and languages[id(c)] == SPANISH]
     wanted = {id(c) for c in spanish}
@@ -232,7 +275,7 @@ def _run_chunk(
             language = languages[id(item)]
             if doc is not None:  # captions without a verb need the parse to be seen
                 item = mark_verbless_captions(item, _finite_verbs(doc))
-            record = build_record(item, doc, pipeline, language)
+            record = build_record(item, doc, pipeline, language, notes.get(id(item), ()))
             if clusters is not None:
                 record = dataclasses.replace(
                     record, cluster=clusters.assign(record.id, record.text)
@@ -241,3 +284,150 @@ def _run_chunk(
             yield _quarantine(item.raw, "extract", exc)
             continue
         yield record
+
+
+Result = Record | Quarantined
+
+
+def run_guarded(
+    items: Iterable[RawDoc | Quarantined],
+    pipeline: Pipeline,
+    batch_size: int = 32,
+    clusters: DocumentClusters | None = None,
+    budgets: Budgets = DEFAULT_BUDGETS,
+) -> Iterator[Result]:
+    """``run_batch`` in a worker process held to ``budgets.seconds`` of wall time.
+
+    A chunk of ``batch_size`` documents gets the budget of one document; a chunk that runs
+    over is taken one document at a time, each with the budget, and a document that runs
+    over again is quarantined as ``timeout`` (its worker killed, a new one forked). The
+    worker is a fork of this process: the pipeline is loaded once, here. Records come out
+    in input order, with ``clusters`` named here as ``run_batch`` names them.
+    """
+    if clusters is None:
+        clusters = DocumentClusters()
+    worker: _Worker | None = None
+
+    def named(result: Result) -> Result:
+        if isinstance(result, Record):
+            return dataclasses.replace(result, cluster=clusters.assign(result.id, result.text))
+        return result
+
+    def chunks() -> Iterator[list[RawDoc | Quarantined]]:
+        chunk: list[RawDoc | Quarantined] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= batch_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    try:
+        for chunk in chunks():
+            refused = [item for item in chunk if isinstance(item, Quarantined)]
+            if len(refused) == len(chunk):
+                yield from refused
+                continue
+            worker = worker or _Worker(pipeline, budgets)
+            done, failure = worker.run(chunk, budgets.seconds)
+            yield from map(named, done)
+            if failure is None:
+                continue
+            worker = None
+            for item in chunk[len(done) :]:
+                if isinstance(item, Quarantined):
+                    yield item
+                    continue
+                worker = worker or _Worker(pipeline, budgets)
+                done, failure = worker.run([item], budgets.seconds)
+                if failure is None:
+                    yield named(done[0])
+                    continue
+                worker = None
+                yield _stopped(item, failure, budgets)
+    finally:
+        if worker is not None:
+            worker.stop()
+
+
+def _stopped(raw: RawDoc, failure: str, budgets: Budgets) -> Quarantined:
+    if failure == "timeout":
+        return Quarantined(
+            raw.source,
+            "budget",
+            QuarantineReason.TIMEOUT,
+            f"{raw.source}: still running after the seconds budget of {budgets.seconds:g} s "
+            "for one document; its worker was stopped",
+            raw.text[:65536].encode("utf-8", "replace"),
+        )
+    return Quarantined(
+        raw.source,
+        "worker",
+        QuarantineReason.STAGE_FAILED,
+        f"{raw.source}: the worker processing it stopped ({failure})",
+        raw.text[:65536].encode("utf-8", "replace"),
+    )
+
+
+class _Worker:
+    """A forked process that runs ``_run_chunk`` over the chunks it is sent, one result
+    sent back per document, and is killed when a chunk overruns."""
+
+    def __init__(self, pipeline: Pipeline, budgets: Budgets) -> None:
+        context = multiprocessing.get_context("fork")
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child, pipeline, budgets), daemon=True)
+        self._process.start()
+        child.close()
+
+    def run(
+        self, chunk: list[RawDoc | Quarantined], seconds: float
+    ) -> tuple[list[Result], str | None]:
+        """The results of ``chunk`` in order, and None, or those that came before the
+        worker was stopped and why ("timeout", or how it died)."""
+        deadline = time.monotonic() + seconds
+        results: list[Result] = []
+        try:
+            self._connection.send(chunk)
+            while len(results) < len(chunk):
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._connection.poll(left):
+                    self.stop()
+                    return results, "timeout"
+                results.append(self._connection.recv())
+        except (EOFError, OSError):
+            self.stop()
+            return results, f"exit code {self._process.exitcode}"
+        return results, None
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._connection.close()
+
+
+def _serve(connection: Connection, pipeline: Pipeline, budgets: Budgets) -> None:
+    """The worker's loop; it ends when its parent closes the pipe or dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent()
+    while True:
+        try:
+            chunk = connection.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        for result in _run_chunk(chunk, pipeline, None, budgets):
+            connection.send(result)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (a SIGKILLed ingest)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the closed pipe ends the worker instead
+        pass

@@ -52,7 +52,8 @@ def test_html_page_gives_main_text_and_metadata() -> None:
     [
         (b"<html><body><nav>Portada</nav></body></html>", QuarantineReason.EMPTY),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", QuarantineReason.NOT_TEXT),
-        (b"<div>" * 50_000 + b"Texto" + b"</div>" * 50_000, QuarantineReason.EMPTY),
+        # over the markup_depth budget: refused before a parser sees it
+        (b"<div>" * 50_000 + b"Texto" + b"</div>" * 50_000, QuarantineReason.TOO_LARGE),
     ],
     ids=["no-article", "binary-named-html", "100k-deep"],
 )

@@ -6,15 +6,23 @@ without comparing every pair. A cluster is named by the record id of its first d
 a record's ``cluster`` says "this is a copy of that one" and equals its own id when it is
 the first or the only one.
 
-Clusters depend on the order documents arrive in (the first names the cluster); which
-documents end up together does not, up to the randomness of MinHash near the threshold.
-One ``DocumentClusters`` lives for one run (``run_batch``) or one ``tregua watch``.
+``DocumentClusters`` names clusters as documents arrive (the first names the cluster): one
+lives for one run (``run_batch``, ``tregua extract``). A store's clusters are
+``corpus_clusters`` of every stored text instead, recomputed after each ingest: connected
+components of the near-duplicate graph, each named by its earliest member, so the same
+stored texts give the same clusters however (in what order, in how many batches, through
+how many interrupted runs) they were stored. MinHash is seeded: the same texts, the same
+signatures, in every process.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
+from collections.abc import Iterable
+from typing import Any
 
+import numpy
 from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 # syndicated copies differ by a headline, a byline, a cut last paragraph: Jaccard 0.7 keeps
@@ -71,3 +79,57 @@ class DocumentClusters:
         for cluster in self._cluster.values():
             counts[cluster] = counts.get(cluster, 0) + 1
         return counts
+
+
+# the stored corpus's MinHash: crc32 of each shingle through PERMUTATIONS seeded universal
+# hashes, vectorised (0.4 ms a text where datasketch takes 4); LSH in BANDS bands of ROWS
+# rows, whose threshold (1/BANDS)^(1/ROWS) = 0.707 is SIMILARITY's
+_MERSENNE = numpy.uint64((1 << 61) - 1)
+_SEEDED = numpy.random.default_rng(20260101)
+_A = _SEEDED.integers(1, 1 << 32, size=PERMUTATIONS, dtype=numpy.uint64)
+_B = _SEEDED.integers(0, 1 << 32, size=PERMUTATIONS, dtype=numpy.uint64)
+BANDS, ROWS = 16, 8
+
+
+def signature(text: str) -> numpy.ndarray[Any, numpy.dtype[numpy.uint64]]:
+    """The MinHash signature of ``text``'s shingles: the same in every process."""
+    found = shingles(text)
+    hashes = numpy.fromiter((zlib.crc32(s) for s in found), dtype=numpy.uint64, count=len(found))
+    # a·h + b < 2^64 for a, b, h < 2^32: no overflow before the modulus
+    values = (hashes[:, None] * _A[None, :] + _B[None, :]) % _MERSENNE
+    minima: numpy.ndarray[Any, numpy.dtype[numpy.uint64]] = values.min(axis=0)
+    return minima
+
+
+def corpus_clusters(documents: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Cluster name by key for ``documents`` given as (key, rank, text).
+
+    Two documents are together when their signatures agree on a whole band (the test is
+    symmetric); a cluster is every document reachable that way, named by the key of its
+    member with the smallest ``rank`` (then key). The answer depends on the set of
+    documents, never on their order.
+    """
+    ranks: dict[str, tuple[str, str]] = {}
+    parent: dict[str, str] = {}
+    buckets: dict[tuple[int, bytes], str] = {}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for key, rank, text in documents:
+        if key in ranks:
+            continue
+        ranks[key] = (rank, key)
+        parent[key] = key
+        bands = signature(text).reshape(BANDS, ROWS)
+        for band in range(BANDS):
+            bucket = (band, bands[band].tobytes())
+            other = buckets.setdefault(bucket, key)
+            a, b = root(key), root(other)
+            if a != b:
+                first, second = sorted((a, b), key=ranks.__getitem__)
+                parent[second] = first
+    return {key: root(key) for key in ranks}

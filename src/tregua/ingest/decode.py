@@ -3,11 +3,16 @@
 UTF-8 first (with or without its BOM), then UTF-16 and UTF-32 by their BOM or, for UTF-16
 without one, by its pattern of zero bytes, then whatever charset-normalizer detects
 (Windows-1252, Latin-1, ...). The same Spanish text in any of these decodes the same.
+
+A file that is UTF-8 but for a few stray bytes stays UTF-8: each bad byte reads U+FFFD
+(which the pipeline notes in the record's ``errors``), where a legacy code page would turn
+every accented letter of it into mojibake ("afirmó" read as "afirmĂł").
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -20,6 +25,10 @@ _BOMS = (
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# a well-formed UTF-8 sequence of two to four bytes
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 # UTF-16 without a BOM: text in Latin script has a zero in (nearly) every other byte
 _UTF16_ZERO_SHARE = 0.4
@@ -48,6 +57,9 @@ def decode_bytes(source: str, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        mended = _mostly_utf8(data)
+        if mended is not None:
+            return _checked(source, mended)
         best = from_bytes(data).best()
         if best is None:
             raise InputError(
@@ -57,6 +69,17 @@ def decode_bytes(source: str, data: bytes) -> str:
             ) from None
         text = str(best)
     return _checked(source, text)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text of UTF-8 bytes with a few that are not, each read as U+FFFD; None when the
+    bad bytes are as many as the good multi-byte sequences (a legacy code page)."""
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    if not good:
+        return None
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return text if bad <= good else None
 
 
 def _wide_encoding(data: bytes) -> str | None:

@@ -9,8 +9,8 @@ as EMPTY under its own link: nothing is dropped.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import io
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +18,7 @@ import feedparser  # type: ignore[import-untyped]
 
 from tregua.errors import QuarantineReason
 from tregua.ingest.html import host_of, html_to_text
+from tregua.ingest.metadata import calendar_date
 from tregua.model import Quarantined, RawDoc
 
 
@@ -79,13 +80,22 @@ def _entry(source: str, number: int, entry: Any, outlet: str | None) -> RawDoc |
             f"{source} entry {number} ({where}): no content or summary",
         )
     title = html_to_text(entry.get("title") or "") or None
+    try:
+        published = _day(entry)
+    except ValueError as exc:
+        return Quarantined(
+            where,
+            "ingest",
+            QuarantineReason.BAD_METADATA,
+            f"{source} entry {number} ({where}): {exc}",
+        )
     return RawDoc(
         source=where,
         text=text,
         title=title,
         outlet=outlet or host_of(link),
         url=link,
-        published=_day(entry.get("published_parsed") or entry.get("updated_parsed")),
+        published=published,
     )
 
 
@@ -97,7 +107,23 @@ def _body(entry: Any) -> str:
     return best if len(best) >= len(summary) else summary
 
 
-def _day(parsed: object) -> dt.date | None:
-    if isinstance(parsed, time.struct_time):
-        return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+def _day(entry: Any) -> dt.date | None:
+    """The entry's date as the feed wrote it (RFC 822 in RSS, ISO 8601 in Atom), under the
+    one date policy (``metadata.calendar_date``); feedparser's own parse is not used, as it
+    rolls an impossible "2026-02-30" over to March 2. ``ValueError`` names the field."""
+    for field in ("published", "updated"):
+        value = entry.get(field)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        try:
+            return calendar_date(value)
+        except ValueError as iso_problem:
+            try:
+                stamp = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                raise ValueError(f'"{field}" is {value[:60]!r}: {iso_problem}') from None
+            try:
+                return calendar_date(stamp)
+            except ValueError as exc:
+                raise ValueError(f'"{field}" is {value[:60]!r}: {exc}') from None
     return None

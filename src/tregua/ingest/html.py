@@ -16,7 +16,9 @@ from urllib.parse import urlsplit
 import trafilatura
 
 from tregua.errors import InputError, QuarantineReason
+from tregua.ingest.budgets import DEFAULT_BUDGETS, Budgets, check_markup
 from tregua.ingest.decode import decode_bytes
+from tregua.ingest.metadata import calendar_date
 from tregua.model import Quarantined, RawDoc
 
 # block elements whose end is a paragraph break in the text of a fragment
@@ -53,13 +55,17 @@ _BREAKS = re.compile(r"[ \t]*\n[\s]*")
 MIN_ARTICLE_WORDS = 8
 
 
-def read_html(source: str, data: bytes, url: str | None = None) -> RawDoc | Quarantined:
+def read_html(
+    source: str, data: bytes, url: str | None = None, budgets: Budgets = DEFAULT_BUDGETS
+) -> RawDoc | Quarantined:
     """One article from a page's bytes; ``source`` is what the record will name.
 
     ``url`` is where the page was fetched from (a WARC record's target) when known; the
-    page's own canonical link is used otherwise.
+    page's own canonical link is used otherwise. A page over the markup budgets (depth,
+    attributes) is refused before any parser reads it.
     """
     try:
+        check_markup(source, data, budgets)
         page = decode_bytes(source, data)
     except InputError as exc:
         return Quarantined(source, "ingest", exc.reason, str(exc), data[:65536])
@@ -86,6 +92,10 @@ def read_html(source: str, data: bytes, url: str | None = None) -> RawDoc | Quar
             f"{source}: no article text found in the page (an index, a wall or broken markup)",
             data[:65536],
         )
+    try:
+        published = parse_day(getattr(found, "date", None))
+    except ValueError as exc:
+        return Quarantined(source, "ingest", QuarantineReason.BAD_METADATA, f"{source}: {exc}")
     title = _clean(getattr(found, "title", None))
     page_url = url or _clean(getattr(found, "url", None))
     return RawDoc(
@@ -94,7 +104,7 @@ def read_html(source: str, data: bytes, url: str | None = None) -> RawDoc | Quar
         title=title,
         outlet=_clean(getattr(found, "sitename", None)) or host_of(page_url),
         url=page_url,
-        published=parse_day(getattr(found, "date", None)),
+        published=published,
     )
 
 
@@ -119,13 +129,15 @@ def host_of(url: str | None) -> str | None:
 
 
 def parse_day(value: object) -> dt.date | None:
-    """A date from metadata ("2026-01-30", "2026-01-30T10:00:00Z"); None when unreadable."""
-    if not isinstance(value, str) or len(value) < 10:
+    """The page's date ("2026-01-30", "2026-01-30T10:00:00Z") under the one date policy
+    (``metadata.calendar_date``); None when the page has none, ``ValueError`` naming the
+    value when it is not a calendar date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+        return calendar_date(value)
+    except ValueError as exc:
+        raise ValueError(f'"date" is {str(value)[:60]!r}: {exc}') from None
 
 
 def _clean(value: object) -> str | None:

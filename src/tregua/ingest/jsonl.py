@@ -60,6 +60,15 @@ def read_jsonl(
         except RecursionError:
             yield _too_deep(where, label, line)
             continue
+        except ValueError as exc:  # a number of more than 4,300 digits
+            yield Quarantined(
+                where,
+                "ingest",
+                QuarantineReason.BAD_FORMAT,
+                f"{label}: not JSON we can read ({exc})",
+                line[:65536],
+            )
+            continue
         yield article_from(obj, where, label, line)
     if not read:
         yield Quarantined(
@@ -93,6 +102,15 @@ def read_json(source: str, data: bytes, max_bytes: int) -> Iterator[RawDoc | Qua
         return
     except RecursionError:
         yield _too_deep(source, source, data)
+        return
+    except ValueError as exc:  # a number of more than 4,300 digits
+        yield Quarantined(
+            source,
+            "ingest",
+            QuarantineReason.BAD_FORMAT,
+            f"{source}: not JSON we can read ({exc})",
+            data[:65536],
+        )
         return
     items = _articles_in(obj)
     if items is None:
@@ -178,7 +196,7 @@ def _looks_like_lines(text: str) -> bool:
         return False
     try:
         json.loads(lines[0])
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return False
     return True
 

@@ -31,7 +31,8 @@ from typing import Any
 
 import httpx
 
-from tregua.ingest.files import MAX_BYTES, is_article_file, read_bytes, read_file
+from tregua.ingest.files import MAX_BYTES, guarded, is_article_file, read_bytes, read_file
+from tregua.ingest.scrub import scrub_quarantined, scrub_raw
 from tregua.model import Quarantined, RawDoc
 
 Item = RawDoc | Quarantined
@@ -161,7 +162,7 @@ class Watcher:
         if modified := response.headers.get("Last-Modified"):
             fresh["last_modified"] = modified
         self.state.validators[url] = fresh
-        return list(read_bytes(url, response.content, self._max_bytes))
+        return list(guarded(url, read_bytes(url, response.content, self._max_bytes)))
 
     def _poll_path(self, given: str) -> Iterator[Item]:
         path = Path(given)
@@ -183,10 +184,11 @@ class Watcher:
             if self.state.files.get(name) == signature:
                 continue
             self.state.files[name] = signature
-            yield from read_file(name, child, self._max_bytes)
+            yield from guarded(name, read_file(name, child, self._max_bytes))
 
     def _unseen(self, items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
+            item = scrub_raw(item) if isinstance(item, RawDoc) else scrub_quarantined(item)
             content = item.text if isinstance(item, RawDoc) else item.detail
             digest = hashlib.sha1(content.encode("utf-8")).hexdigest()
             if self.state.seen.get(item.source) == digest:

@@ -2,17 +2,26 @@
 
 Exit codes: 0 every input processed; 1 some inputs were quarantined (the rest were
 processed); 2 bad usage; 3 the domain pack or the store could not be opened, or the store
-refused a write (what was committed before stays; run the command again to finish).
+refused a write (what was committed before stays; run the command again to finish). A
+store that is damaged, unreadable or read-only is one line and exit 3 from every command.
+
+Everything printed that came from outside (file names, URLs, article text, stored values)
+goes through ``shown``: its control characters are printed as escapes (``\x1b``) and it is
+never read as Rich markup, so a name or a text cannot drive the terminal.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
+import re
+import sqlite3
 import sys
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -32,7 +41,7 @@ from tregua.errors import PackError, StoreError
 from tregua.ingest import read_inputs
 from tregua.model import Quarantined, RawDoc, Record, record_to_dict
 from tregua.pack import DomainPack, load_pack
-from tregua.pipeline import build_pipeline, pipeline_version, run_batch
+from tregua.pipeline import build_pipeline, pipeline_version, run_guarded
 from tregua.settings import Settings
 
 if TYPE_CHECKING:
@@ -40,6 +49,27 @@ if TYPE_CHECKING:
 
 EXIT_QUARANTINED = 1
 EXIT_SETUP = 3
+
+# what a terminal would act on: C0 and C1 controls, DEL, and the bidirectional overrides
+_UNSAFE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(value: object, newlines: bool = False) -> str:
+    """``value`` as a terminal may print it: each control character as its escape
+    (``"\\x1b[2J"``); newlines kept only when ``newlines`` (a document's text)."""
+    pattern = _UNSAFE_TEXT if newlines else _UNSAFE_LINE
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
+
+
+def _text(value: object, newlines: bool = False) -> Text:
+    """``shown(value)`` as Rich text: printed as it is, never read as markup."""
+    return Text(shown(value, newlines))
+
+
+def _add(table: Table, *cells: object) -> None:
+    table.add_row(*(_text(cell) for cell in cells))
+
 
 app = typer.Typer(
     help="tregua: a structured, source-linked record of a peace process.",
@@ -73,14 +103,50 @@ def _pack(settings: Settings) -> DomainPack:
         raise typer.Exit(EXIT_SETUP) from exc
 
 
-def _open(url: str) -> Store:
+def _open(url: str, read_only: bool = False) -> Store:
+    """The store at ``url``; a read command (``read_only``) opens a store it may not write
+    read-only, and checks that it is whole first."""
     from tregua.store import open_store
 
     try:
-        return open_store(url)
+        store = open_store(url, read_only=read_only)
+        if read_only:
+            store.check()
+        return store
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _store_fault(exc)
         raise typer.Exit(EXIT_SETUP) from exc
+
+
+def _store_fault(exc: BaseException) -> None:
+    if isinstance(exc, StoreError):
+        message = str(exc)
+    else:
+        first = str(exc.args[0]).splitlines()[0] if exc.args else ""
+        message = (
+            f"the store cannot be read ({type(exc).__name__}: {first}); it may be damaged: "
+            "restore it from a copy, or ingest again into a new one"
+        )
+    err.print(Text.assemble(("error:", "red"), " ", shown(message)))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _store_faults(command: Callable[P, R]) -> Callable[P, R]:
+    """Answer a store fault met anywhere in ``command`` with one line and exit 3."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    @functools.wraps(command)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (StoreError, SQLAlchemyError, sqlite3.Error) as exc:
+            _store_fault(exc)
+            raise typer.Exit(EXIT_SETUP) from exc
+
+    return guarded
 
 
 class _Rate(ProgressColumn):
@@ -92,8 +158,12 @@ class _Rate(ProgressColumn):
 
 def _report_quarantine(item: Quarantined) -> None:
     err.print(
-        f"[yellow]quarantined[/yellow] {escape(item.detail)} [dim](reason: {item.reason.value}, "
-        f"stage: {item.stage})[/dim]",
+        Text.assemble(
+            ("quarantined", "yellow"),
+            " ",
+            shown(item.detail),
+            (f" (reason: {item.reason.value}, stage: {shown(item.stage)})", "dim"),
+        ),
         highlight=False,
     )
 
@@ -106,7 +176,8 @@ def _run(
     workers: int = 2,
     address: str | None = None,
 ) -> Iterator[Record | Quarantined]:
-    """Records for ``items``, in input order, from this process or from Ray workers."""
+    """Records for ``items``, in input order, from a worker process of this one (held to
+    the per-document budgets) or from Ray workers."""
     if engine == "ray":
         from tregua.engine import run_ray
 
@@ -115,10 +186,11 @@ def _run(
     if engine != "local":
         err.print(f"[red]error:[/red] --engine {engine!r} is not known; use local or ray")
         raise typer.Exit(2)
-    yield from run_batch(items, build_pipeline(pack), settings.batch_size)
+    yield from run_guarded(items, build_pipeline(pack), settings.batch_size)
 
 
 @app.command()
+@_store_faults
 def extract(
     paths: PathsArg,
     format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
@@ -155,6 +227,7 @@ def extract(
 
 
 @app.command()
+@_store_faults
 def ingest(
     paths: PathsArg,
     db: DbOpt = None,
@@ -178,6 +251,7 @@ def ingest(
     Incremental: an input stored before from this pipeline version is skipped unread, the
     same text comes back unchanged, and a batch cut short stores the rest when run again.
     """
+    from tregua.fuse.clusters import recluster
     from tregua.fuse.refresh import refresh
     from tregua.store.rows import raw_hash
 
@@ -186,6 +260,9 @@ def ingest(
     pack = _pack(settings)
     current = pipeline_version(pack)
     tally: Counter[str] = Counter()
+    # a record keeps the cluster its stored copy has (None when new) until ``recluster``
+    # names them all from the whole store: the same store, the same clusters, however filled
+    clusters = store.clusters()
     pending: dict[str, deque[str]] = defaultdict(deque)  # source -> raw hashes in flight
 
     def unseen() -> Iterator[RawDoc | Quarantined]:
@@ -195,7 +272,7 @@ def ingest(
                 if not reprocess and store.is_current(item.source, digest, current):
                     tally["unchanged"] += 1
                     if verbose:
-                        err.print(f"unchanged {item.source}", highlight=False)
+                        err.print(_text(f"unchanged {item.source}"), highlight=False)
                     continue
                 pending[item.source].append(digest)
             yield item
@@ -207,10 +284,11 @@ def ingest(
             tally["quarantined"] += 1
             _report_quarantine(item)
             return
+        item = dataclasses.replace(item, cluster=clusters.get(item.id))
         outcome = store.put_record(item, raw_hash=digest, force=reprocess)
         tally[outcome] += 1
         if verbose:
-            err.print(f"{outcome} {item.id} {item.source}", highlight=False)
+            err.print(_text(f"{outcome} {item.id} {item.source}"), highlight=False)
 
     progress = Progress(
         SpinnerColumn(),
@@ -227,15 +305,18 @@ def ingest(
             for item in _run(unseen(), settings, pack, engine, workers, address):
                 progress.advance(task)
                 _store_one(item)
+        if tally["stored"] or tally["replaced"] or None in store.clusters().values():
+            recluster(store)
         fused = refresh(store)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _store_fault(exc)
         raise typer.Exit(EXIT_SETUP) from exc
     err.print(
         f"{tally['stored']} stored, {tally['replaced']} replaced, "
         f"{tally['unchanged']} unchanged (duplicate), {tally['outdated']} outdated "
         f"(a newer pipeline's record is kept), {tally['quarantined']} quarantined "
-        f"-> {store.url}; {fused.events} fused events from {fused.mentions} mentions "
+        f"-> {escape(shown(store.url))}; {fused.events} fused events from "
+        f"{fused.mentions} mentions "
         f"({fused.multi_source} with several sources, {fused.disputed} disputed)",
         highlight=False,
     )
@@ -244,6 +325,7 @@ def ingest(
 
 
 @app.command("watch")
+@_store_faults
 def watch_sources(
     sources: Annotated[
         list[str], typer.Argument(metavar="SOURCE", help="Feed URLs, folders or files to poll.")
@@ -257,9 +339,8 @@ def watch_sources(
     ] = None,
 ) -> None:
     """Poll feeds and folders and store only what is new, until Ctrl-C or --max-polls."""
-    from tregua.hygiene import DocumentClusters
+    from tregua.fuse.clusters import recluster
     from tregua.ingest.watch import Item, parse_every, state_path_for, watch
-    from tregua.store import open_store
 
     try:
         every_s = parse_every(every)
@@ -267,24 +348,22 @@ def watch_sources(
         err.print(f"[red]error:[/red] --every {escape(str(exc))}")
         raise typer.Exit(2) from exc
     settings = _settings(db=db)
-    try:
-        store = open_store(settings.db)
-    except StoreError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(EXIT_SETUP) from exc
+    store = _open(settings.db)
     pipeline = build_pipeline(_pack(settings))
-    clusters = DocumentClusters()  # near copies are found across polls, not only within one
     tally: Counter[str] = Counter()
 
     def store_new(items: list[Item]) -> None:
         poll: Counter[str] = Counter()
-        for item in run_batch(items, pipeline, settings.batch_size, clusters):
+        clusters = store.clusters()
+        for item in run_guarded(items, pipeline, settings.batch_size):
             if isinstance(item, Quarantined):
                 store.put_quarantined(item)
                 poll["quarantined"] += 1
                 _report_quarantine(item)
                 continue
-            poll[store.put_record(item)] += 1
+            poll[store.put_record(dataclasses.replace(item, cluster=clusters.get(item.id)))] += 1
+        if poll["stored"] or poll["replaced"]:
+            recluster(store)  # near copies are found across polls, not only within one
         tally.update(poll)
         err.print(
             f"poll: {poll['stored']} stored, {poll['replaced']} replaced, "
@@ -299,7 +378,9 @@ def watch_sources(
             store_new,
             state_path_for(settings.db),
             max_polls=max_polls,
-            log=lambda message: err.print(f"[yellow]watch[/yellow] {message}", highlight=False),
+            log=lambda message: err.print(
+                Text.assemble(("watch", "yellow"), " ", shown(message)), highlight=False
+            ),
         )
     except KeyboardInterrupt:
         err.print("stopped")
@@ -312,21 +393,22 @@ ACTOR_TYPES = ("PERSON", "ORG")
 
 
 @app.command()
+@_store_faults
 def summary(
     db: DbOpt = None, limit: Annotated[int, typer.Option(help="Rows per table.")] = 15
 ) -> None:
     """Print the store's actors, fused events by date and quotes (the first of each)."""
     from tregua.store import queries
 
-    settings = _settings(db=db)
-    store = _open(settings.db)
+    store = _read(db)
     documents = queries.documents_page(store, limit=0)[1]
     people, people_total = queries.entities_page(store, types=ACTOR_TYPES, limit=limit)
     actors = Table(title="Actors", show_lines=False)
     for column in ("actor", "type", "side", "mentions", "documents"):
         actors.add_column(column)
     for row in people:
-        actors.add_row(
+        _add(
+            actors,
             row["name"],
             row["type"],
             row["country"] or "",
@@ -337,7 +419,8 @@ def summary(
     for column in ("date", "type", "status", "sides", "place", "sources", "evidence"):
         events.add_column(column, overflow="fold")
     for ev in queries.timeline_compact(store, limit=limit):
-        events.add_row(
+        _add(
+            events,
             ev["date"] or "?",
             ev["type"],
             ev["status"],
@@ -352,7 +435,7 @@ def summary(
     said, said_total = queries.quotes_page(store, limit=limit)
     for quote in said:
         who = quote["speaker_name"] or quote["speaker_description"] or "?"
-        quotes.add_row(who, quote["speaker_country"] or "", quote["text"][:110])
+        _add(quotes, who, quote["speaker_country"] or "", quote["text"][:110])
     out.print(
         f"{documents} documents, {people_total} actors, "
         f"{queries.timeline_page(store, limit=0)[1]} events, {said_total} quotes"
@@ -361,6 +444,7 @@ def summary(
 
 
 @app.command()
+@_store_faults
 def export(
     format: Annotated[
         str, typer.Option("--format", help="jsonl, csv (a folder), geojson, graphml or polecat.")
@@ -382,16 +466,18 @@ def export(
             f"[red]error:[/red] --format {format!r} is not supported; use {', '.join(EXPORTS)}"
         )
         raise typer.Exit(2)
-    store = _open(_settings(db=db).db)
+    store = _read(db)
     try:
         written = EXPORTS[format](store, out)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _store_fault(exc)
         raise typer.Exit(EXIT_SETUP) from exc
     except OSError as exc:
-        err.print(f"[red]error:[/red] {out}: cannot write ({exc.strerror}); check the path")
+        err.print(
+            f"[red]error:[/red] {escape(shown(out))}: cannot write ({exc.strerror}); check the path"
+        )
         raise typer.Exit(2) from exc
-    err.print(f"{written} {format} items -> {out}", highlight=False)
+    err.print(_text(f"{written} {format} items -> {out}"), highlight=False)
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -405,10 +491,11 @@ def _print_json(data: Any) -> None:
 
 
 def _read(db: str | None) -> Store:
-    return _open(_settings(db=db).db)
+    return _open(_settings(db=db).db, read_only=True)
 
 
 @app.command()
+@_store_faults
 def timeline(
     db: DbOpt = None,
     side: SideOpt = None,
@@ -432,7 +519,8 @@ def timeline(
     for column in ("date", "type", "status", "sides", "place", "sources", "evidence"):
         table.add_column(column, overflow="fold")
     for e in rows:
-        table.add_row(
+        _add(
+            table,
             e["date"] or "?",
             e["type"],
             e["status"],
@@ -445,6 +533,7 @@ def timeline(
 
 
 @app.command()
+@_store_faults
 def quotes(
     db: DbOpt = None,
     speaker: Annotated[str | None, typer.Option(help="Actor, or words of a description.")] = None,
@@ -467,7 +556,8 @@ def quotes(
     for column in ("date", "speaker", "side", "quote", "issues"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(
+        _add(
+            table,
             r["published"] or "?",
             r["speaker_name"] or r["speaker_description"] or "?",
             r["speaker_country"] or "",
@@ -478,6 +568,7 @@ def quotes(
 
 
 @app.command()
+@_store_faults
 def stances(
     db: DbOpt = None,
     at: Annotated[str | None, typer.Option(help="The matrix as of this day (YYYY-MM-DD).")] = None,
@@ -498,7 +589,7 @@ def stances(
         for column in ("date", "side", "issue", "from", "to"):
             table.add_column(column)
         for c in moved:
-            table.add_row(c["date"], c["side"], c["issue"], c["from"] or "", c["to"])
+            _add(table, c["date"], c["side"], c["issue"], c["from"] or "", c["to"])
         out.print(table)
         return
     cells = [
@@ -514,11 +605,12 @@ def stances(
         table.add_column(issue)
     by_key = {(c["side"], c["issue"]): c for c in cells}
     for s in sorted({c["side"] for c in cells}):
-        table.add_row(s, *(by_key[(s, i)]["polarity"] if (s, i) in by_key else "" for i in issues))
+        _add(table, s, *(by_key[(s, i)]["polarity"] if (s, i) in by_key else "" for i in issues))
     out.print(table)
 
 
 @app.command()
+@_store_faults
 def actors(
     name: Annotated[str | None, typer.Argument(help="One actor: id, name or surface form.")] = None,
     db: DbOpt = None,
@@ -531,17 +623,23 @@ def actors(
     if name:
         profile = queries.actor_profile(store, name)
         if profile is None:
-            err.print(f"[red]error:[/red] no actor answers to {name!r}; try `tregua actors`")
+            err.print(
+                f"[red]error:[/red] no actor answers to {escape(shown(repr(name)))}; "
+                "try `tregua actors`"
+            )
             raise typer.Exit(2)
         if as_json:
             _print_json(profile)
             return
         out.print(
-            f"{profile['name']} ({profile['id']}, {profile['type']}, {profile['country'] or '-'}): "
-            f"{profile['mentions']} mentions in {profile['documents']} documents; "
-            f"{len(profile['events'])} events, {len(profile['quotes'])} quotes, "
-            f"{len(profile['stances'])} stances; acts with "
-            + ", ".join(p["name"] for p in profile["partners"][:8]),
+            _text(
+                f"{profile['name']} ({profile['id']}, {profile['type']}, "
+                f"{profile['country'] or '-'}): "
+                f"{profile['mentions']} mentions in {profile['documents']} documents; "
+                f"{len(profile['events'])} events, {len(profile['quotes'])} quotes, "
+                f"{len(profile['stances'])} stances; acts with "
+                + ", ".join(p["name"] for p in profile["partners"][:8])
+            ),
             highlight=False,
         )
         return
@@ -564,13 +662,14 @@ def actors(
     for column in ("actor", "type", "side", "mentions", "documents"):
         table.add_column(column)
     for r in rows:
-        table.add_row(
-            r["name"], r["type"], r["country"] or "", str(r["mentions"]), str(r["documents"])
+        _add(
+            table, r["name"], r["type"], r["country"] or "", str(r["mentions"]), str(r["documents"])
         )
     out.print(table)
 
 
 @app.command()
+@_store_faults
 def search(
     words: Annotated[str, typer.Argument(help="Words that must all occur.")],
     db: DbOpt = None,
@@ -584,15 +683,16 @@ def search(
     if as_json:
         _print_json(hits)
         return
-    table = Table(title=f"{len(hits)} hits for {words!r}")
+    table = Table(title=_text(f"{len(hits)} hits for {words!r}"))
     for column in ("kind", "date", "source", "text"):
         table.add_column(column, overflow="fold")
     for h in hits:
-        table.add_row(h["kind"], h["published"] or "?", h["source"], h["text"][:160])
+        _add(table, h["kind"], h["published"] or "?", h["source"], h["text"][:160])
     out.print(table)
 
 
 @app.command()
+@_store_faults
 def explain(
     doc: Annotated[str, typer.Argument(help="Document id (or its source path/URL).")],
     db: DbOpt = None,
@@ -606,7 +706,10 @@ def explain(
     store = _read(db)
     row = store.document(doc) or next((d for d in store.documents() if d.source == doc), None)
     if row is None:
-        err.print(f"[red]error:[/red] no stored document {doc!r}; list them with `tregua summary`")
+        err.print(
+            f"[red]error:[/red] no stored document {escape(shown(repr(doc)))}; "
+            "list them with `tregua summary`"
+        )
         raise typer.Exit(2)
     record = row.record
     spans: list[tuple[int, int, str, str]] = []
@@ -647,14 +750,16 @@ def explain(
         pieces += [text[last:offset], marker]
         last = offset
     pieces.append(text[last:])
-    out.print(f"{record.get('title') or record['source']} ({record.get('published') or '?'})")
-    out.print("".join(pieces), markup=False, highlight=False)
+    title = record.get("title") or record["source"]
+    out.print(_text(f"{title} ({record.get('published') or '?'})"), highlight=False)
+    out.print(_text("".join(pieces), newlines=True), highlight=False)
     out.print()
     for start, end, mark, what in spans:
-        out.print(f"{mark:>4} {start}-{end} {what}", markup=False, highlight=False)
+        out.print(_text(f"{mark:>4} {start}-{end} {what}"), highlight=False)
 
 
 @app.command()
+@_store_faults
 def serve(
     db: DbOpt = None,
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
@@ -664,7 +769,11 @@ def serve(
         typer.Option(min=1, help="Server processes; each keeps its own cache of replies."),
     ] = None,
 ) -> None:
-    """Serve the web page over the store until Ctrl-C."""
+    """Serve the web page over the store until Ctrl-C or SIGTERM.
+
+    A stop waits up to ``STOP_GRACE_S`` seconds for the replies in flight, then the
+    process ends however busy it is: a stop never waits on a long request.
+    """
     import os
 
     import uvicorn
@@ -672,23 +781,48 @@ def serve(
     from tregua.interfaces.web.app import create_app
 
     settings = _settings(db=db, host=host, port=port, workers=workers)
-    out.print(f"tregua on http://{settings.host}:{settings.port} (Ctrl-C to stop)")
+    store = _open(settings.db, read_only=True)  # a damaged store: one line, exit 3
+    out.print(_text(f"tregua on http://{settings.host}:{settings.port} (Ctrl-C to stop)"))
+    options: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": "warning",
+        "timeout_graceful_shutdown": STOP_GRACE_S,
+    }
     if settings.workers == 1:
-        uvicorn.run(
-            create_app(settings), host=settings.host, port=settings.port, log_level="warning"
-        )
+        _run_server(uvicorn.Config(create_app(settings, store), **options))
         return
     # each worker is a new process that builds its app from the environment: give it the
-    # store named on the command line
+    # store named on the command line; uvicorn's supervisor stops them on SIGTERM
     os.environ["TREGUA_DB"] = settings.db
     uvicorn.run(
         "tregua.interfaces.web.app:app_from_environment",
         factory=True,
         workers=settings.workers,
-        host=settings.host,
-        port=settings.port,
-        log_level="warning",
+        **options,
     )
+
+
+STOP_GRACE_S = 3
+
+
+def _run_server(config: Any) -> None:
+    """uvicorn's own ``run``, with a server whose stop is bounded in time."""
+    import os
+    import threading
+
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            super().handle_exit(sig, frame)
+            # a request still running in a worker thread would keep the process alive
+            # (uvicorn waits for it, then Python for its thread): end it after the grace
+            timer = threading.Timer(STOP_GRACE_S + 2, os._exit, args=(0,))
+            timer.daemon = True
+            timer.start()
+
+    Server(config=config).run()
 
 
 if __name__ == "__main__":

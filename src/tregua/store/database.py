@@ -13,6 +13,7 @@ comes back ``unchanged``). Outcomes of ``Store.put_record``:
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import (
+    URL,
     ColumnElement,
     Connection,
     Engine,
@@ -189,6 +191,22 @@ class Store:
             raise self._error("cannot read", exc) from exc
         return int(found or 0)
 
+    def check(self) -> None:
+        """Raise ``StoreError`` when SQLite finds the file damaged (``PRAGMA quick_check``:
+        every page read once, 0.2 s for 100 MB); PostgreSQL keeps its own pages whole."""
+        if self.dialect != "sqlite":
+            return
+        try:
+            with self.engine.connect() as connection:
+                found = connection.exec_driver_sql("PRAGMA quick_check(1)").scalar()
+        except SQLAlchemyError as exc:
+            raise self._error("cannot read", exc) from exc
+        if found != "ok":
+            raise StoreError(
+                f"{self.url}: the store is damaged (SQLite quick_check: {found}); restore "
+                "it from a copy, or ingest again into a new store"
+            )
+
     def _error(self, what: str, exc: BaseException) -> StoreError:
         detail = str(exc.args[0]).splitlines()[0] if exc.args else ""
         return StoreError(
@@ -285,6 +303,43 @@ class Store:
             )
         elif raw_hash is not None and found.raw_hash != raw_hash:
             found.raw_hash = raw_hash
+
+    # -- near-duplicate clusters (computed over the whole store: fuse.clusters) -----------
+
+    def cluster_inputs(self) -> Iterator[tuple[str, str, str]]:
+        """(id, rank, text) of every document, rank its publication date ("~" when none)."""
+        with self.reading() as session:
+            rows = session.execute(
+                select(DocumentRow.id, DocumentRow.published, DocumentRow.text).execution_options(
+                    yield_per=500
+                )
+            )
+            for doc_id, published, text in rows:
+                yield doc_id, published or "~", text
+
+    def clusters(self) -> dict[str, str | None]:
+        """The ``cluster`` each stored record names, by document id."""
+        with self.reading() as session:
+            rows = session.execute(
+                select(DocumentRow.id, DocumentRow.record["cluster"].as_string())
+            )
+            return {doc_id: cluster for doc_id, cluster in rows}
+
+    def set_clusters(self, clusters: Mapping[str, str], chunk: int = 500) -> int:
+        """Write ``clusters`` into the records whose cluster differs; how many changed.
+
+        Only the record's ``cluster`` (and its ``record_hash``) changes: no fact row does."""
+        stored = self.clusters()
+        changed = [doc_id for doc_id, name in clusters.items() if stored.get(doc_id, name) != name]
+        for start in range(0, len(changed), chunk):
+            with self.writing() as session:
+                for row in session.scalars(
+                    select(DocumentRow).where(DocumentRow.id.in_(changed[start : start + chunk]))
+                ):
+                    record = {**row.record, "cluster": clusters[row.id]}
+                    row.record = record
+                    row.record_hash = record_hash(record)
+        return len(changed)
 
     def is_current(self, source: str, raw_hash: str, pipeline_version: str) -> bool:
         """Whether this exact input is stored with a record of this pipeline version."""
@@ -415,26 +470,68 @@ def _backfill(store: Store) -> None:
             store.put_record(row.record)
 
 
-def open_store(url: str) -> Store:
+def _read_only_file(parsed: URL) -> Path | None:
+    """The SQLite file of ``parsed`` when it exists and this process may not write it (or
+    the folder its journal goes in); None otherwise."""
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        return None
+    path = Path(database)
+    if not path.is_file():
+        return None
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        return None
+    return path
+
+
+def _read_only_url(parsed: URL, path: Path) -> URL:
+    # a folder we cannot write holds no journal we could make: nobody writes it from here
+    mode = "ro" if os.access(path.parent, os.W_OK) else "ro&immutable=1"
+    return parsed.set(database=f"file:{path.resolve()}?mode={mode}", query={"uri": "true"})
+
+
+def open_store(url: str, read_only: bool = False) -> Store:
     """Open the store at ``url``, creating and migrating it to the current schema.
 
     ``sqlite:///tregua.db`` is a file in the current directory; ``postgresql://user@host/db``
-    a server. Raises ``StoreError`` naming the URL when it cannot be opened or migrated.
+    a server. With ``read_only`` (the commands that only read), a SQLite file this process
+    may not write is opened read-only, and must be at the current schema already. Raises
+    ``StoreError`` naming the URL when it cannot be opened or migrated.
     """
     shown = url
     try:
         parsed = dialects.normalise_url(url)
         shown = parsed.render_as_string(hide_password=True)
+        locked = _read_only_file(parsed) if read_only else None
+        if locked is not None:
+            parsed = _read_only_url(parsed, locked)
         engine = create_engine(parsed, **dialects.engine_options(parsed))
         dialects.configure(engine)
         event.listen(engine, "after_cursor_execute", _note_changes)
-        _migrate(engine)
+        if locked is None:
+            _migrate(engine)
+        else:
+            _require_head(engine, shown)
     except (SQLAlchemyError, ArgumentError) as exc:
         raise StoreError(
             f"{shown}: cannot open the store ({exc.__class__.__name__}: "
-            f"{str(exc.args[0]).splitlines()[0] if exc.args else exc}); check the URL "
-            "and that the server is running"
+            f"{str(exc.args[0]).splitlines()[0] if exc.args else exc}); check the URL, "
+            "that the server is running, and that the file is a tregua store"
         ) from exc
     store = Store(engine, shown)
-    _backfill(store)
+    if locked is None:
+        _backfill(store)
     return store
+
+
+def _require_head(engine: Engine, shown: str) -> None:
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current != head:
+        raise StoreError(
+            f"{shown}: the store is read-only and at schema revision {current}, not "
+            f"{head}; open it once where it can be written (tregua ingest) to migrate it"
+        )
