@@ -123,3 +123,29 @@ def test_issue_5_every_seed_dated_inside_its_gold_range(shared: Path, pack: Doma
 def test_never_raises(text: str) -> None:
     found = infer_published(text, 2026, TIMELINE)
     assert found is None or isinstance(found, dt.date)
+
+
+@pytest.mark.parametrize(
+    ("written", "text", "published"),
+    [
+        # the page's stamp with its year is the day, whatever the timeline says
+        ([(2026, 3, 5)], "Tras la cumbre de Alaska, los negociadores volvieron.", "2026-03-05"),
+        # a dateline's day takes the year of what the text says: dated sentences first
+        ([(None, 2, 26)], "El canje anterior se hizo el 29 de enero de 2026.", "2026-02-26"),
+        # with nothing else, the latest year the text names
+        ([(None, 8, 22)], "Las conversaciones empezaron en 2025 sin resultado.", "2025-08-22"),
+        # and the stamp wins over the dateline
+        ([(2025, 6, 2), (None, 6, 1)], "Nada fechado aquí.", "2025-06-02"),
+    ],
+)
+def test_what_the_page_writes_comes_first(
+    written: list[tuple[int | None, int, int]], text: str, published: str
+) -> None:
+    found = infer_published(text, 2026, TIMELINE, written=written)
+    assert found == dt.date.fromisoformat(published)
+
+
+def test_the_text_is_read_before_the_timeline() -> None:
+    """A dated sentence decides; the timeline's cue in the same text does not move it."""
+    text = "El 3 de febrero de 2026 los equipos se reunieron, meses después de la cumbre de Alaska."
+    assert infer_published(text, 2026, TIMELINE) == infer_published(text, 2026, ())

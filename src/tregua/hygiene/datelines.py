@@ -74,7 +74,7 @@ _AGENCY = r"\(\s*(?P<agency>[^()\d]{2,40}?)\s*\)"
 # the dash, or full stop and dash, between a dateline and its first sentence
 _DASH = r"\s*\.?\s*[-–—]+"
 _HEAD = re.compile(
-    rf"(?P<place>{_PLACE})(?P<regions>(?:\s*,\s*{_PLACE}){{0,2}})"
+    rf"(?P<place>{_PLACE})(?P<regions>(?:\s*,\s*(?!{_MONTH}\s*\d){_PLACE}){{0,2}})"
     rf"(?:\s*[,.]?\s*(?P<date>{_DATE}))?(?:\s*[,.]?\s*(?P<day3>\d{{1,2}})(?=\s*\())?"
     rf"\s*(?:{_AGENCY})?",
 )

@@ -109,12 +109,12 @@ def classify_lines(
         if body is None:
             out.append(None)
             continue
-        verdict = _verdict(body, index, bodies, prose, first_prose, lexicon, outlet, shared)
-        if verdict is None and title and _same_line(body, title):
+        if title and _same_line(body, title):
             if seen_title:
-                verdict = Furniture("caption", "caption", "the headline repeated under a photo")
+                out.append(Furniture("caption", "caption", "the headline repeated under a photo"))
+                continue
             seen_title = True
-        out.append(verdict)
+        out.append(_verdict(body, index, bodies, prose, first_prose, lexicon, outlet, shared))
     return out
 
 

@@ -62,6 +62,7 @@ class _Segment:
     end: int
     commentary: str | None = None  # why it is commentary, when it is
     dateline: DatelineParse | None = None  # the dateline that opened a paragraph, cut off
+    headline: bool = False  # a headline cut off the caption it was glued to
 
 
 def clean_document(
@@ -84,7 +85,10 @@ def clean_document(
         text, _split_datelines(text, _segments(text, lexicon), lexicon), lexicon, flags, repairs
     )
     furniture = classify_lines(
-        [None if seg.commentary or seg.dateline else text[seg.start : seg.end] for seg in segments],
+        [
+            None if seg.commentary or seg.dateline or seg.headline else text[seg.start : seg.end]
+            for seg in segments
+        ],
         lexicon,
         title=raw.title,
         outlet=raw.outlet,
@@ -102,6 +106,8 @@ def clean_document(
             flags.append(Flag("inserted_commentary", seg.start, seg.end, body, seg.commentary))
         elif seg.dateline is not None:
             kind = "boilerplate"  # a dateline that opens a paragraph: kept out, not flagged
+        elif seg.headline:
+            pass  # the headline is reporting; the caption glued to it is not
         elif index in contained:
             kind = "duplicate"
             flags.append(
@@ -236,7 +242,7 @@ def _split_glued_headlines(
             Flag("glued_words", start, end, token, f"words run together; read as '{reading}'")
         )
         repairs.append(Repair(start, end, reading))
-        out.append(_Segment(seg.start, cut))
+        out.append(_Segment(seg.start, cut, headline=True))
         out.append(_Segment(cut, seg.end))
     return out
 
