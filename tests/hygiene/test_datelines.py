@@ -178,3 +178,43 @@ def test_sentences_and_labels_are_not_datelines(line: str, pack: DomainPack) -> 
 )
 def test_dates_alone_on_a_line(line: str, date: tuple[int, int, int | None] | None) -> None:
     assert parse_date_line(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        (
+            "Monterrey, NL. El gobernador inauguró ayer la nueva línea del metro de la ciudad.",
+            "Monterrey, NL",
+        ),
+        (
+            "El Cairo. Miles de personas marcharon este viernes por el centro de la capital.",
+            "El Cairo",
+        ),
+        (
+            "Bruselas/Moscú. Los ministros de ambos lados intercambiaron cartas durante la semana.",
+            "Bruselas/Moscú",
+        ),
+        (
+            "Morelia, Mich. La fiscalía abrió una investigación por el incendio del mercado.",
+            "Morelia, Mich",
+        ),
+        (
+            "Sí. El portavoz confirmó que habrá otra reunión de los equipos la semana que viene.",
+            None,
+        ),
+        (
+            "Hoy. La delegación llegó temprano al hotel donde se celebrarán todas las reuniones.",
+            None,
+        ),
+        ("EE.UU. anunció nuevas sanciones contra dos empresas rusas del sector energético.", None),
+        ("Kiev. Breve.", None),
+    ],
+)
+def test_a_place_closed_by_a_full_stop_opens_the_first_paragraph(
+    line: str, place: str | None, pack: DomainPack
+) -> None:
+    found = parse_dateline(line, pack.lexicon.news_agencies, lead=True)
+    assert (found.place if found else None) == place
+    if place is not None:
+        assert parse_dateline(line, pack.lexicon.news_agencies) is None  # only as the lead

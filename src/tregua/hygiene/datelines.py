@@ -79,6 +79,9 @@ _HEAD = re.compile(
     rf"\s*(?:{_AGENCY})?",
 )
 MAX_PLACE_WORDS = 7
+# a full stop after a word, then more words: a sentence ended there ("Kiev. Breve."), unlike
+# an abbreviation ("Washington D.C.", "Monterrey, NL.")
+_SENTENCE_STOP = re.compile(r"[a-záéíóúñü]{3}\.\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,19 +98,25 @@ class DatelineParse:
     standalone: bool  # the whole line is the dateline
 
 
-def parse_dateline(line: str, agencies: Mapping[str, tuple[str, ...]] = {}) -> DatelineParse | None:
+def parse_dateline(
+    line: str, agencies: Mapping[str, tuple[str, ...]] = {}, *, lead: bool = False
+) -> DatelineParse | None:
     """The dateline that ``line`` is or opens, or None.
 
     ``"MADRID 26 Feb. (EUROPA PRESS) -"`` is a dateline standing alone;
     ``"Moscú, 22 ago (Sputnik).- El ministro dijo ..."`` opens with one;
-    ``"Moscú anunció el 22 de agosto ..."`` holds none.
+    ``"Moscú anunció el 22 de agosto ..."`` holds none. With ``lead`` (the line is the
+    article's first paragraph) a place closed by a full stop opens it too, as Mexican papers
+    print it: ``"Monterrey, NL. El presidente ..."``, ``"El Cairo. Cinco partidarios ..."``.
     """
     stripped = line.rstrip()
+    if lead and (found := _stop_dateline(stripped)) is not None:
+        return found
     head = _HEAD.match(stripped)
     if head is None:
         return None
     place = head.group("place") + head.group("regions")
-    if not _capitalised_place(head.group("place")):
+    if not _capitalised_place(head.group("place")) or _SENTENCE_STOP.search(place):
         return None
     dated = head.group("date") is not None or head.group("day3") is not None
     agency = head.group("agency")
@@ -168,6 +177,51 @@ def _firm_dash(line: str, end: int, place: str) -> bool:
     stop ("Viena, Austria.- El ...") or after a place in capitals ("KIEV — Las ...")."""
     before = line[:end].rstrip()
     return before.endswith(".") or place.isupper()
+
+
+# a place closed by a full stop before the first sentence: at most this many words, and a
+# first sentence at least this long after it
+MAX_STOP_PLACE_WORDS = 4
+MIN_LEAD_WORDS = 8
+_STOP_HEAD = re.compile(
+    rf"(?P<place>{_PLACE}(?:\s*[,/]\s*{_PLACE}){{0,2}})\s+(?=[«\"“]?[A-ZÁÉÍÓÚÑ¿¡])"
+)
+
+
+def _stop_dateline(line: str) -> DatelineParse | None:
+    head = _STOP_HEAD.match(line)
+    if head is None:
+        return None
+    place = head.group("place")
+    if _SENTENCE_STOP.search(place):
+        return None
+    words = place.replace(",", " ").replace("/", " ").split()
+    if not place.endswith(".") or len(words) > MAX_STOP_PLACE_WORDS:
+        return None
+    first = words[0].rstrip(".,").lower()
+    if _fold(first) in _NOT_PLACES or first in _OPENERS:
+        return None
+    if not all(w[:1].isupper() or w.lower() in _LINK_WORDS for w in words):
+        return None
+    if len(line[head.end() :].split()) < MIN_LEAD_WORDS:
+        return None
+    return DatelineParse(
+        start=0,
+        end=head.end("place"),
+        place=_clean_place(place),
+        day=None,
+        month=None,
+        year=None,
+        agency=None,
+        standalone=False,
+    )
+
+
+# words that open a sentence of one word or a short one, never a place: "Sí. El ...", "Hoy."
+_OPENERS = frozenset(
+    {"sí", "no", "hoy", "ayer", "bien", "gracias", "así", "entonces", "ahora", "nada", "todo",
+     "claro", "exacto", "ellos", "ellas", "él", "ella", "nosotros", "usted", "ustedes"}
+)  # fmt: skip
 
 
 def canonical_agency(name: str, agencies: Mapping[str, tuple[str, ...]]) -> str:

@@ -200,15 +200,19 @@ def clean_document(
 
 # a dateline opens one of the article's first lines: after a label, a date, a byline
 DATELINE_LINES = 6
+# the article's first paragraph: its first line this long
+LEAD_WORDS = 10
 
 
 def _split_datelines(text: str, segments: list[_Segment], lexicon: Lexicon) -> list[_Segment]:
     """The first dateline opening a paragraph becomes a segment of its own."""
     out = list(segments)
+    lead = next((s for s in segments if len(text[s.start : s.end].split()) >= LEAD_WORDS), None)
     for position, seg in enumerate(segments[:DATELINE_LINES]):
         if seg.commentary is not None:
             continue
-        found = parse_dateline(text[seg.start : seg.end], lexicon.news_agencies)
+        body = text[seg.start : seg.end]
+        found = parse_dateline(body, lexicon.news_agencies, lead=seg is lead)
         if found is None:
             continue
         if not found.standalone:
