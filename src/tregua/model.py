@@ -84,7 +84,8 @@ class Dateline:
     ``place`` is where the report was written, never an event's venue; ``date`` is
     ``YYYY-MM-DD``, or ``XXXX-MM-DD`` while its year is unknown, or None; ``agency`` is the
     pack's name of the agency ("Europa Press"). ``text[start:end]`` of the document is the
-    dateline itself, a paragraph of kind boilerplate that no extractor reads.
+    dateline itself, a paragraph of kind boilerplate that no extractor reads. The place is
+    written as a name ("Madrid"), not in the capitals a wire prints it in ("MADRID").
     """
 
     place: str | None
@@ -92,7 +93,6 @@ class Dateline:
     agency: str | None
     start: int
     end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)

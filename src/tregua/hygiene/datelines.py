@@ -252,7 +252,24 @@ _LINK_WORDS = frozenset({"de", "del", "la", "las", "los", "el", "y", "do", "da",
 
 
 def _clean_place(place: str) -> str:
-    return re.sub(r"\s+", " ", place).strip(" ,.")
+    """One space between words, no final stop, and a name in capitals as a name: "NUEVA
+    YORK" -> "Nueva York", "CIUDAD DE MÉXICO" -> "Ciudad de México"; abbreviations ("EE.UU",
+    "NL") stay as printed."""
+    cleaned = re.sub(r"\s+", " ", place).strip(" ,.")
+    return _CAPITALS.sub(_name_case, cleaned)
+
+
+def _name_case(found: re.Match[str]) -> str:
+    word = found.group()
+    if word.lower() in _LINK_WORDS:
+        return word.lower()
+    return word.capitalize() if len(word) >= MIN_NAME_LETTERS else word
+
+
+# a word in capitals this long is a name to write as one ("MADRID"); shorter ones ("NL",
+# "DF") are abbreviations, except the links of a name ("DE", "LA")
+MIN_NAME_LETTERS = 4
+_CAPITALS = re.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑÜİ]{2,}(?![\w.])")
 
 
 def _date_parts(head: re.Match[str]) -> tuple[int | None, int | None, int | None]:

@@ -319,7 +319,6 @@ def _dateline(
             agency=found.agency,
             start=seg.start,
             end=seg.end,
-            text=text[seg.start : seg.end],
         )
     return None
 
