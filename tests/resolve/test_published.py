@@ -149,3 +149,12 @@ def test_the_text_is_read_before_the_timeline() -> None:
     """A dated sentence decides; the timeline's cue in the same text does not move it."""
     text = "El 3 de febrero de 2026 los equipos se reunieron, meses después de la cumbre de Alaska."
     assert infer_published(text, 2026, TIMELINE) == infer_published(text, 2026, ())
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_events_named() -> None:
+    """The text gives the day; the year, which it never writes, comes from the timeline."""
+    text = "Los equipos volvieron a reunirse el 20 de agosto, días después de la cumbre de Alaska."
+    alone = infer_published(text, 2026, ())
+    assert alone is not None
+    assert alone.year == 2026  # the fallback year: the text writes none
+    assert infer_published(text, 2026, TIMELINE) == alone.replace(year=2025)

@@ -71,17 +71,24 @@ def infer_published(
     2. the text's own dates, weekdays and spans (``infer_from_text``);
     3. the same with ``timeline``, the pack's events of known date, as further evidence.
 
-    A written day without its year takes the year that puts it nearest the day 2 or 3 found,
-    or the latest year the text names, or ``fallback_year``.
+    A day the text gives without any year written in it takes the year of the timeline's
+    answer when there is one (the events it names say which year it is); a written day
+    without its year takes the year that puts it nearest the day found, or the latest year
+    the text names, or ``fallback_year``.
     """
     for year, month, day in written:
         if year is not None and (found := _valid(year, month, day)) is not None:
             return found
+    named = _latest_year_named(text)
     inferred = infer_from_text(text, fallback_year)
-    if inferred is None and timeline:
-        inferred = infer_from_text(text, fallback_year, timeline)
+    by_timeline = infer_from_text(text, fallback_year, timeline) if timeline else None
+    if inferred is None:
+        inferred = by_timeline
+    elif named is None and by_timeline is not None:
+        # the text gave the day but not its year: the events it names give the year
+        inferred = nearest_year(inferred.month, inferred.day, by_timeline) or inferred
     for _, month, day in written:
-        anchor = inferred or _latest_year_named(text, fallback_year)
+        anchor = inferred or named or fallback_year
         if (found := _nearest(month, day, anchor)) is not None:
             return found
     return inferred
@@ -113,10 +120,9 @@ def _nearest(month: int, day: int, anchor: dt.date | int) -> dt.date | None:
 _YEAR_NAMED = re.compile(r"\b(20\d\d)\b")
 
 
-def _latest_year_named(text: str, fallback_year: int) -> int:
-    """The latest year the text writes out, not after ``fallback_year``; else that year."""
-    years = [int(y) for y in _YEAR_NAMED.findall(text) if int(y) <= fallback_year]
-    return max(years, default=fallback_year)
+def _latest_year_named(text: str) -> int | None:
+    """The latest year the text writes out ("en 2025", "el 3 de marzo de 2026"), or None."""
+    return max((int(y) for y in _YEAR_NAMED.findall(text)), default=None)
 
 
 def infer_from_text(
