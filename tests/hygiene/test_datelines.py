@@ -131,6 +131,7 @@ NOT_DATELINES = [
     "Trump - Putin: la llamada",
     "Kiev, la capital, amaneció en calma.",
     "Moscú (Rusia) es la capital.",
+    "FIN.",
 ]
 
 

@@ -164,11 +164,12 @@ def parse_dateline(
     )
 
 
-# words that open a line like a place but are a day or a credit: "Jueves, 5 de marzo",
-# "Archivo - Un camión ...", "Foto: ..."
+# words that open a line like a place but are a day, a credit or the end of the text:
+# "Jueves, 5 de marzo", "Archivo - Un camión ...", "Foto: ...", "FIN."
 _NOT_PLACES = frozenset(
-    {_f for _w in (*WEEKDAYS, *MONTHS) for _f in (_w,)}
+    {*WEEKDAYS, *MONTHS}
     | {"archivo", "foto", "fotos", "imagen", "video", "vídeo", "por", "actualizado", "publicado"}
+    | {"fin", "nota", "continúa", "continua", "gracias"}
 )
 
 
