@@ -102,61 +102,80 @@ def classify_lines(
     of the outlet print.
     """
     prose = [b is not None and is_prose(b) for b in bodies]
-    first_prose = next((i for i, p in enumerate(prose) if p), len(bodies))
+    context = _Context(
+        bodies=bodies,
+        prose=prose,
+        first_prose=next((i for i, p in enumerate(prose) if p), len(bodies)),
+        lexicon=lexicon,
+        outlet=line_key(outlet) if outlet else "",
+        shared=shared,
+    )
+    title_key = line_key(title) if title else ""
+    title_words = len(title_key.split())
     out: list[Furniture | None] = []
     seen_title = False
     for index, body in enumerate(bodies):
         if body is None:
             out.append(None)
             continue
-        if title and _same_line(body, title):
+        words = body.split()
+        if title_key and len(words) <= 2 * title_words and line_key(body) == title_key:
             if seen_title:
                 out.append(Furniture("caption", "caption", "the headline repeated under a photo"))
                 continue
             seen_title = True
-        out.append(_verdict(body, index, bodies, prose, first_prose, lexicon, outlet, shared))
+        out.append(_verdict(body.strip(), words, index, context))
     return out
 
 
-def _verdict(
-    body: str,
-    index: int,
-    bodies: Sequence[str | None],
-    prose: list[bool],
-    first_prose: int,
-    lexicon: Lexicon,
-    outlet: str | None,
-    shared: frozenset[str],
-) -> Furniture | None:
-    line = body.strip()
-    words = line.split()
-    if parse_date_line(line) is not None:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a line is judged against: its neighbours, the pack, the outlet."""
+
+    bodies: Sequence[str | None]
+    prose: list[bool]
+    first_prose: int  # the first paragraph of prose; len(bodies) when there is none
+    lexicon: Lexicon
+    outlet: str  # the outlet's name as a line key, "" when unknown
+    shared: frozenset[str]
+
+
+# a date, a dateline or an outlet's name alone on a line is short
+MAX_STAMP_WORDS = 16
+
+
+def _verdict(line: str, words: list[str], index: int, context: _Context) -> Furniture | None:
+    lexicon = context.lexicon
+    short = len(words) <= MAX_STAMP_WORDS
+    if short and parse_date_line(line) is not None:
         return Furniture("boilerplate", "boilerplate", "a date alone on its line: a time stamp")
-    dateline = parse_dateline(line, lexicon.news_agencies)
+    dateline = parse_dateline(line, lexicon.news_agencies) if short else None
     if dateline is not None and dateline.standalone:
         return Furniture("boilerplate", "boilerplate", "a dateline alone on its line")
-    if _READING_TIME.match(line):
+    if short and _READING_TIME.match(line):
         return Furniture("boilerplate", "boilerplate", "a reading time")
     if len(words) <= MAX_PROMPT_WORDS and is_prompt(line, lexicon):
         return Furniture("boilerplate", "boilerplate", "a prompt to the reader")
     if len(words) <= MAX_CAPTION_WORDS and (why := credit_reason(line, lexicon)) is not None:
         return Furniture("caption", "caption", why)
-    if outlet and _same_line(line, outlet):
+    key = line_key(line) if len(words) <= MAX_SUBHEAD_WORDS * 2 else ""
+    if context.outlet and key == context.outlet:
         return Furniture("boilerplate", "boilerplate", "the outlet's name alone on a line")
-    if line_key(line) in shared and len(words) <= MAX_SUBHEAD_WORDS * 2:
+    if key and key in context.shared:
         return Furniture("boilerplate", "boilerplate", "a line many articles of the outlet share")
     if _FINAL.search(line) or len(words) > MAX_SUBHEAD_WORDS or len(line) > MAX_SUBHEAD_CHARS:
         return None
-    above = index < first_prose < len(bodies)
+    above = index < context.first_prose < len(context.bodies)
     if above and len(words) <= MAX_LABEL_WORDS and not is_name_line(line):
         return Furniture("boilerplate", "boilerplate", "a section label above the article")
     if line.isupper() and len(words) <= MAX_LABEL_WORDS + 1 and index > 0:
         return Furniture("boilerplate", "boilerplate", "a label in capitals")
+    bodies = context.bodies
     following = next((i for i in range(index + 1, len(bodies)) if bodies[i] is not None), None)
     if (
         index > 0
         and following is not None
-        and (prose[following] or _cut_short(bodies, following))
+        and (context.prose[following] or _cut_short(bodies, following))
         and len(words) >= 2
         and not is_name_line(line)
     ):
@@ -202,10 +221,6 @@ def _words(text: str) -> str:
 def line_key(line: str) -> str:
     """The comparable form of a line: lower-cased words."""
     return _words(line)
-
-
-def _same_line(line: str, other: str) -> bool:
-    return bool(line_key(other)) and line_key(line) == line_key(other)
 
 
 def credit_reason(line: str, lexicon: Lexicon) -> str | None:

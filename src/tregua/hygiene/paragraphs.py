@@ -270,6 +270,8 @@ def _glued_credit_flag(text: str, seg: _Segment, flags: list[Flag], repairs: lis
 # a line repeated inside a longer paragraph: at least this many words, the paragraph half
 # as long again
 MIN_CONTAINED_WORDS = 6
+# a pull quote is a sentence or two, not a paragraph
+MAX_CONTAINED_WORDS = 60
 CONTAINER_RATIO = 1.5
 
 
@@ -280,7 +282,9 @@ def _contained_lines(text: str, segments: list[_Segment]) -> dict[int, int]:
     out: dict[int, int] = {}
     for index, key in enumerate(keys):
         words = key.split()
-        if len(words) < MIN_CONTAINED_WORDS or segments[index].commentary:
+        if not MIN_CONTAINED_WORDS <= len(words) <= MAX_CONTAINED_WORDS:
+            continue
+        if segments[index].commentary:
             continue
         if looks_like_caption(text[segments[index].start : segments[index].end], repeated=False):
             continue  # a name line the body names again is a caption, not a repeat
