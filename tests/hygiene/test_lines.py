@@ -224,3 +224,10 @@ def test_every_standalone_dateline_of_news_dev_is_parsed(shared: Path, pack: Dom
             parsed += 1
     assert standalone >= 3
     assert parsed == standalone
+
+
+def test_a_pack_without_credit_words_finds_no_credit(pack: DomainPack) -> None:
+    bare = pack.lexicon.model_copy(update={"credit_words": ()})
+    line = "El ministro dijo que Ereván está dispuesto a abrir la ruta por Syunik."
+    assert credit_reason(line, bare) is None
+    assert credit_reason("Un avión en la pista. Foto: AFP", bare) is None

@@ -254,7 +254,10 @@ class _CreditPatterns:
 @functools.lru_cache(maxsize=8)
 def _credit_patterns(credit_words: tuple[str, ...]) -> _CreditPatterns:
     forms = sorted({w.lower() for w in credit_words}, key=len, reverse=True)
+    # a pack without credit words knows no credit: "(?!)" never matches
     credit = "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+    if not forms:
+        credit = "(?!)"
     archive = re.compile(
         r"^(?i:archivo|imagen\s+de\s+archivo|foto\s+de\s+archivo)\s*[-–—|:/]\s*\S"
         r"|\s[-–—|/]\s*(?i:archivo)\.?$"
