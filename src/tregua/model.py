@@ -78,6 +78,24 @@ class Repair:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where, when and through whom a report was filed: "MADRID, 26 Feb. (EUROPA PRESS) -".
+
+    ``place`` is where the report was written, never an event's venue; ``date`` is
+    ``YYYY-MM-DD``, or ``XXXX-MM-DD`` while its year is unknown, or None; ``agency`` is the
+    pack's name of the agency ("Europa Press"). ``text[start:end]`` of the document is the
+    dateline itself, a paragraph of kind boilerplate that no extractor reads. The place is
+    written as a name ("Madrid"), not in the capitals a wire prints it in ("MADRID").
+    """
+
+    place: str | None
+    date: str | None
+    agency: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class CleanDoc:
     """The cleaned text and what hygiene learned about its paragraphs."""
 
@@ -86,6 +104,9 @@ class CleanDoc:
     paragraphs: tuple[Paragraph, ...]
     flags: tuple[Flag, ...]
     repairs: tuple[Repair, ...] = ()  # glued words split: "OTANpara" -> "OTAN para"
+    dateline: Dateline | None = None
+    # the news agency behind the text (dateline, credit or signature line), by its pack name
+    agency: str | None = None
 
     def repaired_text(self) -> str:
         """``text`` with every repair applied: for reading, never for offsets.
@@ -198,6 +219,10 @@ class Record:
     # id of the first document of this run whose text is a near copy of this one (syndicated
     # agency copy); the record's own id when it is the first or has no copy; None outside a batch
     cluster: str | None = None
+    # where, when and through which agency the report was filed, when it says so
+    dateline: Dateline | None = None
+    # the news agency behind the text: "EFE", "Europa Press"; None for an outlet's own report
+    agency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,13 @@ class Lexicon(_Entry):
     # de conversaciones no lograron acercar ..." is also an agreement that was not reached
     failed_outcome_verbs: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
+    # a short line with one of each is a prompt of the page: "Sigue nuestro canal de WhatsApp"
+    prompt_verbs: tuple[str, ...] = ()
+    prompt_targets: tuple[str, ...] = ()
+    # words that open or close a photo credit: "Foto: EFE", "Archivo - ..."
+    credit_words: tuple[str, ...] = ()
+    # news agency -> the spellings that name it: "Europa Press" -> ("EUROPA PRESS", "EP")
+    news_agencies: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     commentary_markers: tuple[str, ...] = (">>",)
     anonymous_sources: tuple[str, ...] = ()
     demonyms: dict[str, str] = Field(default_factory=dict)

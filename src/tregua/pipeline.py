@@ -40,17 +40,21 @@ from tregua.hygiene import (
     DocumentClusters,
     clean_document,
     mark_verbless_captions,
+    shared_lines,
     spanish_words,
 )
+from tregua.hygiene.datelines import parse_date_line
+from tregua.hygiene.paragraphs import DATELINE_LINES
 from tregua.ingest.budgets import DEFAULT_BUDGETS, Budgets, check_text
 from tregua.ingest.scrub import scrub_text
 from tregua.language import build_nlp
 from tregua.language.identify import UNDETERMINED, build_detector, identify_language
-from tregua.model import CleanDoc, Quarantined, RawDoc, Record
+from tregua.model import CleanDoc, Dateline, Quarantined, RawDoc, Record
 from tregua.pack import DomainPack
 from tregua.resolve.entities import resolve_entities
 from tregua.resolve.place import Gazetteer, build_gazetteer
 from tregua.resolve.time import find_time_expressions, infer_published
+from tregua.resolve.timex.published import nearest_year
 from tregua.settings import NerChoice, Settings
 
 SPANISH = "es"
@@ -103,9 +107,42 @@ def record_id(text: str) -> str:
 def _published(clean: CleanDoc, pack: DomainPack) -> tuple[dt.date | None, bool]:
     if clean.raw.published is not None:
         return clean.raw.published, False
-    # the article's own dates, weekdays and the pack's dated events (timeline.toml)
-    inferred = infer_published(clean.text, pack.default_year, pack.timeline)
+    # the page's own time stamp and dateline, the article's dates and weekdays, and only then
+    # the pack's dated events (timeline.toml)
+    inferred = infer_published(
+        clean.text, pack.default_year, pack.timeline, written=written_dates(clean)
+    )
     return inferred, inferred is not None
+
+
+def written_dates(clean: CleanDoc) -> list[tuple[int | None, int, int]]:
+    """(year, month, day) the page prints for itself: a date alone on one of its first
+    lines, then its dateline's day."""
+    out: list[tuple[int | None, int, int]] = []
+    for para in clean.paragraphs[:DATELINE_LINES]:
+        if para.kind == "boilerplate":
+            found = parse_date_line(clean.text[para.start : para.end])
+            if found is not None:
+                day, month, year = found
+                out.append((year, month, day))
+    if clean.dateline is not None and clean.dateline.date is not None:
+        year_text, month_text, day_text = clean.dateline.date.split("-")
+        year = None if year_text == "XXXX" else int(year_text)
+        out.append((year, int(month_text), int(day_text)))
+    return out
+
+
+def _dated_dateline(dateline: Dateline | None, published: dt.date | None) -> Dateline | None:
+    """The dateline with the year its day falls in: the one nearest the publication day."""
+    if dateline is None or dateline.date is None or not dateline.date.startswith("XXXX"):
+        return dateline
+    if published is None:
+        return dateline
+    _, month, day = dateline.date.split("-")
+    found = nearest_year(int(month), int(day), published)
+    if found is None:
+        return dateline
+    return dataclasses.replace(dateline, date=found.isoformat())
 
 
 def build_record(
@@ -132,6 +169,8 @@ def build_record(
         "paragraphs": clean.paragraphs,
         "flags": clean.flags,
         "pipeline_version": pipeline.version,
+        "dateline": _dated_dateline(clean.dateline, published),
+        "agency": clean.agency,
     }
     if doc is None:
         found = (
@@ -231,6 +270,8 @@ def _run_chunk(
     cleaned: list[CleanDoc | Quarantined] = []
     languages: dict[int, str] = {}
     notes: dict[int, list[str]] = {}
+    # lines many articles of one outlet print in this chunk: the outlet's template
+    shared = shared_lines([(r.outlet, r.text) for r in chunk if isinstance(r, RawDoc)])
     for raw in chunk:
         if isinstance(raw, Quarantined):
             cleaned.append(raw)
@@ -241,7 +282,9 @@ def _run_chunk(
             continue
         raw, raw_notes = admitted
         try:
-            clean = clean_document(raw, pipeline.pack.lexicon, pipeline.words)
+            clean = clean_document(
+                raw, pipeline.pack.lexicon, pipeline.words, shared.get(raw.outlet, frozenset())
+            )
         except Exception as exc:  # noqa: BLE001 - the batch runner turns any failure into quarantine
             cleaned.append(_quarantine(raw, "hygiene", exc))
             continue

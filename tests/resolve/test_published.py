@@ -123,3 +123,38 @@ def test_issue_5_every_seed_dated_inside_its_gold_range(shared: Path, pack: Doma
 def test_never_raises(text: str) -> None:
     found = infer_published(text, 2026, TIMELINE)
     assert found is None or isinstance(found, dt.date)
+
+
+@pytest.mark.parametrize(
+    ("written", "text", "published"),
+    [
+        # the page's stamp with its year is the day, whatever the timeline says
+        ([(2026, 3, 5)], "Tras la cumbre de Alaska, los negociadores volvieron.", "2026-03-05"),
+        # a dateline's day takes the year of what the text says: dated sentences first
+        ([(None, 2, 26)], "El canje anterior se hizo el 29 de enero de 2026.", "2026-02-26"),
+        # with nothing else, the latest year the text names
+        ([(None, 8, 22)], "Las conversaciones empezaron en 2025 sin resultado.", "2025-08-22"),
+        # and the stamp wins over the dateline
+        ([(2025, 6, 2), (None, 6, 1)], "Nada fechado aquí.", "2025-06-02"),
+    ],
+)
+def test_what_the_page_writes_comes_first(
+    written: list[tuple[int | None, int, int]], text: str, published: str
+) -> None:
+    found = infer_published(text, 2026, TIMELINE, written=written)
+    assert found == dt.date.fromisoformat(published)
+
+
+def test_the_text_is_read_before_the_timeline() -> None:
+    """A dated sentence decides; the timeline's cue in the same text does not move it."""
+    text = "El 3 de febrero de 2026 los equipos se reunieron, meses después de la cumbre de Alaska."
+    assert infer_published(text, 2026, TIMELINE) == infer_published(text, 2026, ())
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_events_named() -> None:
+    """The text gives the day; the year, which it never writes, comes from the timeline."""
+    text = "Los equipos volvieron a reunirse el 20 de agosto, días después de la cumbre de Alaska."
+    alone = infer_published(text, 2026, ())
+    assert alone is not None
+    assert alone.year == 2026  # the fallback year: the text writes none
+    assert infer_published(text, 2026, TIMELINE) == alone.replace(year=2025)

@@ -6,11 +6,13 @@ the pure functions of this package, and the store writes only the rows that diff
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from tregua.fuse.entities import EntityTotals, count_partners, merge_entities
 from tregua.fuse.events import EventMention, FusedEvent, fuse_mentions
+from tregua.fuse.sources import Provenance, count_sources
 from tregua.fuse.stances import StanceFact, StancePoint, stance_timeline
 from tregua.store import Store, derived
 
@@ -20,6 +22,8 @@ class FusionReport:
     events: int  # fused events
     mentions: int  # event mentions they came from
     multi_source: int  # fused events reported by more than one document
+    independent: int  # fused events confirmed by more than one independent source
+    one_wire: int  # fused events whose every report comes from one agency's wire
     disputed: int  # fused events whose sources disagree
     points: int  # stance points
     changes: dict[str, int]  # rows changed per derived table
@@ -51,9 +55,14 @@ def _mention(row: dict[str, Any]) -> EventMention:
     )
 
 
-def fused_row(event: FusedEvent) -> dict[str, Any]:
-    """The ``fused_events`` row of a fused event."""
+def fused_row(
+    event: FusedEvent, provenance: Mapping[str, Provenance] | None = None
+) -> dict[str, Any]:
+    """The ``fused_events`` row of a fused event; ``provenance`` (by document id) gives its
+    independent sources, without it each document counts as one."""
     at = event.location
+    known = provenance or {}
+    sources = count_sources(known.get(r, Provenance(r)) for r in event.record_ids)
     detail = event.disagreement_detail()
     return {
         "id": event.key,
@@ -77,13 +86,23 @@ def fused_row(event: FusedEvent) -> dict[str, Any]:
         "sources": list(event.sources),
         "evidence": event.evidence,
         "document_id": event.record_ids[0] if event.record_ids else None,
+        "copies": sources.copies,
+        "independent_sources": sources.independent,
+        "wire": sources.wire,
     }
 
 
 def refresh(store: Store) -> FusionReport:
     """Fuse everything stored and write the result; safe to run at any time, any number."""
     with derived.fusing(store) as session:
-        mentions = [_mention(row) for row in derived.event_mentions(session)]
+        rows = derived.event_mentions(session)
+        mentions = [_mention(row) for row in rows]
+        provenance = {
+            row["document_id"]: Provenance(
+                row["document_id"], row["outlet"], row["agency"], row["cluster"]
+            )
+            for row in rows
+        }
         fused = fuse_mentions(mentions)
         points = stance_timeline(
             StanceFact(
@@ -100,11 +119,18 @@ def refresh(store: Store) -> FusionReport:
         )
         mention_rows, references, named = derived.entity_references(session)
         totals = merge_entities(mention_rows, references)
-        changes = derived.apply(session, _derived(fused, points, totals), keep_entities=named)
+        counts = [
+            count_sources(provenance.get(r, Provenance(r)) for r in e.record_ids) for e in fused
+        ]
+        changes = derived.apply(
+            session, _derived(fused, points, totals, provenance), keep_entities=named
+        )
     return FusionReport(
         events=len(fused),
         mentions=len(mentions),
         multi_source=sum(len(e.record_ids) > 1 for e in fused),
+        independent=sum(c.independent > 1 for c in counts),
+        one_wire=sum(c.wire is not None for c in counts),
         disputed=sum(bool(e.disagreements) for e in fused),
         points=len(points),
         changes=changes,
@@ -112,10 +138,13 @@ def refresh(store: Store) -> FusionReport:
 
 
 def _derived(
-    fused: list[FusedEvent], points: list[StancePoint], totals: dict[str, EntityTotals]
+    fused: list[FusedEvent],
+    points: list[StancePoint],
+    totals: dict[str, EntityTotals],
+    provenance: Mapping[str, Provenance],
 ) -> derived.Derived:
     return derived.Derived(
-        events=[fused_row(e) for e in fused],
+        events=[fused_row(e, provenance) for e in fused],
         links={(e.key, m.row_id) for e in fused for m in e.mentions if m.row_id is not None},
         named={(e.key, entity_id) for e in fused for entity_id in {*e.actors, *e.targets}},
         partners=[

@@ -3,6 +3,7 @@
 from tregua.hygiene.captions import mark_verbless_captions
 from tregua.hygiene.duplicates import DocumentClusters
 from tregua.hygiene.glued import spanish_words
+from tregua.hygiene.lines import shared_lines
 from tregua.hygiene.normalize import normalize_text
 from tregua.hygiene.paragraphs import clean_document
 
@@ -11,5 +12,6 @@ __all__ = [
     "clean_document",
     "mark_verbless_captions",
     "normalize_text",
+    "shared_lines",
     "spanish_words",
 ]

@@ -22,7 +22,7 @@ _NAME = r"[A-ZÁÉÍÓÚÑ][\w.'’-]*"
 _NAME_LINK = r"(?:de|del|la|las|los|y|e|van|von|da|dos)"
 # "Por María García", "Por Ana Pérez y Luis Gil | Kiev": 2-5 capitalised words after "Por"
 _BYLINE = re.compile(
-    rf"^(?:Por|POR)\s+{_NAME}(?:\s+(?:{_NAME}|{_NAME_LINK})){{1,5}}\s*(?:[|/,–—-]\s*[^.]{{0,40}})?$"
+    rf"^(?:Por|POR)\s*:?\s+{_NAME}(?:\s+(?:{_NAME}|{_NAME_LINK})){{1,5}}\s*(?:[|/,–—-]\s*[^.]{{0,40}})?$"
 )
 # "La Jornada Zacatecas/CESAR A. GONZALEZ": an outlet, a slash, a name; no digit, no verb
 _SLASH_BYLINE = re.compile(

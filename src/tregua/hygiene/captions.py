@@ -23,6 +23,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from tregua.hygiene.lines import FUNCTION_WORDS
 from tregua.model import CleanDoc, Flag, Paragraph
 
 # photo-credit cues of captions left in the body
@@ -55,8 +56,10 @@ def looks_like_caption(body: str, *, repeated: bool) -> bool:
         and not _FINAL_PUNCT.search(body)
         and ":" not in body
         and not body.isupper()
-        # a name opens it: two capitalised words ("Steve Witkoff", "Kirill Dmitriev,")
+        # a name opens it: two capitalised words ("Steve Witkoff", "Kirill Dmitriev,"), not
+        # an article or a preposition ("La OTAN prepara ...", "Sin Zelenski y Putin")
         and all(w[:1].isupper() for w in words[:2])
+        and words[0].lower() not in FUNCTION_WORDS
     )
 
 

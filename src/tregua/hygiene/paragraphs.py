@@ -9,6 +9,10 @@ extractors then skip duplicates, boilerplate and commentary. Glued words are fla
 their split form kept as ``Repair`` records beside the unchanged text.
 
     commentary.py   opinion after ">>", and opinion formulas in the reporter's voice
+    lines.py        page furniture by the shape of a line: dates, datelines, prompts, photo
+                    credits, labels, subheadings
+    datelines.py    datelines parsed: place, day, agency ("MADRID, 26 Feb. (EUROPA PRESS) -")
+    agency.py       the news agency behind a text: dateline, credit and signature lines
     boilerplate.py  template lines: the pack's line starts, bylines, credits, share rows
     captions.py     photo captions: cues, name lines, repeats, verbless lines (after parse)
     glued.py        words run together, against a word list from the Spanish model
@@ -22,12 +26,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from tregua.hygiene.agency import find_agency
 from tregua.hygiene.boilerplate import boilerplate_reason
 from tregua.hygiene.captions import has_caption_shape, looks_like_caption
 from tregua.hygiene.commentary import find_commentary
+from tregua.hygiene.datelines import DatelineParse, parse_dateline
 from tregua.hygiene.glued import find_glued
+from tregua.hygiene.lines import classify_lines, glued_credit, glued_headline
 from tregua.hygiene.normalize import normalize_text
-from tregua.model import CleanDoc, Flag, Paragraph, ParagraphKind, RawDoc, Repair
+from tregua.model import CleanDoc, Dateline, Flag, Paragraph, ParagraphKind, RawDoc, Repair
 from tregua.pack import Lexicon
 
 # a repeated caption is often re-typed with small changes; 90 keeps "(en la foto)" variants
@@ -54,27 +61,69 @@ class _Segment:
     start: int
     end: int
     commentary: str | None = None  # why it is commentary, when it is
+    dateline: DatelineParse | None = None  # the dateline that opened a paragraph, cut off
+    headline: bool = False  # a headline cut off the caption it was glued to
 
 
-def clean_document(raw: RawDoc, lexicon: Lexicon, words: frozenset[str] = frozenset()) -> CleanDoc:
+def clean_document(
+    raw: RawDoc,
+    lexicon: Lexicon,
+    words: frozenset[str] = frozenset(),
+    shared_lines: frozenset[str] = frozenset(),
+) -> CleanDoc:
     """Normalise ``raw.text``, cut it into paragraphs and flag its problems.
 
     ``words`` is the Spanish word list of ``glued.spanish_words``; without it only acronyms
     glued to a word ("OTANpara") are found. Each glued word also becomes a ``Repair`` on the
     result ("OTANpara" -> "OTAN para"): the text keeps what the source printed.
+    ``shared_lines`` are lines (``lines.line_key``) that many articles of the outlet print.
     """
     text = normalize_text(raw.text)
-    segments = _segments(text, lexicon)
-    paragraphs: list[Paragraph] = []
     flags: list[Flag] = []
     repairs: list[Repair] = []
+    segments = _split_glued_headlines(
+        text, _split_datelines(text, _segments(text, lexicon), lexicon), lexicon, flags, repairs
+    )
+    furniture = classify_lines(
+        [
+            None if seg.commentary or seg.dateline or seg.headline else text[seg.start : seg.end]
+            for seg in segments
+        ],
+        lexicon,
+        title=raw.title,
+        outlet=raw.outlet,
+        shared=shared_lines,
+    )
+    contained = _contained_lines(text, segments)
+    paragraphs: list[Paragraph] = []
     seen: list[_Seen] = []  # earlier paragraphs a later one may repeat
     for index, seg in enumerate(segments):
         body = text[seg.start : seg.end]
         kind: ParagraphKind = "reporting"
+        verdict = furniture[index]
         if seg.commentary is not None:
             kind = "commentary"
             flags.append(Flag("inserted_commentary", seg.start, seg.end, body, seg.commentary))
+        elif seg.dateline is not None:
+            kind = "boilerplate"  # a dateline that opens a paragraph: kept out, not flagged
+        elif seg.headline:
+            pass  # the headline is reporting; the caption glued to it is not
+        elif index in contained:
+            kind = "duplicate"
+            flags.append(
+                Flag(
+                    "duplicate_paragraph",
+                    seg.start,
+                    seg.end,
+                    body,
+                    f"repeats a sentence of paragraph {contained[index]}",
+                )
+            )
+        elif verdict is not None:
+            kind = verdict.kind
+            flags.append(Flag(verdict.flag, seg.start, seg.end, body, verdict.reason))
+            if verdict.kind == "caption":
+                _glued_credit_flag(text, seg, flags, repairs)
         elif (why := boilerplate_reason(body, lexicon.boilerplate, index)) is not None:
             kind = "boilerplate"
             flags.append(Flag("boilerplate", seg.start, seg.end, body, why))
@@ -136,13 +185,146 @@ def clean_document(raw: RawDoc, lexicon: Lexicon, words: frozenset[str] = frozen
             )
             repairs.append(Repair(glue.start, glue.end, glue.replacement))
     flags.sort(key=lambda f: (f.start, f.kind))
+    dateline = _dateline(text, segments, paragraphs, lexicon)
+    bodies = [(text[p.start : p.end], p.kind) for p in paragraphs]
     return CleanDoc(
         raw=raw,
         text=text,
         paragraphs=tuple(paragraphs),
         flags=tuple(flags),
-        repairs=tuple(repairs),
+        repairs=tuple(sorted(repairs, key=lambda r: r.start)),
+        dateline=dateline,
+        agency=find_agency(bodies, dateline, lexicon.news_agencies),
     )
+
+
+# a dateline opens one of the article's first lines: after a label, a date, a byline
+DATELINE_LINES = 6
+# the article's first paragraph: its first line this long
+LEAD_WORDS = 10
+
+
+def _split_datelines(text: str, segments: list[_Segment], lexicon: Lexicon) -> list[_Segment]:
+    """The first dateline opening a paragraph becomes a segment of its own."""
+    out = list(segments)
+    lead = next((s for s in segments if len(text[s.start : s.end].split()) >= LEAD_WORDS), None)
+    for position, seg in enumerate(segments[:DATELINE_LINES]):
+        if seg.commentary is not None:
+            continue
+        body = text[seg.start : seg.end]
+        found = parse_dateline(body, lexicon.news_agencies, lead=seg is lead)
+        if found is None:
+            continue
+        if not found.standalone:
+            cut = seg.start + found.end
+            rest = cut + len(text[cut : seg.end]) - len(text[cut : seg.end].lstrip())
+            head_end = seg.start + len(text[seg.start : cut].rstrip())
+            out[position : position + 1] = [
+                _Segment(seg.start, head_end, dateline=found),
+                _Segment(rest, seg.end),
+            ]
+        break
+    return out
+
+
+def _split_glued_headlines(
+    text: str, segments: list[_Segment], lexicon: Lexicon, flags: list[Flag], repairs: list[Repair]
+) -> list[_Segment]:
+    """A headline run into the caption after it is cut where the caption starts; the glued
+    token ("UcraniaEl") is flagged and repaired."""
+    out: list[_Segment] = []
+    for seg in segments:
+        found = None if seg.commentary else glued_headline(text[seg.start : seg.end], lexicon)
+        if found is None:
+            out.append(seg)
+            continue
+        cut = seg.start + found.cut
+        start, end = seg.start + found.glue_start, seg.start + found.glue_end
+        token = text[start:end]
+        reading = f"{text[start:cut]} {text[cut:end]}"
+        flags.append(
+            Flag("glued_words", start, end, token, f"words run together; read as '{reading}'")
+        )
+        repairs.append(Repair(start, end, reading))
+        out.append(_Segment(seg.start, cut, headline=True))
+        out.append(_Segment(cut, seg.end))
+    return out
+
+
+def _glued_credit_flag(text: str, seg: _Segment, flags: list[Flag], repairs: list[Repair]) -> None:
+    """A caption's last word run into its credit across a full stop ("Oval.Casa"): the
+    glue finder sees words run together, not this, so the caption rule flags it."""
+    found = glued_credit(text[seg.start : seg.end])
+    if found is None:
+        return
+    start, end = seg.start + found[0], seg.start + found[1]
+    token = text[start:end]
+    if "." not in token:
+        return  # "mayoMinisterio": the glue finder flags it
+    dot = token.rindex(".") + 1
+    reading = f"{token[:dot]} {token[dot:]}"
+    flags.append(Flag("glued_words", start, end, token, f"words run together; read as '{reading}'"))
+    repairs.append(Repair(start, end, reading))
+
+
+# a line repeated inside a longer paragraph: at least this many words, the paragraph half
+# as long again
+MIN_CONTAINED_WORDS = 6
+# a pull quote is a sentence or two, not a paragraph
+MAX_CONTAINED_WORDS = 60
+CONTAINER_RATIO = 1.5
+
+
+def _contained_lines(text: str, segments: list[_Segment]) -> dict[int, int]:
+    """Lines whose words another, longer paragraph holds whole: a pull quote or a sentence
+    printed twice ("«...», dijo el portavoz." above the paragraph that says it)."""
+    keys = [f" {_comparable(text[s.start : s.end])} " for s in segments]
+    out: dict[int, int] = {}
+    for index, key in enumerate(keys):
+        words = key.split()
+        if not MIN_CONTAINED_WORDS <= len(words) <= MAX_CONTAINED_WORDS:
+            continue
+        if segments[index].commentary:
+            continue
+        if looks_like_caption(text[segments[index].start : segments[index].end], repeated=False):
+            continue  # a name line the body names again is a caption, not a repeat
+        for other, longer in enumerate(keys):
+            if (
+                other != index
+                and len(longer.split()) >= CONTAINER_RATIO * len(words)
+                and key in longer
+            ):
+                out[index] = other
+                break
+    return out
+
+
+def _dateline(
+    text: str, segments: list[_Segment], paragraphs: list[Paragraph], lexicon: Lexicon
+) -> Dateline | None:
+    """The article's dateline: one that opened a paragraph, or one alone on its line."""
+    for seg, para in zip(segments[:DATELINE_LINES], paragraphs[:DATELINE_LINES], strict=False):
+        if seg.commentary is not None:
+            continue
+        found = seg.dateline
+        if found is None and para.kind == "boilerplate":
+            found = parse_dateline(text[seg.start : seg.end], lexicon.news_agencies)
+            if found is not None and not found.standalone:
+                found = None
+        if found is None:
+            continue
+        date = None
+        if found.month is not None and found.day is not None:
+            year = f"{found.year:04d}" if found.year else "XXXX"
+            date = f"{year}-{found.month:02d}-{found.day:02d}"
+        return Dateline(
+            place=found.place,
+            date=date,
+            agency=found.agency,
+            start=seg.start,
+            end=seg.end,
+        )
+    return None
 
 
 def _segments(text: str, lexicon: Lexicon) -> list[_Segment]:

@@ -65,14 +65,28 @@ def fusing(store: Store) -> Iterator[Session]:
 
 
 def event_mentions(session: Session) -> list[dict[str, Any]]:
-    """Every stored event mention with its document's source and publication day."""
+    """Every stored event mention with its document's source and publication day, and
+    where the document comes from (outlet, agency, near-copy cluster)."""
     rows = session.execute(
-        select(EventMentionRow, DocumentRow.source, DocumentRow.published).join(
-            DocumentRow, DocumentRow.id == EventMentionRow.document_id
-        )
+        select(
+            EventMentionRow,
+            DocumentRow.source,
+            DocumentRow.published,
+            DocumentRow.outlet,
+            DocumentRow.agency,
+            DocumentRow.cluster,
+        ).join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
     )
     return [
-        {**_values(m), "source": source, "published": published} for m, source, published in rows
+        {
+            **_values(m),
+            "source": source,
+            "published": published,
+            "outlet": outlet,
+            "agency": agency,
+            "cluster": cluster,
+        }
+        for m, source, published, outlet, agency, cluster in rows
     ]
 
 

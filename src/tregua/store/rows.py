@@ -48,6 +48,17 @@ def _evidence(item: Mapping[str, Any]) -> tuple[int, int, str]:
     return int(span.get("start", 0)), int(span.get("end", 0)), str(span.get("text", ""))
 
 
+def provenance_of(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``documents`` columns of where a record's text comes from (migration 0007)."""
+    dateline = data.get("dateline") or {}
+    return {
+        "agency": data.get("agency"),
+        "cluster": data.get("cluster"),
+        "dateline_place": dateline.get("place"),
+        "dateline_date": dateline.get("date"),
+    }
+
+
 def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
     """Every row one record gives; ``digest`` is its ``record_hash``."""
     doc_id = str(data["id"])
@@ -65,6 +76,7 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
             "record": dict(data),
             "pipeline_version": str(data.get("pipeline_version") or ""),
             "record_hash": digest,
+            **provenance_of(data),
         }
     )
     children: dict[str, list[dict[str, Any]]] = {

@@ -77,6 +77,12 @@ class DocumentRow(Base):
     )
     # sha256 of the canonical record JSON; NULL for rows written before the normalised store
     record_hash: Mapped[str | None] = mapped_column(String(64))
+    # where the text comes from (0007): the agency behind it ("EFE"), the near-copy cluster it
+    # belongs to (the id of its first copy), and its dateline's place and day
+    agency: Mapped[str | None] = mapped_column(String(64), index=True)
+    cluster: Mapped[str | None] = mapped_column(String(40), index=True)
+    dateline_place: Mapped[str | None] = mapped_column(Text)
+    dateline_date: Mapped[str | None] = mapped_column(String(10))
 
 
 class SourceRow(Base):
@@ -221,6 +227,11 @@ class FusedEventRow(Base):
     evidence: Mapped[str] = mapped_column(Text)  # the earliest report's evidence sentence
     # the earliest report's document (what the timeline links to); NULL only before fusion
     document_id: Mapped[str | None] = mapped_column(String(40))
+    # documents reporting it, the independent sources among them (one wire printed by many
+    # outlets is one), and the agency when one wire alone confirms it (0007, fuse.sources)
+    copies: Mapped[int | None] = mapped_column(Integer)
+    independent_sources: Mapped[int | None] = mapped_column(Integer)
+    wire: Mapped[str | None] = mapped_column(Text)
 
 
 class FusedEventMentionRow(Base):

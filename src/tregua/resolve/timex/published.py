@@ -56,9 +56,79 @@ class _Reference:
 
 
 def infer_published(
-    text: str, fallback_year: int, timeline: Sequence[TimelineEvent] = ()
+    text: str,
+    fallback_year: int,
+    timeline: Sequence[TimelineEvent] = (),
+    written: Sequence[tuple[int | None, int, int]] = (),
 ) -> dt.date | None:
     """The day an undated article was most likely written, or None.
+
+    What the text itself gives comes first, the pack's timeline last:
+
+    1. ``written``: the (year, month, day) the page prints for itself, its time stamp alone on
+       a line ("Jueves, 05 de marzo de 2026") or its dateline ("MADRID, 26 Feb."), in order;
+       the first with a year is the day;
+    2. the text's own dates, weekdays and spans (``infer_from_text``);
+    3. the same with ``timeline``, the pack's events of known date, as further evidence.
+
+    A day the text gives without any year written in it takes the year of the timeline's
+    answer when there is one (the events it names say which year it is); a written day
+    without its year takes the year that puts it nearest the day found, or the latest year
+    the text names, or ``fallback_year``.
+    """
+    for year, month, day in written:
+        if year is not None and (found := _valid(year, month, day)) is not None:
+            return found
+    named = _latest_year_named(text)
+    inferred = infer_from_text(text, fallback_year)
+    by_timeline = infer_from_text(text, fallback_year, timeline) if timeline else None
+    if inferred is None:
+        inferred = by_timeline
+    elif named is None and by_timeline is not None:
+        # the text gave the day but not its year: the events it names give the year
+        inferred = nearest_year(inferred.month, inferred.day, by_timeline) or inferred
+    for _, month, day in written:
+        anchor = inferred or named or fallback_year
+        if (found := _nearest(month, day, anchor)) is not None:
+            return found
+    return inferred
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nearest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The day ``month``/``day`` in the year that puts it nearest ``anchor``."""
+    days = [
+        d
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := _valid(year, month, day)) is not None
+    ]
+    return min(days, key=lambda d: abs((d - anchor).days), default=None)
+
+
+def _nearest(month: int, day: int, anchor: dt.date | int) -> dt.date | None:
+    if isinstance(anchor, int):
+        return _valid(anchor, month, day)
+    return nearest_year(month, day, anchor)
+
+
+_YEAR_NAMED = re.compile(r"\b(20\d\d)\b")
+
+
+def _latest_year_named(text: str) -> int | None:
+    """The latest year the text writes out ("en 2025", "el 3 de marzo de 2026"), or None."""
+    return max((int(y) for y in _YEAR_NAMED.findall(text)), default=None)
+
+
+def infer_from_text(
+    text: str, fallback_year: int, timeline: Sequence[TimelineEvent] = ()
+) -> dt.date | None:
+    """The day the text's dates, weekdays and spans (and ``timeline``, when given) allow.
 
     ``fallback_year`` gives a year to day-and-month dates when nothing else does;
     ``timeline`` is the pack's events of known date.
