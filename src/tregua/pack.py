@@ -159,6 +159,24 @@ class Trigger(_Entry):
     note: str = ""
 
 
+class Sense(_Entry):
+    """What a trigger word means by its arguments (the lemmas of its subject, object and
+    complements, and of their complements).
+
+    With ``needs``, the words of ``lemmas`` make an event only when an argument is one of
+    them ("cooperación militar", not "una cooperación estrecha"). With ``arguments``, an
+    argument among them makes the event ``type`` instead, or none where ``type`` is not
+    given: "la entrega de los cuerpos" is a RETREAT, "movilizar millones de dólares" no
+    MOBILIZE.
+    """
+
+    lemmas: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    arguments: tuple[str, ...] = ()
+    type: EventType | None = None
+    note: str
+
+
 class Lexicon(_Entry):
     """Word lists the extractors read; every list says in its note where it came from."""
 
@@ -178,6 +196,11 @@ class Lexicon(_Entry):
     # verbs (lemmas) of a result that talks, when they fail it, did not reach: "Tres rondas
     # de conversaciones no lograron acercar ..." is also an agreement that was not reached
     failed_outcome_verbs: tuple[str, ...] = ()
+    # trigger senses chosen by the trigger's arguments (``Sense``)
+    senses: tuple[Sense, ...] = ()
+    # verbs (lemmas) of ceasing: what they govern is stopped, not done ("dejará de
+    # bombardear", "se abstuviera de atacar")
+    cessation_verbs: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     commentary_markers: tuple[str, ...] = (">>",)
     anonymous_sources: tuple[str, ...] = ()

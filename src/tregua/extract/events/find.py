@@ -23,6 +23,7 @@ from tregua.extract.events.participants import (
     with_context_sides,
     with_parties,
 )
+from tregua.extract.events.sense import read_sense
 from tregua.extract.events.status import failed_outcome, status_of
 from tregua.extract.events.triggers import Hit, triggers, word_triggers
 from tregua.language import sentences_in
@@ -62,8 +63,9 @@ def find_events(
             continue
         for sent in sentences_in(doc, para.start, para.end):
             types_here: set[str] = set()
-            for hit in triggers(sent, pack.lexicon, words):
-                if hit.type in types_here:
+            for word in triggers(sent, pack.lexicon, words):
+                hit = read_sense(word, pack.lexicon)
+                if hit is None or hit.type in types_here:
                     continue
                 types_here.add(hit.type)
                 event = _mention(sent, hit, pack, times, published)

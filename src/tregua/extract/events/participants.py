@@ -119,6 +119,16 @@ def sides_of(
         side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
         if side and side not in countries:
             countries.append(side)
+    between = _between(trigger)
+    if between:
+        # "una reunión entre Putin y Zelenski": the complement names the parties, whoever
+        # proposes or reports it ("Los funcionarios estadounidenses plantean ...")
+        named = _sides_named(sent, between, pack)
+        if len(named) >= 2:
+            # a mediator takes part: "entre Rusia y Ucrania, con la mediación de Estados Unidos"
+            named |= _sides_named(sent, _mediators(sent, scope, pack.lexicon), pack)
+            countries = sorted(named)
+            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in named]
     if type_ in _ONE_SIDED:
         # "Ucrania ha suavizado su impulso para una adhesión a la OTAN": a concession is
         # its maker's; what it concerns is no side
@@ -128,6 +138,41 @@ def sides_of(
             countries = makers
             actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in makers]
     return actors, countries, location or fallback
+
+
+def _between(trigger: Token) -> set[int]:
+    """Token indices of the trigger's "entre" complement ("conversaciones entre Rusia y
+    Ucrania"), or an empty set.
+
+    Read along the words, not the tree: the parser hangs "entre" in several ways ("cara a
+    cara entre Putin y Zelenski" folds it into the locution). The complement runs from
+    "entre" through the trigger's words up to a punctuation mark or a verb.
+    """
+    own = {t.i for t in trigger.subtree}
+    doc = trigger.doc
+    for i in sorted(own):
+        if doc[i].lower_ != "entre" or i <= trigger.i:
+            continue
+        found: set[int] = set()
+        for j in range(i + 1, len(doc)):
+            word = doc[j]
+            if j not in own or word.pos_ in {"PUNCT", "VERB", "AUX", "SCONJ"}:
+                break
+            found.add(j)
+        return found
+    return set()
+
+
+def _mediators(sent: SpacySpan, scope: set[int], lexicon: Lexicon) -> set[int]:
+    """Token indices of what the mediation words of ``scope`` govern ("con la mediación de
+    Estados Unidos", "mediadas por Turquía"): the words of the pack's third-party triggers."""
+    found: set[int] = set()
+    for i in scope:
+        token = sent.doc[i]
+        entry = lexicon.trigger_by_lemma.get(token.lemma_.lower())
+        if entry is not None and entry[1] == "third-party":
+            found |= {t.i for t in token.subtree}
+    return found
 
 
 def _venue_of(sent: SpacySpan, trigger: Token, pack: DomainPack) -> Location | None:

@@ -57,6 +57,10 @@ def triggers(
     """The trigger words of ``sent`` (``words``: its document's, from ``word_triggers``),
     in order, then its trigger phrases."""
     doc = sent.doc
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        # a line without a verb is a heading or a label ("Diálogos en Estambul"): it names
+        # an event the body tells, it reports none
+        return []
     hits = [Hit(doc[i], *words[i]) for i in range(sent.start, sent.end) if i in words]
     lowered = sent.text.lower()
     for trigger in lexicon.triggers:
