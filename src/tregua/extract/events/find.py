@@ -13,9 +13,11 @@ import datetime as dt
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from tregua.extract.confidence import Calibration, load_calibration
 from tregua.extract.events import casualties
 from tregua.extract.events.coreference import add_mention, finish
 from tregua.extract.events.dating import settle_day, time_of
+from tregua.extract.events.features import event_features
 from tregua.extract.events.participants import (
     PLACE_IS_SIDE,
     names_the_parties,
@@ -44,8 +46,10 @@ def find_events(
     times: list[TimeExpression],
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
+    calibration: Calibration | None = None,
 ) -> tuple[Event, ...]:
-    """The distinct events of the reporting paragraphs, each with all its mentions.
+    """The distinct events of the reporting paragraphs, each with all its mentions and a
+    confidence from ``calibration`` (the package's fitted events model when None).
 
     "Las conversaciones comenzaron el 23 de enero en Abu Dabi" gives a CONSULT that
     occurred, dated by "el 23 de enero", located in Abu Dhabi.
@@ -100,7 +104,12 @@ def find_events(
                         events,
                         dataclasses.replace(event, type="AGREE", mode=None, status="negated"),
                     )
-    return finish(events)
+    model = calibration if calibration is not None else load_calibration("events")
+    length = len(doc.text)
+    return tuple(
+        dataclasses.replace(event, confidence=model.score(event_features(event, length)))
+        for event in finish(events)
+    )
 
 
 def _mention(
