@@ -156,6 +156,9 @@ class Trigger(_Entry):
     mode: str | None = None
     lemmas: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
+    # background named for years after ("la invasión"): an event only where the text dates
+    # it ("la invasión lanzada en febrero de 2022"), never dated by the article
+    dated_only: bool = False
     note: str = ""
 
 
@@ -216,6 +219,11 @@ class Lexicon(_Entry):
             for lemma in trigger.lemmas:
                 table.setdefault(lemma.lower(), (trigger.type, trigger.mode))
         return table
+
+    @cached_property
+    def dated_only_lemmas(self) -> frozenset[str]:
+        """Lemmas of the triggers that are events only where the text dates them."""
+        return frozenset(lemma.lower() for t in self.triggers if t.dated_only for lemma in t.lemmas)
 
     @cached_property
     def source_heads(self) -> frozenset[str]:

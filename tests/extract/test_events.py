@@ -309,3 +309,29 @@ def test_the_between_complement_names_the_parties(
 ) -> None:
     (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT" and e.mode is None]
     assert set(talks.countries) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        # dated background is an event, undated background is not
+        (
+            "La ocupación empezó tras la invasión lanzada por Rusia en marzo de 2014.",
+            "ASSAULT",
+            True,
+        ),
+        ("Tras tres años de invasión, la economía ucraniana resiste.", "ASSAULT", False),
+        # a promise to another side is an agreement
+        ("Lukashenko prometió a Tusk que reabrirá la frontera.", "AGREE", True),
+        # talking is a consultation only by phone
+        ("Erdogan habló por teléfono con Zelenski el martes.", "CONSULT", True),
+        ("Erdogan habló de la economía turca ante los periodistas.", "CONSULT", False),
+        ("Polonia insiste en que Hungría cumpla el acuerdo.", "REQUEST", True),
+        ("Hungría se ha negado siempre a esa petición.", "REJECT", True),
+        ("El primer ministro cuestionó la credibilidad del presidente polaco.", "ACCUSE", True),
+    ],
+)
+def test_trigger_words_of_real_prose(
+    text: str, type_: str, expected: bool, pipeline: Pipeline
+) -> None:
+    assert any(e.type == type_ for e in events_of(text, pipeline)) is expected

@@ -71,8 +71,11 @@ def find_events(
                 hit = read_sense(word, pack.lexicon)
                 if hit is None or hit.type in types_here:
                     continue
-                types_here.add(hit.type)
                 event = _mention(sent, hit, pack, times, published)
+                if hit.dated_only and event.date_source != "text":
+                    # undated background ("los años de invasión") is no event
+                    continue
+                types_here.add(hit.type)
                 if (
                     event.location is None
                     and gazetteer is not None

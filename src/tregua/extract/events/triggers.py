@@ -31,6 +31,8 @@ class Hit:
     token: Token
     type: str
     mode: str | None
+    # an event only where the text dates it (``Trigger.dated_only``)
+    dated_only: bool = False
 
 
 _TRIGGER_POS = (VERB, NOUN, AUX, ADJ)
@@ -61,7 +63,12 @@ def triggers(
         # a line without a verb is a heading or a label ("Diálogos en Estambul"): it names
         # an event the body tells, it reports none
         return []
-    hits = [Hit(doc[i], *words[i]) for i in range(sent.start, sent.end) if i in words]
+    background = lexicon.dated_only_lemmas
+    hits = [
+        Hit(doc[i], *words[i], dated_only=doc[i].lemma_.lower() in background)
+        for i in range(sent.start, sent.end)
+        if i in words
+    ]
     lowered = sent.text.lower()
     for trigger in lexicon.triggers:
         for phrase in trigger.phrases:
@@ -73,7 +80,9 @@ def triggers(
                     alignment_mode="expand",
                 )
                 if span is not None:
-                    hits.append(Hit(span.root, trigger.type, trigger.mode))
+                    hits.append(
+                        Hit(span.root, trigger.type, trigger.mode, dated_only=trigger.dated_only)
+                    )
     return _main_hits(hits)
 
 
