@@ -204,6 +204,9 @@ class Lexicon(_Entry):
     # verbs (lemmas) of ceasing: what they govern is stopped, not done ("dejará de
     # bombardear", "se abstuviera de atacar")
     cessation_verbs: tuple[str, ...] = ()
+    # verbs (lemmas) of commitment: the infinitive they govern is still to come ("acordaron
+    # reunirse", "decidió retirar")
+    commitment_verbs: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     commentary_markers: tuple[str, ...] = (">>",)
     anonymous_sources: tuple[str, ...] = ()

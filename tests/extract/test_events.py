@@ -335,3 +335,10 @@ def test_trigger_words_of_real_prose(
     text: str, type_: str, expected: bool, pipeline: Pipeline
 ) -> None:
     assert any(e.type == type_ for e in events_of(text, pipeline)) is expected
+
+
+def test_what_is_agreed_is_planned_and_the_agreement_occurred(pipeline: Pipeline) -> None:
+    found = events_of("Los dos primeros ministros acordaron reunirse en Varsovia.", pipeline)
+    assert ("AGREE", "occurred") in {(e.type, e.status) for e in found}
+    # "reunirse": the tagger gives the verb with its clitic ("reunir él")
+    assert ("CONSULT", "planned") in {(e.type, e.status) for e in found}

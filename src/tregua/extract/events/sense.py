@@ -13,7 +13,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from tregua.extract.events.triggers import Hit
+from tregua.extract.events.triggers import Hit, base_lemma
 from tregua.pack import Lexicon
 
 # dependents that carry what a trigger acts on, who acts, or what it is about
@@ -37,7 +37,7 @@ def read_sense(hit: Hit, lexicon: Lexicon) -> Hit | None:
         return None
     if _ceased(token, lexicon):
         return None
-    lemma = token.lemma_.lower()
+    lemma = base_lemma(token)
     senses = [s for s in lexicon.senses if lemma in s.lemmas]
     if not senses:
         return hit
@@ -72,6 +72,6 @@ def _ceased(token: Token, lexicon: Lexicon) -> bool:
     return (
         head is not token
         and token.dep_ in {"xcomp", "obl", "ccomp", "advcl"}
-        and head.lemma_.lower() in lexicon.cessation_verbs
+        and base_lemma(head) in lexicon.cessation_verbs
         and any(c.dep_ == "mark" and c.lower_ == "de" for c in token.children)
     )

@@ -42,9 +42,21 @@ def status_of(
         return "hypothetical"
     if "Fut" in tense or lexicon.cues("planned_cues").search(clause):
         return "planned"
+    if _committed_to(verb, lexicon):
+        return "planned"
     if day is not None and published is not None and day > published and "Past" not in tense:
         return "planned"
     return "occurred"
+
+
+def _committed_to(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether ``verb`` is an infinitive that a verb of commitment governs: "acordaron
+    reunirse", "decidió retirar": the event is what was committed to, so still to come."""
+    return (
+        verb.dep_ == "xcomp"
+        and "Inf" in verb.morph.get("VerbForm", [])
+        and verb.head.lemma_.lower().split(" ", 1)[0] in lexicon.commitment_verbs
+    )
 
 
 def _own_clause_text(token: Token, verb: Token) -> str:
@@ -54,7 +66,10 @@ def _own_clause_text(token: Token, verb: Token) -> str:
     if token is verb:
         for child in verb.children:
             said = any(c.dep_ == "mark" and c.lower_ == "que" for c in child.children)
-            if said and token not in child.subtree:
+            # what is agreed or promised is another event: "acordaron reunirse" is an
+            # agreement that occurred, the meeting is the planned one
+            content = child.dep_ == "xcomp" and "Inf" in child.morph.get("VerbForm", [])
+            if (said or content) and token not in child.subtree:
                 inside -= {t.i for t in child.subtree}
     return " ".join(token.doc[i].text for i in sorted(inside)).lower()
 

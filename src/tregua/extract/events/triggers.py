@@ -47,10 +47,20 @@ def word_triggers(doc: Doc, lexicon: Lexicon) -> dict[int, tuple[str, str | None
     found: dict[int, tuple[str, str | None]] = {}
     for i in numpy.flatnonzero(numpy.isin(table[:, 2], _TRIGGER_POS)).tolist():
         lemma, lower = int(table[i, 0]), int(table[i, 1])
-        hit = by_lemma.get(strings[lemma].lower()) or by_lemma.get(strings[lower])
+        hit = by_lemma.get(_verb_of(strings[lemma].lower())) or by_lemma.get(strings[lower])
         if hit is not None:
             found[i] = hit
     return found
+
+
+def _verb_of(lemma: str) -> str:
+    """The verb of a lemma the tagger gives with its clitic: "reunir él" for "reunirse"."""
+    return lemma.split(" ", 1)[0]
+
+
+def base_lemma(token: Token) -> str:
+    """``token``'s lemma, lowercased, without a clitic pronoun ("reunirse" gives "reunir")."""
+    return _verb_of(token.lemma_.lower())
 
 
 def triggers(
@@ -65,7 +75,7 @@ def triggers(
         return []
     background = lexicon.dated_only_lemmas
     hits = [
-        Hit(doc[i], *words[i], dated_only=doc[i].lemma_.lower() in background)
+        Hit(doc[i], *words[i], dated_only=base_lemma(doc[i]) in background)
         for i in range(sent.start, sent.end)
         if i in words
     ]
