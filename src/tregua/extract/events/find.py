@@ -29,7 +29,7 @@ from tregua.extract.events.sense import read_sense
 from tregua.extract.events.status import failed_outcome, status_of
 from tregua.extract.events.triggers import Hit, triggers, word_triggers
 from tregua.language import sentences_in
-from tregua.language.clauses import clause_of
+from tregua.language.clauses import ClauseLayer
 from tregua.model import CleanDoc, Event, Span
 from tregua.pack import DomainPack
 from tregua.resolve.place import Gazetteer, locate
@@ -62,6 +62,8 @@ def find_events(
         if (a := pack.by_id.get(e.ent_id_)) is not None and (c := a.country) is not None
     )
     words = word_triggers(doc, pack.lexicon)
+    # each clause is built once and read by every step below
+    layer = ClauseLayer(doc, frozenset(pack.lexicon.speech_verbs))
     for para in clean.paragraphs:
         if para.kind not in _EVENT_KINDS:
             continue
@@ -71,7 +73,7 @@ def find_events(
                 hit = read_sense(word, pack.lexicon)
                 if hit is None or hit.type in types_here:
                     continue
-                event = _mention(sent, hit, pack, times, published)
+                event = _mention(sent, hit, pack, times, published, layer)
                 if hit.dated_only and event.date_source != "text":
                     # undated background ("los años de invasión") is no event
                     continue
@@ -92,7 +94,7 @@ def find_events(
                     is not None
                 ):
                     event = dataclasses.replace(event, location=place)
-                if names_the_parties(sent, hit.token, pack.lexicon):
+                if names_the_parties(sent, hit.token, pack.lexicon, layer):
                     event = with_parties(event, events)
                 if not event.countries:
                     event = with_context_sides(event, events)
@@ -121,16 +123,19 @@ def _mention(
     pack: DomainPack,
     times: list[TimeExpression],
     published: dt.date | None,
+    layer: ClauseLayer,
 ) -> Event:
     """One mention of an event: the trigger ``hit`` read in its sentence."""
-    actors, countries, location = sides_of(sent, hit.token, pack, hit.type)
+    actors, countries, location = sides_of(sent, hit.token, pack, hit.type, layer)
     if hit.type in PLACE_IS_SIDE:
         for pair in pack.adversaries:
             if len(set(pair) & set(countries)) == 1:
                 countries.extend(side for side in pair if side not in countries)
-    clause = {sent.doc[i].idx for i in clause_of(sent, hit.token)}
+    clause = {sent.doc[i].idx for i in layer.of(hit.token).tokens}
     when = time_of(sent, hit.token.idx, clause, times)
-    status = status_of(hit.token, hit.type, pack.lexicon, when.value if when else None, published)
+    status = status_of(
+        hit.token, hit.type, pack.lexicon, when.value if when else None, published, layer
+    )
     day, date_source = settle_day(when.value if when else None, when, status, published)
     evidence = Span(sent.start_char, sent.end_char, sent.text)
     return Event(

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tregua.extract.events.triggers import is_despite
-from tregua.language.clauses import OTHER_CLAUSES, clause_of, governor
+from tregua.language.clauses import OTHER_CLAUSES, ClauseLayer
 from tregua.model import Event, Location
 from tregua.pack import Actor, DomainPack, Lexicon, Place
 
@@ -32,7 +32,7 @@ _ARTICLES = frozenset({"el", "la", "los", "las"})
 
 
 def sides_of(
-    sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str
+    sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str, layer: ClauseLayer
 ) -> tuple[list[str], list[str], Location | None]:
     """Actor ids, sides and place named in the trigger's clause.
 
@@ -41,11 +41,11 @@ def sides_of(
     """
     # sides come from the trigger's clause plus the agent (the subject of its verb, or of
     # the sentence when the clause has none: "Peskov elogió ..., pero criticó ...")
-    scope = clause_of(sent, trigger)
-    verb = governor(trigger)
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}] or [
-        c for c in sent.root.children if c.dep_ in {"nsubj", "nsubj:pass"}
-    ]
+    clause = layer.of(trigger)
+    scope = set(clause.tokens)
+    doc = sent.doc
+    verb = doc[clause.predicate]
+    subjects = [doc[i] for i in clause.subjects] or [doc[i] for i in layer.at(sent.root).subjects]
     for subject in subjects:
         scope |= {t.i for t in subject.subtree}
     # a finite clause nested further down reports another act with its own parties: "pidió
@@ -56,7 +56,7 @@ def sides_of(
     # "según medios rusos", "según el Kremlin": a source cited is no party to the event;
     # nor is what an event happens in spite of ("a pesar de las amenazas de Trump")
     for token in [sent.doc[i] for i in scope]:
-        if token is not trigger and any(
+        if token != trigger and any(
             c.dep_ == "case" and (c.lower_ in {"según", "pese"} or is_despite(c))
             for c in token.children
         ):
@@ -64,7 +64,7 @@ def sides_of(
     own = set(trigger.subtree) if trigger.pos_ not in {"VERB", "AUX"} else set()
     for token in [sent.doc[i] for i in scope]:
         if (
-            token is not verb
+            token != verb
             and token.dep_ in OTHER_CLAUSES | {"xcomp"}
             and "Fin" in token.morph.get("VerbForm", [])
             and trigger not in token.subtree
@@ -223,11 +223,13 @@ def _sides_named(sent: SpacySpan, indices: set[int], pack: DomainPack) -> set[st
     return found
 
 
-def names_the_parties(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> bool:
+def names_the_parties(
+    sent: SpacySpan, trigger: Token, lexicon: Lexicon, layer: ClauseLayer
+) -> bool:
     """Whether the trigger's clause, or the subject of its sentence, refers to the talks'
     parties: "ambas delegaciones", "Todas las partes describen ... sin que se alcanzara un
     acuerdo"."""
-    scope = clause_of(sent, trigger)
+    scope = set(layer.of(trigger).tokens)
     scope |= {t.i for c in sent.root.children if c.dep_ == "nsubj" for t in c.subtree}
     text = " ".join(sent.doc[i].text for i in sorted(scope))
     return bool(lexicon.cues("party_references").search(text))

@@ -70,7 +70,7 @@ def _ceased(token: Token, lexicon: Lexicon) -> bool:
     """Whether a verb of ceasing governs ``token`` through "de": "dejará de bombardear"."""
     head = token.head
     return (
-        head is not token
+        head != token
         and token.dep_ in {"xcomp", "obl", "ccomp", "advcl"}
         and base_lemma(head) in lexicon.cessation_verbs
         and any(c.dep_ == "mark" and c.lower_ == "de" for c in token.children)

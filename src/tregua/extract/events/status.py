@@ -11,7 +11,7 @@ import datetime as dt
 
 from spacy.tokens import Token
 
-from tregua.language.clauses import clause_of, governor
+from tregua.language.clauses import ClauseLayer
 from tregua.model import Status
 from tregua.pack import Lexicon
 
@@ -20,7 +20,12 @@ NEGATORS = frozenset({"no", "nunca", "jamás", "sin", "ni"})
 
 
 def status_of(
-    token: Token, type_: str, lexicon: Lexicon, day: dt.date | None, published: dt.date | None
+    token: Token,
+    type_: str,
+    lexicon: Lexicon,
+    day: dt.date | None,
+    published: dt.date | None,
+    layer: ClauseLayer,
 ) -> Status:
     """occurred / planned / hypothetical / negated, read in the trigger's own clause.
 
@@ -28,9 +33,10 @@ def status_of(
     occurred); a noun that is the subject of a negated verb happened ("Tres rondas de
     conversaciones no lograron ..." held three rounds of talks: the failure is an AGREE's).
     """
-    verb = governor(token)
-    clause = _own_clause_text(token, verb)
-    as_subject = token is not verb and token.dep_ in {"nsubj", "nsubj:pass"}
+    own = layer.of(token)
+    verb = token.doc[own.predicate]
+    clause = _own_clause_text(token, verb, own.tokens)
+    as_subject = token != verb and token.dep_ in {"nsubj", "nsubj:pass"}
     negators = list(token.children) if as_subject else [*verb.children, *token.children]
     negated = any(c.lower_ in NEGATORS for c in negators)
     if not negated and type_ != "REJECT" and not as_subject:
@@ -59,11 +65,11 @@ def _committed_to(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _own_clause_text(token: Token, verb: Token) -> str:
+def _own_clause_text(token: Token, verb: Token, clause: frozenset[int]) -> str:
     """The trigger's clause without what a verb of saying says: "advirtió que Rusia
     podría enfrentar sanciones" is a warning that occurred, whatever the warning's mood."""
-    inside = clause_of(token.doc[:], token)
-    if token is verb:
+    inside = set(clause)
+    if token == verb:
         for child in verb.children:
             said = any(c.dep_ == "mark" and c.lower_ == "que" for c in child.children)
             # what is agreed or promised is another event: "acordaron reunirse" is an
@@ -80,7 +86,7 @@ def _near_text(token: Token, verb: Token) -> str:
     eventual cumbre"), not of a word further off ("diferencias sobre posibles
     compromisos territoriales")."""
     path = [token]
-    while path[-1] is not verb and path[-1].head is not path[-1] and len(path) < 8:
+    while path[-1] != verb and path[-1].head != path[-1] and len(path) < 8:
         path.append(path[-1].head)
     if verb.dep_ == "xcomp" and "Inf" in verb.morph.get("VerbForm", []):
         # an infinitive takes its mood from the word it completes: "estaría dispuesta a

@@ -115,7 +115,7 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
             # "a pesar de las amenazas de sanciones": what is conceded is background
             continue
         if token.pos_ not in {"VERB", "AUX"} and any(
-            v is not token and v in token.ancestors for v in verbs
+            v != token and v in token.ancestors for v in verbs
         ):
             continue
         kept.append(hit)
