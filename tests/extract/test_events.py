@@ -342,3 +342,10 @@ def test_what_is_agreed_is_planned_and_the_agreement_occurred(pipeline: Pipeline
     assert ("AGREE", "occurred") in {(e.type, e.status) for e in found}
     # "reunirse": the tagger gives the verb with its clitic ("reunir él")
     assert ("CONSULT", "planned") in {(e.type, e.status) for e in found}
+
+
+def test_a_datelines_city_and_agency_are_neither_venue_nor_side(pipeline: Pipeline) -> None:
+    text = "VARSOVIA, 12 Mar (Reuters).- El ministro húngaro se reunió con su homólogo polaco."
+    (talks,) = [e for e in located_events_of(text, pipeline) if e.type == "CONSULT"]
+    assert talks.location is None
+    assert set(talks.countries) == {"HUN", "POL"}

@@ -101,7 +101,8 @@ def sides_of(
             # gazetteer has no point for it
             fallback = Location(known.name, known.country, None, None)
         side = known.country if known is not None else None
-        if side is None or ent.start not in scope:
+        if side is None or ent.start not in scope or _in_parentheses(ent):
+            # "(Reuters)", "(EFE)": a parenthesis names a source or spells out an acronym
             continue
         # "en Suiza", "en Moscú": a venue is no party to the talks held there; but a city
         # without a preposition speaks for its country ("Moscú mantiene su exigencia")
@@ -138,6 +139,17 @@ def sides_of(
             countries = makers
             actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in makers]
     return actors, countries, location or fallback
+
+
+def _in_parentheses(ent: SpacySpan) -> bool:
+    """Whether a name stands alone between parentheses: "Moscú, 22 Ago (Sputnik)"."""
+    doc = ent.doc
+    return (
+        ent.start > 0
+        and ent.end < len(doc)
+        and doc[ent.start - 1].text == "("
+        and doc[ent.end].text == ")"
+    )
 
 
 def _between(trigger: Token) -> set[int]:
