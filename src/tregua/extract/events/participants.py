@@ -17,17 +17,15 @@ from tregua.extract.events.triggers import is_despite
 from tregua.language.clauses import OTHER_CLAUSES, ClauseLayer
 from tregua.model import Event, Location
 from tregua.pack import Actor, DomainPack, Lexicon, Place
+from tregua.resolve.place import LOCATIVE_PREPOSITIONS, NOT_A_PARTY, SOURCE_PREPOSITIONS
 
 # event types whose place is the territory of a party: the struck side
 PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-# prepositions that put an event in a place ("en Abu Dabi", "contra Járkov"); "según Moscú"
-# names a source, not a place
-_LOCATIVE = frozenset({"en", "contra", "sobre", "a", "desde", "hacia"})
-_PREPOSITIONS = _LOCATIVE | {"de", "del", "entre", "por", "para", "hasta", "según"}
 # acts of one side alone: the other sides named are what it is about
 _ONE_SIDED = frozenset({"CONCEDE"})
-# "en el Kremlin", "en la Casa Blanca": a seat of government as the venue
-_AT_SEAT = frozenset({"en", "desde"})
+# "en el Kremlin", "en la Casa Blanca": a seat of government as the venue (prepositions
+# of place are resolve.place's, the one list)
+_AT_SEAT = frozenset({"en"}) | SOURCE_PREPOSITIONS
 _ARTICLES = frozenset({"el", "la", "los", "las"})
 
 
@@ -80,7 +78,12 @@ def sides_of(
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
         before = _preposition(sent, ent)
         is_place = known is not None and known.type in {"GPE", "LOC", "FAC"}
-        if is_place and before in _LOCATIVE and location is None and isinstance(known, Place):
+        if (
+            is_place
+            and before in LOCATIVE_PREPOSITIONS | SOURCE_PREPOSITIONS
+            and location is None
+            and isinstance(known, Place)
+        ):
             location = Location(known.name, known.country, known.lat, known.lon)
         elif isinstance(known, Actor) and known.seat is not None and before in _AT_SEAT:
             # "se reunieron en el Kremlin": the institution's seat is the venue, and a
@@ -108,7 +111,7 @@ def sides_of(
         # without a preposition speaks for its country ("Moscú mantiene su exigencia")
         venue = is_place and before == "en"
         if type_ not in PLACE_IS_SIDE and (
-            venue or (isinstance(known, Place) and before in _PREPOSITIONS)
+            venue or (isinstance(known, Place) and before in NOT_A_PARTY)
         ):
             continue
         if isinstance(known, Actor) and known.id not in actors:
