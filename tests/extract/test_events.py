@@ -349,3 +349,22 @@ def test_a_datelines_city_and_agency_are_neither_venue_nor_side(pipeline: Pipeli
     (talks,) = [e for e in located_events_of(text, pipeline) if e.type == "CONSULT"]
     assert talks.location is None
     assert set(talks.countries) == {"HUN", "POL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        # the auxiliary carries the tense of a periphrasis
+        (
+            "La delegación polaca en las negociaciones estará encabezada por el ministro.",
+            "CONSULT",
+            "planned",
+        ),
+        ("El acuerdo habría sido firmado por ambos gobiernos.", "AGREE", "hypothetical"),
+        ("Hungría ha aceptado la propuesta polaca.", "AGREE", "occurred"),
+    ],
+)
+def test_the_auxiliary_gives_the_status(
+    text: str, type_: str, status: str, pipeline: Pipeline
+) -> None:
+    assert (type_, status) in {(e.type, e.status) for e in events_of(text, pipeline)}

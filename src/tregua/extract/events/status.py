@@ -43,7 +43,11 @@ def status_of(
         negated = bool(lexicon.cues("negation_cues").search(clause))
     if negated:
         return "negated"
-    mood, tense = verb.morph.get("Mood", []), verb.morph.get("Tense", [])
+    # a periphrasis carries its tense and mood on the auxiliary: "estará encabezada",
+    # "habría sido aceptada"
+    helpers = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"})]
+    mood = [m for t in helpers for m in t.morph.get("Mood", [])]
+    tense = [x for t in helpers for x in t.morph.get("Tense", [])]
     if "Cnd" in mood or lexicon.cues("hypothetical_cues").search(_near_text(token, verb)):
         return "hypothetical"
     if "Fut" in tense or lexicon.cues("planned_cues").search(clause):
