@@ -49,6 +49,7 @@ EVENT_KEYS = {
     "evidence",
     "confidence",
     "date_source",
+    "mentions",
 }
 QUOTE_KEYS = {
     "text",
@@ -82,6 +83,9 @@ def check_record(data: dict[str, Any]) -> None:
         assert event.keys() == EVENT_KEYS
         ev = event["evidence"]
         assert text[ev["start"] : ev["end"]] == ev["text"]
+        assert ev in event["mentions"]
+        for mention in event["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
     for quote in data["quotes"]:
         assert quote.keys() == QUOTE_KEYS
         assert 0 <= quote["start"] < quote["end"] <= len(text)

@@ -171,6 +171,8 @@ class Event:
     # where the date came from: "text" (a time expression), "published" (an undated report
     # of something done, dated by the article), or None when there is no date
     date_source: str | None = None
+    # every mention of this event in the document (OUTPUT.md v1.1), ``evidence`` among them
+    mentions: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

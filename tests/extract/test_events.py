@@ -234,3 +234,137 @@ def test_what_is_conceded_is_no_event(pipeline: Pipeline) -> None:
 def test_the_date_is_the_events_own(text: str, type_: str, date: str, pipeline: Pipeline) -> None:
     event = one(events_of(text, pipeline), type_)
     assert (event.date, event.status) == (date, "occurred")
+
+
+def test_every_mention_of_one_talk_is_kept_on_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "Las delegaciones de Rusia y Ucrania se reunieron el martes en Estambul. "
+        "La reunión de Rusia y Ucrania duró cuatro horas, según los mediadores."
+    )
+    (talks,) = [e for e in located_events_of(text, pipeline) if e.type == "CONSULT"]
+    assert len(talks.mentions) == 2
+    assert talks.evidence in talks.mentions
+    assert all(text[m.start : m.end] == m.text for m in talks.mentions)
+
+
+def test_a_repeat_naming_fewer_sides_joins_the_event(pipeline: Pipeline) -> None:
+    text = (
+        "El lunes, Polonia y Hungría firmaron un acuerdo sobre el tránsito de gas. "
+        "Hungría firmó el acuerdo tras semanas de dudas."
+    )
+    assert len([e for e in events_of(text, pipeline) if e.type == "AGREE"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        # handing over bodies or prisoners is a return, not aid
+        ("Moscú anunció el martes la entrega de los cuerpos de 500 soldados.", "RETREAT", True),
+        ("Moscú anunció el martes la entrega de los cuerpos de 500 soldados.", "AID", False),
+        ("Kiev y Moscú completaron un intercambio de prisioneros el domingo.", "RETREAT", True),
+        # money, not troops
+        ("El banco movilizará miles de millones de euros en inversiones.", "MOBILIZE", False),
+        ("Rusia movilizó a 10.000 reservistas en la frontera.", "MOBILIZE", True),
+        # a connector is no embargo
+        ("Sin embargo, Polonia mantuvo su posición.", "SANCTION", False),
+        # cooperation without its matter is a manner of speaking
+        ("Hungría busca una cooperación estrecha con sus vecinos.", "COOPERATE", False),
+        ("Francia y Ucrania anunciaron cooperación en la producción de drones.", "COOPERATE", True),
+        # a promise to stop bombing is no bombing
+        ("El presidente prometió que dejará de bombardear las ciudades.", "ASSAULT", False),
+        ("Polonia pidió a Rusia que se abstenga de atacar los puertos.", "ASSAULT", False),
+        # a heading without a verb reports nothing
+        ("Negociaciones en Estambul\nLas partes hablaron del canje.", "CONSULT", False),
+        ("El ministro húngaro estuvo de acuerdo con la propuesta polaca.", "AGREE", True),
+    ],
+)
+def test_a_trigger_counts_in_its_sense(
+    text: str, type_: str, expected: bool, pipeline: Pipeline
+) -> None:
+    assert any(e.type == type_ for e in events_of(text, pipeline)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # who proposes a meeting is not at it: the "entre" complement names the parties
+        (
+            "Los diplomáticos franceses proponen una reunión entre Putin y Zelenski.",
+            {"RUS", "UKR"},
+        ),
+        (
+            "Diplomáticos alemanes estudian una cumbre cara a cara entre Putin y Zelenski.",
+            {"RUS", "UKR"},
+        ),
+        # a mediator takes part
+        (
+            "Las negociaciones entre Rusia y Ucrania, con la mediación de Turquía, "
+            "comenzaron el lunes.",
+            {"RUS", "UKR", "TUR"},
+        ),
+    ],
+)
+def test_the_between_complement_names_the_parties(
+    text: str, sides: set[str], pipeline: Pipeline
+) -> None:
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT" and e.mode is None]
+    assert set(talks.countries) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        # dated background is an event, undated background is not
+        (
+            "La ocupación empezó tras la invasión lanzada por Rusia en marzo de 2014.",
+            "ASSAULT",
+            True,
+        ),
+        ("Tras tres años de invasión, la economía ucraniana resiste.", "ASSAULT", False),
+        # a promise to another side is an agreement
+        ("Lukashenko prometió a Tusk que reabrirá la frontera.", "AGREE", True),
+        # talking is a consultation only by phone
+        ("Erdogan habló por teléfono con Zelenski el martes.", "CONSULT", True),
+        ("Erdogan habló de la economía turca ante los periodistas.", "CONSULT", False),
+        ("Polonia insiste en que Hungría cumpla el acuerdo.", "REQUEST", True),
+        ("Hungría se ha negado siempre a esa petición.", "REJECT", True),
+        ("El primer ministro cuestionó la credibilidad del presidente polaco.", "ACCUSE", True),
+    ],
+)
+def test_trigger_words_of_real_prose(
+    text: str, type_: str, expected: bool, pipeline: Pipeline
+) -> None:
+    assert any(e.type == type_ for e in events_of(text, pipeline)) is expected
+
+
+def test_what_is_agreed_is_planned_and_the_agreement_occurred(pipeline: Pipeline) -> None:
+    found = events_of("Los dos primeros ministros acordaron reunirse en Varsovia.", pipeline)
+    assert ("AGREE", "occurred") in {(e.type, e.status) for e in found}
+    # "reunirse": the tagger gives the verb with its clitic ("reunir él")
+    assert ("CONSULT", "planned") in {(e.type, e.status) for e in found}
+
+
+def test_a_datelines_city_and_agency_are_neither_venue_nor_side(pipeline: Pipeline) -> None:
+    text = "VARSOVIA, 12 Mar (Reuters).- El ministro húngaro se reunió con su homólogo polaco."
+    (talks,) = [e for e in located_events_of(text, pipeline) if e.type == "CONSULT"]
+    assert talks.location is None
+    assert set(talks.countries) == {"HUN", "POL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        # the auxiliary carries the tense of a periphrasis
+        (
+            "La delegación polaca en las negociaciones estará encabezada por el ministro.",
+            "CONSULT",
+            "planned",
+        ),
+        ("El acuerdo habría sido firmado por ambos gobiernos.", "AGREE", "hypothetical"),
+        ("Hungría ha aceptado la propuesta polaca.", "AGREE", "occurred"),
+    ],
+)
+def test_the_auxiliary_gives_the_status(
+    text: str, type_: str, status: str, pipeline: Pipeline
+) -> None:
+    assert (type_, status) in {(e.type, e.status) for e in events_of(text, pipeline)}

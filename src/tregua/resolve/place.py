@@ -41,8 +41,18 @@ MIN_CITY_POPULATION = 15_000
 MAX_NAME_TOKENS = 5
 # a place this few tokens after the trigger belongs to it: "ataque ruso contra Járkov"
 ATTACHED_TOKENS = 4
-# where the event happens: "en Kiev", "contra Járkov", "sobre Moscú", "hacia Pokrovsk"
-_AT = frozenset({"en", "contra", "sobre", "hacia", "a"})
+# where the event happens: "en Kiev", "contra Járkov", "sobre Moscú", "hacia Pokrovsk";
+# the one list of locative prepositions, read by the gazetteer locator and by events
+LOCATIVE_PREPOSITIONS = frozenset({"en", "contra", "sobre", "hacia", "a"})
+# where something is said or done from: "desde el Kremlin", "desde Turquía"
+SOURCE_PREPOSITIONS = frozenset({"desde"})
+# prepositions after which a place is no party to an event: a venue, a source cited, a
+# bound ("según Moscú", "hasta Jersón", "de Kiev")
+NOT_A_PARTY = (
+    LOCATIVE_PREPOSITIONS
+    | SOURCE_PREPOSITIONS
+    | {"de", "del", "entre", "por", "para", "hasta", "según"}
+)
 # "la reunión de París", "el ataque de Járkov", "el puerto de Taganrog": "de" after one of
 # these nouns names the place of the event, not an owner ("el alcalde de Kiev")
 _EVENT_NOUNS = frozenset(
@@ -360,7 +370,7 @@ def _anchoring(doc: Doc, start: int, floor: int) -> int:
     if k < floor:
         return 0
     word = fold(doc[k].text)
-    if word in _AT:
+    if word in LOCATIVE_PREPOSITIONS:
         return 2
     if word in {"de", "del"} and k - 1 >= floor:
         before = fold(doc[k - 1].text)

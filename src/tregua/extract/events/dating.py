@@ -1,0 +1,82 @@
+"""An event's date: the time expression of its own clause nearest the trigger.
+
+"Las conversaciones comenzaron el 23 de enero" dates the talks; "hasta el 1 de febrero"
+bounds what was asked, it does not date the asking; a date of a coordinated clause is that
+clause's event's. An undated report of something done is dated by the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span as SpacySpan
+
+from tregua.resolve.time import TimeExpression
+
+_UNTIL = re.compile(r"\bhasta\s+$", re.IGNORECASE)
+
+
+_WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+
+
+def _is_weekday(text: str) -> bool:
+    return any(day in text.lower() for day in _WEEKDAYS)
+
+
+def _in_other_conjunct(time: TimeExpression, clause: set[int], sent: SpacySpan) -> bool:
+    """Whether ``time`` lies in a clause coordinated with the trigger's (not in a nested one:
+    "dijo que se reunirán el lunes" dates the meeting)."""
+    if time.start in clause:
+        return False
+    token = next((t for t in sent if t.idx == time.start), None)
+    if token is None:
+        return False
+    for ancestor in token.ancestors:
+        if ancestor.idx in clause:
+            return False
+        if ancestor.dep_ == "conj" and ancestor.pos_ in {"VERB", "AUX"}:
+            return True
+    return any(c.dep_ == "conj" and c.idx in clause for c in sent.root.children)
+
+
+def time_of(
+    sent: SpacySpan, trigger_at: int, clause: set[int], times: list[TimeExpression]
+) -> TimeExpression | None:
+    """The time expression of ``sent`` that dates the event whose trigger starts at offset
+    ``trigger_at`` (``clause``: the offsets of its clause's words), or None."""
+    # "hasta el 1 de febrero" bounds what was asked or agreed, it does not date the act
+    in_sentence = [
+        t
+        for t in times
+        if sent.start_char <= t.start < sent.end_char
+        and t.value
+        and not _UNTIL.search(sent.doc.text[max(0, t.start - 8) : t.start])
+    ]
+    # a date of another coordinated clause ("Las expectativas de un acuerdo para el viernes
+    # son bajas, y Rusia sigue con sus ataques") is not this event's
+    in_sentence = [t for t in in_sentence if not _in_other_conjunct(t, clause, sent)]
+    return min(in_sentence, key=lambda t: abs(t.start - trigger_at), default=None)
+
+
+def settle_day(
+    day: dt.date | None, when: TimeExpression | None, status: str, published: dt.date | None
+) -> tuple[dt.date | None, str | None]:
+    """The event's day and where it came from ("text", "published" or None), once its
+    status is known."""
+    if day is not None:
+        if (
+            status == "planned"
+            and published is not None
+            and day < published
+            and when is not None
+            and _is_weekday(when.text)
+        ):
+            # "espera firmar el lunes": a weekday of a planned event is the coming one
+            return day + dt.timedelta(days=7), "text"
+        return day, "text"
+    if status == "occurred" and published is not None:
+        # an undated report of something done ("Peskov criticó ...") happened by the
+        # publication day; the record says the date came from there
+        return published, "published"
+    return None, None

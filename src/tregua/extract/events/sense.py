@@ -1,0 +1,77 @@
+"""Which sense a trigger word has, read from its arguments and from where it stands.
+
+A trigger is an event only where its words are used as the pack's lexicon means them: not
+inside a fixed phrase ("sin embargo") or a proper name ("Foro de Cooperación Económica"),
+not governed by a verb of ceasing ("dejará de bombardear"), and with arguments of the
+right kind (``Sense`` entries of the pack: "la entrega de los cuerpos" is a RETREAT, a
+"movilización de inversiones" no MOBILIZE).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from tregua.extract.events.triggers import Hit, base_lemma
+from tregua.pack import Lexicon
+
+# dependents that carry what a trigger acts on, who acts, or what it is about
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "amod", "compound", "appos", "xcomp"}
+)
+# dependents of an argument that still say what it is: "los restos de mil soldados"
+_ARGUMENT_OF_ARGUMENT = frozenset({"nmod", "amod", "compound", "appos", "flat", "conj"})
+
+
+def read_sense(hit: Hit, lexicon: Lexicon) -> Hit | None:
+    """``hit`` as the event it is in its sentence, of another type where its arguments say
+    so, or None where it is no event.
+
+    "Rusia anunció la entrega de los cuerpos de mil soldados" gives a RETREAT for
+    "entrega"; "la UE movilizará miles de millones en inversiones" gives None.
+    """
+    token = hit.token
+    if token.dep_ in {"fixed", "flat"} or token.pos_ == "PROPN":
+        # "sin embargo", "a pesar de"; a word of a name ("Foro de Cooperación")
+        return None
+    if _ceased(token, lexicon):
+        return None
+    lemma = base_lemma(token)
+    senses = [s for s in lexicon.senses if lemma in s.lemmas]
+    if not senses:
+        return hit
+    found = arguments(token)
+    for sense in senses:
+        if sense.needs and not found & set(sense.needs):
+            return None
+        if sense.arguments and found & set(sense.arguments):
+            if sense.type is None:
+                return None
+            return dataclasses.replace(hit, type=sense.type, mode=None)
+    return hit
+
+
+def arguments(token: Token) -> set[str]:
+    """Lowercased lemmas of ``token``'s arguments and of their own complements: for
+    "entregó los restos de mil soldados", {"resto", "soldado", ...}."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ not in _ARGUMENT_DEPS:
+            continue
+        found.add(child.lemma_.lower())
+        for grandchild in child.children:
+            if grandchild.dep_ in _ARGUMENT_OF_ARGUMENT:
+                found.add(grandchild.lemma_.lower())
+    return found
+
+
+def _ceased(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb of ceasing governs ``token`` through "de": "dejará de bombardear"."""
+    head = token.head
+    return (
+        head != token
+        and token.dep_ in {"xcomp", "obl", "ccomp", "advcl"}
+        and base_lemma(head) in lexicon.cessation_verbs
+        and any(c.dep_ == "mark" and c.lower_ == "de" for c in token.children)
+    )

@@ -1,0 +1,140 @@
+"""Trigger words and phrases of the pack's lexicon, and which of them start an event.
+
+A verb, noun or adjective whose lemma is a trigger ("reunión", "atacar") or a trigger phrase
+("acuerdo de paz") is a candidate; an event noun that is an argument of an event verb is
+part of that event, and one a demonstrative points back to was told before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import ADJ, AUX, NOUN, VERB
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from tregua.pack import Lexicon
+
+# determiners that point back to something already told
+_ANAPHORIC = frozenset(
+    {"ese", "esa", "esos", "esas", "este", "esta", "estos", "estas", "dicho", "dicha"}
+    | {"dichos", "dichas", "aquel", "aquella", "aquellos", "aquellas"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger: its head word, event type and mode."""
+
+    token: Token
+    type: str
+    mode: str | None
+    # an event only where the text dates it (``Trigger.dated_only``)
+    dated_only: bool = False
+
+
+_TRIGGER_POS = (VERB, NOUN, AUX, ADJ)
+
+
+def word_triggers(doc: Doc, lexicon: Lexicon) -> dict[int, tuple[str, str | None]]:
+    """Token index -> (event type, mode) of every verb, noun or adjective whose lemma (or,
+    failing that, its form) is a trigger, read from the document's arrays once."""
+    by_lemma = lexicon.trigger_by_lemma
+    strings = doc.vocab.strings
+    table = doc.to_array([LEMMA, LOWER, POS])
+    found: dict[int, tuple[str, str | None]] = {}
+    for i in numpy.flatnonzero(numpy.isin(table[:, 2], _TRIGGER_POS)).tolist():
+        lemma, lower = int(table[i, 0]), int(table[i, 1])
+        hit = by_lemma.get(_verb_of(strings[lemma].lower())) or by_lemma.get(strings[lower])
+        if hit is not None:
+            found[i] = hit
+    return found
+
+
+def _verb_of(lemma: str) -> str:
+    """The verb of a lemma the tagger gives with its clitic: "reunir él" for "reunirse"."""
+    return lemma.split(" ", 1)[0]
+
+
+def base_lemma(token: Token) -> str:
+    """``token``'s lemma, lowercased, without a clitic pronoun ("reunirse" gives "reunir")."""
+    return _verb_of(token.lemma_.lower())
+
+
+def triggers(
+    sent: SpacySpan, lexicon: Lexicon, words: dict[int, tuple[str, str | None]]
+) -> list[Hit]:
+    """The trigger words of ``sent`` (``words``: its document's, from ``word_triggers``),
+    in order, then its trigger phrases."""
+    doc = sent.doc
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        # a line without a verb is a heading or a label ("Diálogos en Estambul"): it names
+        # an event the body tells, it reports none
+        return []
+    background = lexicon.dated_only_lemmas
+    hits = [
+        Hit(doc[i], *words[i], dated_only=base_lemma(doc[i]) in background)
+        for i in range(sent.start, sent.end)
+        if i in words
+    ]
+    lowered = sent.text.lower()
+    for trigger in lexicon.triggers:
+        for phrase in trigger.phrases:
+            at = lowered.find(phrase.lower())
+            if at >= 0:
+                span = sent.doc.char_span(
+                    sent.start_char + at,
+                    sent.start_char + at + len(phrase),
+                    alignment_mode="expand",
+                )
+                if span is not None:
+                    hits.append(
+                        Hit(span.root, trigger.type, trigger.mode, dated_only=trigger.dated_only)
+                    )
+    return _main_hits(hits)
+
+
+def _main_hits(hits: list[Hit]) -> list[Hit]:
+    """Drop event nouns that are arguments of an event verb of the same sentence.
+
+    "celebró la amenaza de sanciones" is one SUPPORT, not also a THREATEN and a SANCTION;
+    "Las conversaciones comenzaron" keeps its noun, since "comenzar" is no trigger.
+    """
+    verbs = [h.token for h in hits if h.token.pos_ in {"VERB", "AUX"}]
+    kept = []
+    for hit in hits:
+        token = hit.token
+        if token.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in token.children
+        ):
+            # "cumplir con esa solicitud", "este ataque": an event told before, not a new one
+            continue
+        if token.pos_ == "NOUN" and _conceded(token):
+            # "a pesar de las amenazas de sanciones": what is conceded is background
+            continue
+        if token.pos_ not in {"VERB", "AUX"} and any(
+            v != token and v in token.ancestors for v in verbs
+        ):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _conceded(token: Token) -> bool:
+    """Whether a noun sits in a phrase of concession: "a pesar de las amenazas de
+    sanciones" for "amenazas" and for "sanciones"."""
+    for word in (token, *token.ancestors):
+        if word.pos_ in {"VERB", "AUX"}:
+            return False
+        if any(c.dep_ == "case" and (c.lower_ == "pese" or is_despite(c)) for c in word.children):
+            return True
+    return False
+
+
+def is_despite(case: Token) -> bool:
+    """ "a pesar de": the preposition "a" with "pesar de" fixed to it."""
+    return case.lower_ == "a" and any(
+        f.dep_ == "fixed" and f.lower_ == "pesar" for f in case.children
+    )
