@@ -225,3 +225,20 @@ def test_quote_after_a_colon_is_direct(pipeline: Pipeline) -> None:
         True,
         "Dmitry Peskov",
     )
+
+
+def test_a_report_inside_a_report_is_the_outer_speaker_s(pipeline: Pipeline) -> None:
+    quotes = quotes_of(
+        "Putin subrayó que Moscú quiere seguir dialogando con Washington, dijo Ushakov.", pipeline
+    )
+    assert [q.speaker_name for q in quotes] == ["Yuri Ushakov"]
+    assert quotes[0].text.startswith("Putin subrayó que Moscú quiere")
+
+
+def test_zero_subject_after_a_nested_report(pipeline: Pipeline) -> None:
+    quotes = quotes_of(
+        "Trump anunció que Putin le ha prometido que dejará de atacar las centrales. "
+        "«Ha sido muy agradable hablar con él sobre este asunto», afirmó después.",
+        pipeline,
+    )
+    assert {q.speaker_name for q in quotes} == {"Donald Trump"}

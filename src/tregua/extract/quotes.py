@@ -136,6 +136,8 @@ def _before_verb(verb: Token, sent: Span, marks: list[tuple[int, int]]) -> tuple
     Words in quote marks are left to the direct quotes.
     """
     doc = verb.doc
+    if not verb.morph.get("Mood", []) or verb.dep_ not in {"ROOT", "parataxis", "advcl"}:
+        return None  # "propuso ..., celebrar" closes nothing: an infinitive, a clause inside
     before = verb.i - 1
     if before > sent.start and doc[before].lower_ == "según":
         before -= 1
@@ -194,16 +196,27 @@ def find_quotes(
             ]
             taken: list[tuple[int, int]] = []
             speakers: dict[int, Speaker | None] = {}
+            found: list[tuple[Token, Speaker | None, tuple[int, int] | None]] = []
             for verb in verbs:
                 speaker = identify_speaker(verb, pack, day) or _governing(verb, speakers) or last
                 speakers[verb.i] = speaker
-                stops = [v.i for v in verbs if v.i > verb.i and _reports(v)]
+                stops = [v.i for v in verbs if v.i > verb.i and _reports(v) and not _under(v, verb)]
                 clause = (
                     _clause(verb, stops, lexicon)
                     or _after_aside(verb, stops)
                     or _before_verb(verb, sent, marks)
                 )
+                found.append((verb, speaker, clause))
+            for verb, speaker, clause in found:
                 if clause is None or speaker is None or clause[1] - clause[0] < 4:
+                    continue
+                # a report inside another report is part of it: "Trump anunció que Putin le
+                # ha prometido que ..." is Trump's; "Putin subrayó que ..., dijo Ushakov"
+                # is Ushakov's
+                if any(
+                    other is not verb and c is not None and c[0] <= verb.idx < c[1]
+                    for other, _, c in found
+                ) and "Ger" not in verb.morph.get("VerbForm", []):
                     continue
                 quotes.append(_quote(text, *clause, False, verb, speaker, pack))
                 taken.append(clause)
@@ -243,6 +256,17 @@ def _is_fragment(text: str, start: int, end: int, sent: Span) -> bool:
         return False
     outside = len(text[sent.start_char : start].split()) + len(text[end : sent.end_char].split())
     return outside >= 2 * words + 6
+
+
+def _under(inner: Token, outer: Token) -> bool:
+    """True when the speech verb ``inner`` lies in the reported clause of ``outer``
+    ("anunció que Putin le ha prometido que ..."), not beside it ("..., subrayando que")."""
+    if "Ger" in inner.morph.get("VerbForm", []):
+        return False  # the parser may hang ", subrayando que" inside the clause before it
+    return any(
+        child.dep_ in {"ccomp", "obj", "xcomp"} and inner in child.subtree
+        for child in outer.children
+    )
 
 
 def _governing(verb: Token, speakers: dict[int, Speaker | None]) -> Speaker | None:
