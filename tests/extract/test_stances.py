@@ -151,3 +151,43 @@ def test_stance_features_are_named_numbers(pipeline: Pipeline) -> None:
     assert features["steps"] >= 1
     assert features["settled_by_verb"] == 1.0
     assert features["conditional"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "issue", "polarity"),
+    [
+        # a subjectless sentence continues the subject of the one before it
+        (
+            "Los mercados reaccionaron cuando el presidente estadounidense habló el lunes. "
+            "Además, amenazó con imponer aranceles si Moscú no acepta un alto el fuego.",
+            "USA",
+            "sanctions",
+            "conditional",
+        ),
+        # a failed attempt is still for what it attempted
+        (
+            "La Unión Europea no ha conseguido aprobar el uso de los activos rusos congelados.",
+            "EU",
+            "reconstruction",
+            "support",
+        ),
+        # a refusal of an exchange stays against, condition or not
+        (
+            "Kiev afirmó que Ucrania no cederá territorio a cambio de una tregua.",
+            "UKR",
+            "territory",
+            "oppose",
+        ),
+        # a condition introduced by "cuando" on a willingness
+        (
+            "Putin está dispuesto a reunirse con Zelenski cuando la agenda esté lista.",
+            "RUS",
+            "leaders_summit",
+            "conditional",
+        ),
+    ],
+)
+def test_stance_across_and_within_sentences(
+    text: str, country: str, issue: str, polarity: str, pipeline: Pipeline
+) -> None:
+    assert cells(text, pipeline)[(country, issue)] == polarity

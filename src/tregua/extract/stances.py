@@ -163,14 +163,33 @@ def _judgment(node: Token, path: set[int], lexicon: Lexicon) -> str | None:
     return None
 
 
-def _conditioned(node: Token, path: set[int], conditions: re.Pattern[str]) -> bool:
-    """True when a condition hangs from ``node`` or from a word of its own clause off the
-    cue's path ("respetaría el alto el fuego solicitado si Rusia correspondía")."""
+def _conditioned(node: Token, conditions: re.Pattern[str]) -> bool:
+    """True when a condition hangs from ``node`` or from a word of its clause ("respetaría
+    el alto el fuego solicitado si Rusia correspondía")."""
     for token in node.subtree:
-        found = condition(token, conditions) if token.pos_ in {"VERB", "AUX", "ADJ"} else None
-        if found is not None and found.i not in path:
+        if token.pos_ in {"VERB", "AUX", "ADJ"} and condition(token, conditions) is not None:
             return True
     return False
+
+
+def _main_subject_side(sent: SpacySpan, pack: DomainPack) -> tuple[str | None, str] | None:
+    """The side of the subject nearest ``sent``'s main verb that names one: who a following
+    sentence without a subject most likely continues with ("Los comentarios surgen tras
+    la crítica, cuando el presidente estadounidense dijo ... Además, amenazó con ...")."""
+    level = [sent.root]
+    while level:  # the subject nearest the main verb, level by level
+        for verb in level:
+            for child in verb.children:
+                if child.dep_ in _SUBJECTS:
+                    sides = _sides_of(_without_clauses(child), pack)
+                    if sides:
+                        return sides[0]
+        level = [c for v in level for c in v.children if c.pos_ in {"VERB", "AUX", "ADJ"}]
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _copular(node: Token) -> bool:
@@ -200,7 +219,11 @@ def _is_report(node: Token, prev: Token, lexicon: Lexicon) -> bool:
 
 
 def read_stance(
-    cue: Token, contrary: bool, quote: Quote | None, pack: DomainPack
+    cue: Token,
+    contrary: bool,
+    quote: Quote | None,
+    pack: DomainPack,
+    previous: tuple[str | None, str] | None = None,
 ) -> Reading | None:
     """The stance the words above ``cue`` settle, or None when they settle none.
 
@@ -225,6 +248,7 @@ def read_stance(
         # doer's position
         settled = cue.lemma_.lower()
         holder = _subject_side(cue, pack)
+        conditional = _conditioned(cue, conditions)
     prev, node = cue, cue.head
     # a cue inside a condition: "amenazó con aranceles si Moscú no acepta un alto el fuego"
     inside = condition_above(cue, conditions)
@@ -275,7 +299,9 @@ def read_stance(
         if any(c.dep_ == "mark" and c.lower_ == "para" for c in node.children):
             # a purpose is its pursuer's: "el plazo de Trump para que Moscú acepte ..."
             holder = None
-        if is_negated(node) and not frozen:
+        # a failed attempt is still an attempt: "no ha conseguido aprobar el préstamo"
+        failed = node.lemma_.lower() in lexicon.failed_outcome_verbs
+        if is_negated(node) and not frozen and not failed:
             # a negation turns a position ("no cederá", "no acepta") or a commitment
             # ("no habrá tregua"); a negated fact above the cue settles nothing ("no ha
             # trascendido si Rusia acepta ...")
@@ -283,7 +309,7 @@ def read_stance(
                 sign, negated = -sign, True
             elif settled is None and "Fut" in node.morph.get("Tense", []):
                 sign, negated, settled = -sign, True, "no"
-        if found is not None and not frozen and _conditioned(node, path, conditions):
+        if found is not None and not frozen and _conditioned(node, conditions):
             conditional = True
         path |= {node.i}
         prev, node = node, node.head
@@ -292,15 +318,21 @@ def read_stance(
     reported = holder is None
     if holder is None and reporter is not None:
         holder = _subject_side(reporter, pack)
+        if holder is None and not _has_subject(reporter) and reporter.dep_ != "conj":
+            holder = previous if quote is None else None
         if holder is None and reporter.dep_ == "conj":  # "X restó importancia y sostuvo que"
             holder = _subject_side(reporter.head, pack)
     if holder is None and quote is not None and quote.speaker_country is not None:
         holder = (quote.speaker, quote.speaker_country)
     if holder is None and reporter is None and steps < _MAX_STEPS:
         holder = _subject_side(node, pack)  # the sentence's main verb
+        if holder is None and not _has_subject(node):
+            holder = previous  # a zero subject: "Además, amenazó con ..."
     if holder is None:
         return None
-    polarity: Polarity = "conditional" if conditional else ("support" if sign > 0 else "oppose")
+    # conditional is support under a stated condition (ANNOTATION.md): "no cederá
+    # territorio a cambio de una tregua" stays against
+    polarity: Polarity = "oppose" if sign < 0 else ("conditional" if conditional else "support")
     return Reading(holder, polarity, settled, steps, negated, conditional, reported, contrary)
 
 
@@ -316,10 +348,14 @@ def _find(
 ) -> list[tuple[Stance, Reading]]:
     text = clean.text
     found: dict[tuple[str, str], tuple[Stance, Reading]] = {}
+    # the side of the last sentence's subject, for a sentence without one
+    previous: tuple[str | None, str] | None = None
     for para in clean.extractable():
         if para.kind != "reporting":
             continue
         for sent in sentences_in(doc, para.start, para.end):
+            before = previous
+            previous = _main_subject_side(sent, pack)
             evidence = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
             for issue in pack.issues:
                 seen: set[int] = set()
@@ -332,7 +368,7 @@ def _find(
                         (q for q in quotes if q.start <= start < q.end and q.speaker_country),
                         None,
                     )
-                    reading = read_stance(span.root, contrary, quote, pack)
+                    reading = read_stance(span.root, contrary, quote, pack, before)
                     if reading is None or reading.holder is None:
                         continue
                     actor, side = reading.holder
