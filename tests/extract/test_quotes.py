@@ -242,3 +242,15 @@ def test_zero_subject_after_a_nested_report(pipeline: Pipeline) -> None:
         pipeline,
     )
     assert {q.speaker_name for q in quotes} == {"Donald Trump"}
+
+
+def test_quote_features_name_what_the_quote_rests_on(pipeline: Pipeline) -> None:
+    from tregua.extract.quotes import quote_features
+
+    text = "«No hay plazos para la reunión», dijo Peskov."
+    (quote,) = quotes_of(text, pipeline)
+    features = quote_features(quote, text)
+    assert features["direct"] == 1.0
+    assert features["speaker_named"] == 1.0
+    assert features["attribution_after"] == 1.0
+    assert features["words"] == 6.0

@@ -331,3 +331,23 @@ def _merge_broken(quotes: list[Quote], text: str) -> list[Quote]:
             continue
         merged.append(quote)
     return merged
+
+
+def quote_features(quote: Quote, text: str) -> dict[str, float]:
+    """The named facts a fitted calibrator reads for one quote (extract/confidence.py), from
+    the quote and the document's ``text``: each 0/1 or a small number.
+
+    "«No hay plazos», dijo Peskov" gives direct 1, speaker_named 1, attribution_after 1.
+    """
+    after = text[quote.end : quote.end + 40].lower()
+    return {
+        "direct": float(quote.direct),
+        "has_cue": float(quote.cue is not None),
+        "speaker_named": float(quote.speaker is not None),
+        "speaker_described": float(quote.speaker_description is not None),
+        "speaker_side": float(quote.speaker_country is not None),
+        "via_outlet": float(quote.via is not None),
+        "words": float(len(quote.text.split())),
+        "broken": float(OMISSION in quote.text),
+        "attribution_after": float(quote.cue is not None and quote.cue.lower() in after),
+    }
