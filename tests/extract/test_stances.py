@@ -191,3 +191,21 @@ def test_stance_across_and_within_sentences(
     text: str, country: str, issue: str, polarity: str, pipeline: Pipeline
 ) -> None:
     assert cells(text, pipeline)[(country, issue)] == polarity
+
+
+def test_the_outlet_citing_a_source_is_not_its_side(pipeline: Pipeline) -> None:
+    found = cells(
+        "Una fuente citada por Reuters dijo que los negociadores firmarán un acuerdo de "
+        "seguridad la semana próxima.",
+        pipeline,
+    )
+    assert "GBR" not in {side for side, _ in found}
+
+
+def test_defending_the_current_line_is_against_giving_territory_up(pipeline: Pipeline) -> None:
+    found = cells(
+        "La delegación ucraniana defendió la línea de contacto actual como base de cualquier "
+        "acuerdo.",
+        pipeline,
+    )
+    assert found[("UKR", "territory")] == "oppose"

@@ -131,8 +131,13 @@ def _without_clauses(subject: Token) -> list[Token]:
     """The subject's words without a relative or other clause hanging from it."""
     skip: set[int] = set()
     for child in subject.children:
-        if child.dep_ in {"acl", "acl:relcl", "advcl", "ccomp"}:
+        # "una fuente citada por Reuters": the outlet that cites a source is not its side
+        participle = "Part" in child.morph.get("VerbForm", []) and child.dep_ in {"amod", "acl"}
+        if child.dep_ in {"acl", "acl:relcl", "advcl", "ccomp"} or participle:
             skip |= {t.i for t in child.subtree}
+    for token in subject.subtree:
+        if _is_agent(token):  # "citada por Reuters", however the parser hangs it
+            skip |= {t.i for t in token.subtree}
     return [t for t in subject.subtree if t.i not in skip]
 
 
