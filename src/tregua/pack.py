@@ -144,13 +144,22 @@ class Issue(_Entry):
     # cues that raise the issue's contrary ("levantar las sanciones", "neutralidad",
     # "integridad territorial"): a stance for one of them is a stance against the issue
     contrary_cues: tuple[str, ...] = ()
+    # cues that raise the issue only in a sentence that also names one of ``context``:
+    # "cumbre" is a Putin–Zelensky summit only where Ukraine's side is named
+    broad_cues: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
     note: str = ""
+
+
+def context_pattern(issue: Issue) -> re.Pattern[str]:
+    """Whole-word pattern of the words that let an issue's broad cues raise it."""
+    return _cue_pattern(issue.context)
 
 
 def issue_pattern(issue: Issue) -> re.Pattern[str]:
     """Whole-word pattern of an issue's cues ("alto el fuego", "tregua"), its contrary
     cues included."""
-    return _cue_pattern((*issue.cues, *issue.contrary_cues))
+    return _cue_pattern((*issue.cues, *issue.contrary_cues, *issue.broad_cues))
 
 
 class Trigger(_Entry):

@@ -209,3 +209,26 @@ def test_defending_the_current_line_is_against_giving_territory_up(pipeline: Pip
         pipeline,
     )
     assert found[("UKR", "territory")] == "oppose"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a broad cue names a Putin–Zelensky summit only where Ukraine's side is named
+        ("Trump propuso a Putin celebrar la próxima cumbre en Budapest.", False),
+        ("Trump propuso celebrar una cumbre con Putin y Zelenski en Budapest.", True),
+    ],
+)
+def test_broad_summit_cue_needs_ukraine_named(
+    text: str, expected: bool, pipeline: Pipeline
+) -> None:
+    assert any(issue == "leaders_summit" for _, issue in cells(text, pipeline)) is expected
+
+
+def test_a_side_named_deep_in_the_subject_holds_nothing(pipeline: Pipeline) -> None:
+    found = cells(
+        "El dinero procedente de los bonos rusos congelados financiará la reconstrucción "
+        "del país, según el plan aprobado por los ministros.",
+        pipeline,
+    )
+    assert ("RUS", "reconstruction") not in found

@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from tregua.language import sentences_in
 from tregua.language.modality import condition, condition_above, is_negated
 from tregua.model import CleanDoc, Polarity, Quote, Span, Stance
-from tregua.pack import Actor, DomainPack, Issue, Lexicon, issue_pattern
+from tregua.pack import Actor, DomainPack, Issue, Lexicon, context_pattern, issue_pattern
 
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 # relations of a judgment said of its subject: "es una condición clave", "calificó de robo"
@@ -65,7 +65,11 @@ def _issue_cues(sent: SpacySpan, issue: Issue, text: str) -> Iterable[tuple[int,
     """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
     written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN")."""
     contrary = {c.lower() for c in issue.contrary_cues}
+    broad = {c.lower() for c in issue.broad_cues}
+    in_context = context_pattern(issue).search(text, sent.start_char, sent.end_char) is not None
     for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
+        if m.group().lower() in broad and not in_context:
+            continue  # "la cumbre de Alaska" between Trump and Putin
         yield m.start(), m.end(), m.group().lower() in contrary
     for cue in (*issue.cues, *issue.contrary_cues):
         words = cue.lower().split()
@@ -138,7 +142,19 @@ def _without_clauses(subject: Token) -> list[Token]:
     for token in subject.subtree:
         if _is_agent(token):  # "citada por Reuters", however the parser hangs it
             skip |= {t.i for t in token.subtree}
+        elif _depth(token, subject) > 2:
+            # a side named deep in the phrase is not the subject's: "el dinero procedente
+            # de los activos rusos"
+            skip.add(token.i)
     return [t for t in subject.subtree if t.i not in skip]
+
+
+def _depth(token: Token, top: Token) -> int:
+    """Edges from ``top`` down to ``token`` (in ``top``'s subtree)."""
+    depth = 0
+    while token.i != top.i and depth < 10:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _class(token: Token, lexicon: Lexicon) -> str | None:
