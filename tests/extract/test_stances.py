@@ -232,3 +232,11 @@ def test_a_side_named_deep_in_the_subject_holds_nothing(pipeline: Pipeline) -> N
         pipeline,
     )
     assert ("RUS", "reconstruction") not in found
+
+
+def test_a_cue_said_to_serve_only_an_adversary_is_opposed(pipeline: Pipeline) -> None:
+    found = cells(
+        "Lavrov afirmó que una pausa parcial solo serviría para que el enemigo gane tiempo.",
+        pipeline,
+    )
+    assert found[("RUS", "ceasefire")] == "oppose"

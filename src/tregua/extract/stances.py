@@ -171,6 +171,10 @@ def _class(token: Token, lexicon: Lexicon) -> str | None:
 def _judgment(node: Token, path: set[int], lexicon: Lexicon) -> str | None:
     """A judgment said of the cue's phrase by ``node``'s other words: "es una condición
     innegociable", "sería considerado un objetivo legítimo", "calificó de robo"."""
+    # the predicate's own words, the judging word with them: "solo serviría para ..."
+    said = " ".join(t.text for t in node.subtree if t.i not in path or t.i == node.i)
+    if lexicon.cues("stance_oppose_cues").search(said):
+        return "reverse"
     for child in node.children:
         if child.i in path or child.dep_ not in _PREDICATIVE:
             continue
