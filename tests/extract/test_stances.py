@@ -240,3 +240,12 @@ def test_a_cue_said_to_serve_only_an_adversary_is_opposed(pipeline: Pipeline) ->
         pipeline,
     )
     assert found[("RUS", "ceasefire")] == "oppose"
+
+
+def test_a_negation_of_a_coordinated_clause_does_not_turn_the_next(pipeline: Pipeline) -> None:
+    found = cells(
+        "Lavrov afirmó que Moscú no ha recibido ninguna oferta y que una pausa parcial solo "
+        "serviría para que el enemigo gane tiempo.",
+        pipeline,
+    )
+    assert found[("RUS", "ceasefire")] == "oppose"

@@ -298,7 +298,10 @@ def read_stance(
             path |= {node.i}
             prev, node = node, node.head
             continue
-        found = _class(node, lexicon) if _argument(prev) else None
+        # a clause coordinated with ``node`` is not its object: "no ha recibido ninguna
+        # propuesta y que una pausa solo serviría ..." keeps the second clause's reading
+        coordinated = prev.dep_ == "conj"
+        found = _class(node, lexicon) if _argument(prev) and not coordinated else None
         # what is said of the cue's phrase counts ("es una condición clave", "aleja la
         # paz"); an act it is the subject of settles nothing ("los misiles alcanzaron ...")
         if (
@@ -326,7 +329,7 @@ def read_stance(
             holder = None
         # a failed attempt is still an attempt: "no ha conseguido aprobar el préstamo"
         failed = node.lemma_.lower() in lexicon.failed_outcome_verbs
-        if is_negated(node) and not frozen and not failed:
+        if is_negated(node) and not frozen and not failed and not coordinated:
             # a negation turns a position ("no cederá", "no acepta") or a commitment
             # ("no habrá tregua"); a negated fact above the cue settles nothing ("no ha
             # trascendido si Rusia acepta ...")
