@@ -141,12 +141,25 @@ class Issue(_Entry):
     label_es: str
     label_en: str
     cues: tuple[str, ...]
+    # cues that raise the issue's contrary ("levantar las sanciones", "neutralidad",
+    # "integridad territorial"): a stance for one of them is a stance against the issue
+    contrary_cues: tuple[str, ...] = ()
+    # cues that raise the issue only in a sentence that also names one of ``context``:
+    # "cumbre" is a Putin–Zelensky summit only where Ukraine's side is named
+    broad_cues: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
     note: str = ""
 
 
+def context_pattern(issue: Issue) -> re.Pattern[str]:
+    """Whole-word pattern of the words that let an issue's broad cues raise it."""
+    return _cue_pattern(issue.context)
+
+
 def issue_pattern(issue: Issue) -> re.Pattern[str]:
-    """Whole-word pattern of an issue's cues ("alto el fuego", "tregua")."""
-    return _cue_pattern(issue.cues)
+    """Whole-word pattern of an issue's cues ("alto el fuego", "tregua"), its contrary
+    cues included."""
+    return _cue_pattern((*issue.cues, *issue.contrary_cues, *issue.broad_cues))
 
 
 class Trigger(_Entry):
@@ -189,6 +202,17 @@ class Lexicon(_Entry):
     # words that make a stance conditional ("si", "a condición de que") or opposed
     stance_condition_cues: tuple[str, ...] = ()
     stance_oppose_cues: tuple[str, ...] = ()
+    # lemmas that settle a stance (extract/stances.py): words whose holder is for what
+    # they govern ("apoyar", "pedir", "propuesta"), words that hold its negation
+    # ("rechazar", "renunciar", "vetar", "inaceptable"), verbs of will and demand whose
+    # subject holds the stance rather than the subject of the clause they govern ("exigir
+    # que Kiev renuncie"), threats (a condition under one is wanted the other way), and
+    # verbs of belief that report a position like a speech verb ("Washington cree que")
+    stance_support_lemmas: tuple[str, ...] = ()
+    stance_reverse_lemmas: tuple[str, ...] = ()
+    stance_volition_lemmas: tuple[str, ...] = ()
+    stance_threat_lemmas: tuple[str, ...] = ()
+    stance_belief_verbs: tuple[str, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     planned_cues: tuple[str, ...] = ()
     hypothetical_cues: tuple[str, ...] = ()

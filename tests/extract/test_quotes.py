@@ -157,3 +157,100 @@ def test_speech_verb_inside_the_clause_does_not_cut_it(pipeline: Pipeline) -> No
     text = "Lavrov advirtió de que Moscú responderá de forma simétrica contra los activos."
     (quote,) = quotes_of(text, pipeline)
     assert quote.text == "Moscú responderá de forma simétrica contra los activos"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # the attribution after the reported words
+        (
+            "Las tropas rusas avanzaron dos kilómetros en el este, dijo el portavoz del Kremlin.",
+            "Las tropas rusas avanzaron dos kilómetros en el este",
+            "Dmitry Peskov",
+        ),
+        (
+            "La reunión terminó sin acuerdo tras tres horas, según informó Zelenski.",
+            "La reunión terminó sin acuerdo tras tres horas",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "Según informó Zelenski, la reunión terminó sin acuerdo tras tres horas.",
+            "la reunión terminó sin acuerdo tras tres horas",
+            "Volodymyr Zelensky",
+        ),
+        # an aside between the verb and its "que" clause
+        (
+            "Trump aseguró, tras hablar con Putin por teléfono, que la cumbre se celebrará pronto.",
+            "la cumbre se celebrará pronto",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_reported_speech_on_real_prose(
+    text: str, quoted: str, speaker: str, pipeline: Pipeline
+) -> None:
+    found = {q.text: q for q in quotes_of(text, pipeline)}
+    assert quoted in found
+    assert found[quoted].speaker_name == speaker
+    assert found[quoted].direct is False
+
+
+def test_zero_subject_takes_the_previous_speaker(pipeline: Pipeline) -> None:
+    quotes = quotes_of(
+        "Zelenski afirmó que la reunión fue útil. "
+        "Ambas delegaciones intercambiarán prisioneros la próxima semana, añadió.",
+        pipeline,
+    )
+    added = next(q for q in quotes if q.text.startswith("Ambas delegaciones"))
+    assert added.speaker_name == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "según X" with no speech verb is not a quote
+        "Según Peskov, la reunión terminó sin acuerdo tras tres horas.",
+        # a few quoted words inside the reporter's own sentence
+        "El ministro habló de «causas profundas» del conflicto durante su visita a la capital.",
+    ],
+)
+def test_not_a_quote(text: str, pipeline: Pipeline) -> None:
+    assert quotes_of(text, pipeline) == ()
+
+
+def test_quote_after_a_colon_is_direct(pipeline: Pipeline) -> None:
+    (quote,) = quotes_of("Peskov dijo: «Seguimos trabajando».", pipeline)
+    assert (quote.text, quote.direct, quote.speaker_name) == (
+        "Seguimos trabajando",
+        True,
+        "Dmitry Peskov",
+    )
+
+
+def test_a_report_inside_a_report_is_the_outer_speaker_s(pipeline: Pipeline) -> None:
+    quotes = quotes_of(
+        "Putin subrayó que Moscú quiere seguir dialogando con Washington, dijo Ushakov.", pipeline
+    )
+    assert [q.speaker_name for q in quotes] == ["Yuri Ushakov"]
+    assert quotes[0].text.startswith("Putin subrayó que Moscú quiere")
+
+
+def test_zero_subject_after_a_nested_report(pipeline: Pipeline) -> None:
+    quotes = quotes_of(
+        "Trump anunció que Putin le ha prometido que dejará de atacar las centrales. "
+        "«Ha sido muy agradable hablar con él sobre este asunto», afirmó después.",
+        pipeline,
+    )
+    assert {q.speaker_name for q in quotes} == {"Donald Trump"}
+
+
+def test_quote_features_name_what_the_quote_rests_on(pipeline: Pipeline) -> None:
+    from tregua.extract.quotes import quote_features
+
+    text = "«No hay plazos para la reunión», dijo Peskov."
+    (quote,) = quotes_of(text, pipeline)
+    features = quote_features(quote, text)
+    assert features["direct"] == 1.0
+    assert features["speaker_named"] == 1.0
+    assert features["attribution_after"] == 1.0
+    assert features["words"] == 6.0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tregua.extract.speakers import Speaker, identify_speaker, via_outlet
 from tregua.language import sentences_in
@@ -30,6 +30,8 @@ _CLOSING = '»”"’'
 OMISSION = " […] "
 # a quote of a paragraph of its own, without a speech verb, needs this many words
 MIN_UNATTRIBUTED_WORDS = 4
+# quoted words up to this many, inside a longer sentence, are a fragment, not a quote
+MAX_FRAGMENT_WORDS = 5
 # words that join two clauses and belong to neither quote: "..., y añadió que"
 _JOINERS = frozenset({"y", "e", "pero", "mientras", "aunque", "que"})
 
@@ -107,6 +109,67 @@ def _clause(verb: Token, stops: list[int], lexicon: Lexicon) -> tuple[int, int] 
     return _trim(doc, first, last)
 
 
+def _after_aside(verb: Token, stops: list[int]) -> tuple[int, int] | None:
+    """The "que" clause of a verb parted from it by an aside, which the parser hangs on the
+    aside: "aseguró, tras hablar con Putin, que estaba trabajando ..."."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.i + 1 >= sent.end or doc[verb.i + 1].text != ",":
+        return None
+    for token in doc[verb.i + 2 : sent.end]:
+        if token.lower_ == "que" and token.dep_ == "mark" and doc[token.i - 1].text == ",":
+            last = max(token.head.right_edge.i, token.i + 1)
+            for stop in stops:
+                if token.i < stop <= last:
+                    last = stop - 1
+            return _trim(doc, token.i + 1, last)
+        if token.text in {".", ";", ":"} or (token.lower_ == "que" and token.i > verb.i + 12):
+            return None
+    return None
+
+
+def _before_verb(verb: Token, sent: Span, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Reported words before a verb that closes the sentence's report: "Rusia devolvió los
+    restos, informó el martes Kiev" and "..., según indicó el ministerio"; "Según
+    informaron las agencias, la reunión terminó" gives what follows the attribution.
+
+    Words in quote marks are left to the direct quotes.
+    """
+    doc = verb.doc
+    if not verb.morph.get("Mood", []) or verb.dep_ not in {"ROOT", "parataxis", "advcl"}:
+        return None  # "propuso ..., celebrar" closes nothing: an infinitive, a clause inside
+    before = verb.i - 1
+    if before > sent.start and doc[before].lower_ == "según":
+        before -= 1
+    if before <= sent.start:
+        if doc[sent.start].lower_ == "según" and verb.i == sent.start + 1:
+            comma = next((t.i for t in doc[verb.i : sent.end] if t.text == ","), None)
+            if comma is not None and comma + 4 < sent.end:
+                return _unquoted(doc, comma + 1, sent.end - 1, marks)
+        return None
+    if doc[before].text != ",":
+        return None
+    return _unquoted(doc, sent.start, before - 1, marks)
+
+
+def _unquoted(
+    doc: Doc, first: int, last: int, marks: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The span of tokens first..last when it holds a clause of its own and is no direct
+    quote (a quote mark opens it or quoted words make most of it)."""
+    span = _trim(doc, first, last)
+    if span is None or last - first < 4:
+        return None
+    if doc[first].text in _PAIRS or doc[first].is_punct:
+        return None
+    quoted = sum(min(b, span[1]) - max(a, span[0]) for a, b in marks if a < span[1] and b > span[0])
+    if quoted * 2 > span[1] - span[0]:
+        return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[first : last + 1]):
+        return None
+    return span
+
+
 def find_quotes(
     doc: Doc, clean: CleanDoc, pack: DomainPack, day: dt.date | None
 ) -> tuple[Quote, ...]:
@@ -133,12 +196,27 @@ def find_quotes(
             ]
             taken: list[tuple[int, int]] = []
             speakers: dict[int, Speaker | None] = {}
+            found: list[tuple[Token, Speaker | None, tuple[int, int] | None]] = []
             for verb in verbs:
                 speaker = identify_speaker(verb, pack, day) or _governing(verb, speakers) or last
                 speakers[verb.i] = speaker
-                stops = [v.i for v in verbs if v.i > verb.i and _reports(v)]
-                clause = _clause(verb, stops, lexicon)
+                stops = [v.i for v in verbs if v.i > verb.i and _reports(v) and not _under(v, verb)]
+                clause = (
+                    _clause(verb, stops, lexicon)
+                    or _after_aside(verb, stops)
+                    or _before_verb(verb, sent, marks)
+                )
+                found.append((verb, speaker, clause))
+            for verb, speaker, clause in found:
                 if clause is None or speaker is None or clause[1] - clause[0] < 4:
+                    continue
+                # a report inside another report is part of it: "Trump anunció que Putin le
+                # ha prometido que ..." is Trump's; "Putin subrayó que ..., dijo Ushakov"
+                # is Ushakov's
+                if any(
+                    other is not verb and c is not None and c[0] <= verb.idx < c[1]
+                    for other, _, c in found
+                ) and "Ger" not in verb.morph.get("VerbForm", []):
                     continue
                 quotes.append(_quote(text, *clause, False, verb, speaker, pack))
                 taken.append(clause)
@@ -158,12 +236,37 @@ def find_quotes(
                 words = len(text[start:end].split())
                 if cue is None and not (whole and words >= MIN_UNATTRIBUTED_WORDS):
                     continue
-                if speaker is None:
+                if speaker is None or _is_fragment(text, start, end, sent):
                     continue
                 quotes.append(_quote(text, start, end, True, cue, speaker, pack))
             if speaker is not None:
                 last = speaker
     return tuple(_merge_broken(quotes, text))
+
+
+def _is_fragment(text: str, start: int, end: int, sent: Span) -> bool:
+    """A few quoted words inside a sentence of the reporter's own ("calificó de
+    «facilitadores» a los mediadores", "habló de «causas profundas»") are no quote of their
+    own; words after a colon are ("dijo: «Seguimos»")."""
+    words = len(text[start:end].split())
+    if words > MAX_FRAGMENT_WORDS:
+        return False
+    before = text[sent.start_char : start - 1].rstrip()
+    if before.endswith(":") or not before:
+        return False
+    outside = len(text[sent.start_char : start].split()) + len(text[end : sent.end_char].split())
+    return outside >= 2 * words + 6
+
+
+def _under(inner: Token, outer: Token) -> bool:
+    """True when the speech verb ``inner`` lies in the reported clause of ``outer``
+    ("anunció que Putin le ha prometido que ..."), not beside it ("..., subrayando que")."""
+    if "Ger" in inner.morph.get("VerbForm", []):
+        return False  # the parser may hang ", subrayando que" inside the clause before it
+    return any(
+        child.dep_ in {"ccomp", "obj", "xcomp"} and inner in child.subtree
+        for child in outer.children
+    )
 
 
 def _governing(verb: Token, speakers: dict[int, Speaker | None]) -> Speaker | None:
@@ -228,3 +331,23 @@ def _merge_broken(quotes: list[Quote], text: str) -> list[Quote]:
             continue
         merged.append(quote)
     return merged
+
+
+def quote_features(quote: Quote, text: str) -> dict[str, float]:
+    """The named facts a fitted calibrator reads for one quote (extract/confidence.py), from
+    the quote and the document's ``text``: each 0/1 or a small number.
+
+    "«No hay plazos», dijo Peskov" gives direct 1, speaker_named 1, attribution_after 1.
+    """
+    after = text[quote.end : quote.end + 40].lower()
+    return {
+        "direct": float(quote.direct),
+        "has_cue": float(quote.cue is not None),
+        "speaker_named": float(quote.speaker is not None),
+        "speaker_described": float(quote.speaker_description is not None),
+        "speaker_side": float(quote.speaker_country is not None),
+        "via_outlet": float(quote.via is not None),
+        "words": float(len(quote.text.split())),
+        "broken": float(OMISSION in quote.text),
+        "attribution_after": float(quote.cue is not None and quote.cue.lower() in after),
+    }

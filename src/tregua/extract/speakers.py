@@ -108,7 +108,12 @@ def identify_speaker(verb: Token, pack: DomainPack, day: dt.date | None) -> Spea
         return None
     doc = verb.doc
     # the subject's words, without a recipient hanging off it ("el funcionario ... a Axios")
-    recipients = [c.left_edge.i for c in subject.children if c.i > subject.i and _is_recipient(c)]
+    # ... nor the outlet citing it ("una fuente citada por Reuters")
+    recipients = [
+        c.left_edge.i
+        for c in subject.children
+        if c.i > subject.i and (_is_recipient(c) or _cited_by(c))
+    ]
     phrase = doc[subject.left_edge.i : min([*recipients, subject.right_edge.i + 1])]
     if phrase.start <= verb.i < phrase.end:  # a subject subtree swallowing the verb
         phrase = doc[subject.i : subject.i + 1]
@@ -134,6 +139,13 @@ def identify_speaker(verb: Token, pack: DomainPack, day: dt.date | None) -> Spea
     if subject.pos_ in {"NOUN", "PROPN"} and _is_source(subject, pack):
         return Speaker(None, None, phrase.text, _side_in(phrase, pack))
     return None
+
+
+def _cited_by(token: Token) -> bool:
+    """A participle with an agent: "citada por Reuters", "recogidas por la agencia"."""
+    return token.pos_ in {"VERB", "ADJ"} and any(
+        t.dep_ == "case" and t.lower_ == "por" for c in token.children for t in c.children
+    )
 
 
 def _is_recipient(token: Token) -> bool:

@@ -1,55 +1,88 @@
 """Stances: where each side stands on each issue of the agenda, with the evidence.
 
-A sentence of the reporting paragraphs that raises an issue (one of its cue words) gives a
-stance to the sides holding the position there: the speaker of a quote that covers the
-cue, else the sides named as the subject of the sentence's main verb, else the sides named
-before the cue. Polarity: a condition ("si Rusia ...", "a condición de que") makes it
-conditional; a refusal or negation near the cue makes it oppose; anything else support.
-A side with both support and oppose on one issue in one article is mixed.
+A sentence of the reporting paragraphs that raises an issue (one of its cues) is read from
+the cue up the dependency parse, word by word, to the verb that reports it:
+
+- **Polarity against the issue's proposition.** A word of support ("pidió", "propuesta",
+  "dispuesto a", "condición clave") settles the stance for what it governs; a word that
+  holds the negation ("rechazó", "renuncia a", "descartó", "vetar", "inaceptable", "aleja")
+  turns it, and so does a negation ("no cederá el Donbás") or a contrary cue ("levantar
+  las sanciones"). A condition hanging from the stance's words ("si ...", "a cambio de
+  ...") makes it conditional; a condition under a threat ("amenazó con aranceles si Moscú
+  no acepta un alto el fuego") is wanted the other way, by the one who threatens. Nothing
+  is assumed: a sentence whose words settle no polarity gives no stance.
+- **Holder.** The subject of the highest word that settled the stance below the
+  reporting verb ("Washington asegura que Moscú acepta ..." is Moscow's position; "Moscú
+  exige que Kiev renuncie ..." Moscow's), else the subject of the verb that reports it
+  ("Washington cree que ..."), else the speaker of the quote holding the cue.
+- A side with both support and oppose on one issue in one article is mixed.
+
+``stance_features`` gives the named facts a calibrator reads for each stance.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tregua.language import sentences_in
-from tregua.language.clauses import clause_text, governor
+from tregua.language.modality import condition, condition_above, is_negated
 from tregua.model import CleanDoc, Polarity, Quote, Span, Stance
-from tregua.pack import Actor, DomainPack, Issue, Lexicon, issue_pattern
+from tregua.pack import Actor, DomainPack, Issue, Lexicon, context_pattern, issue_pattern
 
-_NEGATORS = frozenset({"no", "nunca", "jamás", "ni"})
-
-
-def polarity_of(text: str, lexicon: Lexicon) -> Polarity:
-    """``"respetaría el alto el fuego si Rusia correspondía"`` -> ``"conditional"``."""
-    if lexicon.cues("stance_condition_cues").search(text):
-        return "conditional"
-    if lexicon.cues("stance_oppose_cues").search(text):
-        return "oppose"
-    return "support"
-
-
-def _polarity_at(sent: SpacySpan, cue_at: int, pack: DomainPack) -> Polarity:
-    """Polarity read in the clause that raises the issue, not the whole sentence: "elogió
-    ... pero rechazó ..." holds two positions. A negated governing verb ("no cederá
-    territorio", "no reconocerá jamás") opposes."""
-    cue = next((t for t in sent if t.idx >= cue_at), sent.root)
-    clause = clause_text(sent, cue)
-    polarity = polarity_of(clause, pack.lexicon)
-    verb = governor(cue)
-    if polarity == "support" and any(c.lower_ in _NEGATORS for c in verb.children):
-        return "oppose"
-    return polarity
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+# relations of a judgment said of its subject: "es una condición clave", "calificó de robo"
+_PREDICATIVE = frozenset({"amod", "xcomp", "obj", "obl", "advmod", "acl", "nmod", "appos"})
+# how far up the parse a stance is read: a cue, its noun, two or three verbs, the report
+_MAX_STEPS = 8
+# prepositions of time and circumstance: what they introduce is not a verb's object
+_CIRCUMSTANTIAL = frozenset(
+    {"durante", "tras", "después", "antes", "desde", "hasta", "según", "mediante", "pese"}
+)
+_INFINITIVE = re.compile(r"^[a-záéíóúñ]+(?:ar|er|ir)(?:se)?$")
 
 
-def _issue_cue(sent: SpacySpan, issue: Issue, text: str) -> int | None:
-    """Character offset of the first cue of ``issue`` in the sentence, if any; ``text`` is
-    the document's text (searched between the sentence's offsets, not copied)."""
-    m = issue_pattern(issue).search(text, sent.start_char, sent.end_char)
-    return None if m is None else m.start()
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the words above one cue settle: the holder's tokens, the polarity, and what
+    settled it (for the features a calibrator reads)."""
+
+    holder: tuple[str | None, str] | None
+    polarity: Polarity
+    settler: str  # the lemma that settled the stance: "rechazar"
+    steps: int  # words climbed from the cue to the settling word
+    negated: bool
+    conditional: bool
+    reported: bool  # the holder came from the reporting verb or the quote, not the clause
+    contrary: bool  # the cue names the issue's contrary ("levantar las sanciones")
+
+
+def _issue_cues(sent: SpacySpan, issue: Issue, text: str) -> Iterable[tuple[int, int, bool]]:
+    """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
+    written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN")."""
+    contrary = {c.lower() for c in issue.contrary_cues}
+    broad = {c.lower() for c in issue.broad_cues}
+    in_context = context_pattern(issue).search(text, sent.start_char, sent.end_char) is not None
+    for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
+        if m.group().lower() in broad and not in_context:
+            continue  # "la cumbre de Alaska" between Trump and Putin
+        yield m.start(), m.end(), m.group().lower() in contrary
+    for cue in (*issue.cues, *issue.contrary_cues):
+        words = cue.lower().split()
+        if len(words) < 2 or not _INFINITIVE.match(words[0]):
+            continue
+        base = words[0].removesuffix("se")
+        for token in sent:
+            if token.lemma_.lower() != base or token.lower_ == words[0]:
+                continue
+            rest = [t.lower_ for t in sent.doc[token.i + 1 : token.i + len(words)]]
+            if rest == words[1:]:
+                last = sent.doc[token.i + len(words) - 1]
+                yield token.idx, last.idx + len(last.text), cue in issue.contrary_cues
 
 
 def _sides_of(tokens: Iterable[Token], pack: DomainPack) -> list[tuple[str | None, str]]:
@@ -59,8 +92,9 @@ def _sides_of(tokens: Iterable[Token], pack: DomainPack) -> list[tuple[str | Non
         side: str | None = None
         actor_id: str | None = None
         known = pack.by_id.get(token.ent_id_) if token.ent_id_ else None
-        if isinstance(known, Actor) and known.country and token.ent_iob_ == "B":
-            actor_id, side = known.id, known.country
+        if known is not None and known.country and token.ent_iob_ == "B":
+            actor_id = known.id if isinstance(known, Actor) else None
+            side = known.country
         elif token.ent_iob_ == "O":
             side = pack.lexicon.demonyms.get(token.lower_)
         if side is not None and all(s != side for _, s in found):
@@ -68,49 +102,335 @@ def _sides_of(tokens: Iterable[Token], pack: DomainPack) -> list[tuple[str | Non
     return found
 
 
-def _holders(sent: SpacySpan, cue_at: int, pack: DomainPack) -> list[tuple[str | None, str]]:
-    root = sent.root
-    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}]
-    for subject in subjects:
-        sides = _sides_of(subject.subtree, pack)
-        if sides:
-            return sides
-    before = [t for t in sent if t.idx < cue_at]
-    return _sides_of(before, pack)[:2]
+def _subject_side(
+    verb: Token,
+    pack: DomainPack,
+    skip: set[int] = frozenset(),  # type: ignore[assignment]
+) -> tuple[str | None, str] | None:
+    """The side named by ``verb``'s subject, or by the agent of a passive ("planteada por
+    Bruselas") or the owner of a noun of will ("las peticiones de Zelenski"); words in
+    ``skip`` (the cue's own phrase) name no holder."""
+    will = verb.lemma_.lower() in pack.lexicon.stance_volition_lemmas
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.i in skip:
+                return None
+            sides = _sides_of(_without_clauses(child), pack)
+            return sides[0] if sides else None
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        case = {c.lower_ for c in child.children if c.dep_ == "case"}
+        agentive = ("por" in case and verb.pos_ in {"VERB", "ADJ"}) or (
+            "de" in case and verb.pos_ == "NOUN" and will
+        )
+        if child.dep_ in {"obl", "obl:agent", "nmod"} and agentive:
+            sides = _sides_of([child], pack)
+            if sides:
+                return sides[0]
+    return None
+
+
+def _without_clauses(subject: Token) -> list[Token]:
+    """The subject's words without a relative or other clause hanging from it."""
+    skip: set[int] = set()
+    for child in subject.children:
+        # "una fuente citada por Reuters": the outlet that cites a source is not its side
+        participle = "Part" in child.morph.get("VerbForm", []) and child.dep_ in {"amod", "acl"}
+        if child.dep_ in {"acl", "acl:relcl", "advcl", "ccomp"} or participle:
+            skip |= {t.i for t in child.subtree}
+    for token in subject.subtree:
+        if _is_agent(token):  # "citada por Reuters", however the parser hangs it
+            skip |= {t.i for t in token.subtree}
+        elif _depth(token, subject) > 2:
+            # a side named deep in the phrase is not the subject's: "el dinero procedente
+            # de los activos rusos"
+            skip.add(token.i)
+    return [t for t in subject.subtree if t.i not in skip]
+
+
+def _depth(token: Token, top: Token) -> int:
+    """Edges from ``top`` down to ``token`` (in ``top``'s subtree)."""
+    depth = 0
+    while token.i != top.i and depth < 10:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _class(token: Token, lexicon: Lexicon) -> str | None:
+    """ "reverse", "support" or None for a word by its lemma."""
+    lemma = token.lemma_.lower()
+    forms = {lemma, token.lower_}
+    if forms & set(lexicon.stance_reverse_lemmas):
+        return "reverse"
+    if forms & set(lexicon.stance_support_lemmas):
+        return "support"
+    return None
+
+
+def _judgment(node: Token, path: set[int], lexicon: Lexicon) -> str | None:
+    """A judgment said of the cue's phrase by ``node``'s other words: "es una condición
+    innegociable", "sería considerado un objetivo legítimo", "calificó de robo"."""
+    # the predicate's own words, the judging word with them: "solo serviría para ..."
+    said = " ".join(t.text for t in node.subtree if t.i not in path or t.i == node.i)
+    if lexicon.cues("stance_oppose_cues").search(said):
+        return "reverse"
+    for child in node.children:
+        if child.i in path or child.dep_ not in _PREDICATIVE:
+            continue
+        words = " ".join(t.text for t in child.subtree)
+        if lexicon.cues("stance_oppose_cues").search(words):
+            return "reverse"
+        if child.dep_ in {"amod", "xcomp", "obj", "advmod"}:
+            found = _class(child, lexicon)
+            if found is not None:
+                return found
+    return None
+
+
+def _conditioned(node: Token, conditions: re.Pattern[str]) -> bool:
+    """True when a condition hangs from ``node`` or from a word of its clause ("respetaría
+    el alto el fuego solicitado si Rusia correspondía")."""
+    for token in node.subtree:
+        if token.pos_ in {"VERB", "AUX", "ADJ"} and condition(token, conditions) is not None:
+            return True
+    return False
+
+
+def _main_subject_side(sent: SpacySpan, pack: DomainPack) -> tuple[str | None, str] | None:
+    """The side of the subject nearest ``sent``'s main verb that names one: who a following
+    sentence without a subject most likely continues with ("Los comentarios surgen tras
+    la crítica, cuando el presidente estadounidense dijo ... Además, amenazó con ...")."""
+    level = [sent.root]
+    while level:  # the subject nearest the main verb, level by level
+        for verb in level:
+            for child in verb.children:
+                if child.dep_ in _SUBJECTS:
+                    sides = _sides_of(_without_clauses(child), pack)
+                    if sides:
+                        return sides[0]
+        level = [c for v in level for c in v.children if c.pos_ in {"VERB", "AUX", "ADJ"}]
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
+def _copular(node: Token) -> bool:
+    return any(c.dep_ == "cop" for c in node.children)
+
+
+def _is_agent(token: Token) -> bool:
+    """The agent of a passive: "fueron alcanzados por misiles"."""
+    return any(c.dep_ == "case" and c.lower_ == "por" for c in token.children)
+
+
+def _argument(token: Token) -> bool:
+    """True when ``token`` is what its head is about, not when or where it happens: "durante
+    la cumbre", "tras la tregua" are no object of the verb they hang from."""
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    return not cases & _CIRCUMSTANTIAL
+
+
+def _is_report(node: Token, prev: Token, lexicon: Lexicon) -> bool:
+    """True for a verb that only reports what is under it: a speech verb or a verb of
+    belief over a clause ("afirmó que ...", "cree que ..."); verbs of will still settle."""
+    lemma = node.lemma_.lower()
+    if lemma in lexicon.stance_volition_lemmas:
+        return False
+    reporting = lemma in lexicon.speech_verbs or lemma in lexicon.stance_belief_verbs
+    return reporting and (prev.dep_ in {"ccomp", "parataxis"} or prev.pos_ in {"VERB", "AUX"})
+
+
+def read_stance(
+    cue: Token,
+    contrary: bool,
+    quote: Quote | None,
+    pack: DomainPack,
+    previous: tuple[str | None, str] | None = None,
+) -> Reading | None:
+    """The stance the words above ``cue`` settle, or None when they settle none.
+
+    For "Moscú exige que Kiev renuncie a la OTAN" and the cue "OTAN": oppose, held by
+    Moscow; for "Kiev mantuvo conversaciones sobre un alto el fuego": None.
+    """
+    lexicon = pack.lexicon
+    conditions = lexicon.cues("stance_condition_cues")
+    sign = -1 if contrary else 1
+    settled: str | None = None
+    steps = 0
+    negated = False
+    conditional = False
+    holder: tuple[str | None, str] | None = None
+    reporter: Token | None = None
+    path = {t.i for t in cue.subtree}
+    if is_negated(cue):  # "la no adhesión", "no de concesiones territoriales"
+        sign, negated = -sign, True
+    frozen = False  # the sign is the holder's once a condition they set is reached
+    if cue.pos_ == "VERB":
+        # a cue that is an act ("no cederá territorio", "retirar sus tropas") is its
+        # doer's position
+        settled = cue.lemma_.lower()
+        holder = _subject_side(cue, pack)
+        conditional = _conditioned(cue, conditions)
+    prev, node = cue, cue.head
+    # a cue inside a condition: "amenazó con aranceles si Moscú no acepta un alto el fuego"
+    inside = condition_above(cue, conditions)
+    while node.i != prev.i and steps < _MAX_STEPS:
+        steps += 1
+        if _is_report(node, prev, lexicon):
+            reporter = node
+            break
+        if inside is not None and node.i == inside[1].i:
+            # the condition is reached: what is wanted of it belongs to the one who sets
+            # it, the other way round under a threat
+            if (settled is None and inside[0].i != cue.i) or is_negated(node):
+                return None
+            # a condition that is the cue itself is what the holder asks for: "a cambio
+            # de garantías de seguridad"
+            threat = any(
+                t.lemma_.lower() in lexicon.stance_threat_lemmas
+                for t in [node, *node.ancestors][:4]
+            )
+            sign = -sign if threat else sign
+            holder, settled, inside, frozen = None, "condition", None, True
+            path |= {node.i}
+            prev, node = node, node.head
+            continue
+        # a clause coordinated with ``node`` is not its object: "no ha recibido ninguna
+        # propuesta y que una pausa solo serviría ..." keeps the second clause's reading
+        coordinated = prev.dep_ == "conj"
+        found = _class(node, lexicon) if _argument(prev) and not coordinated else None
+        # what is said of the cue's phrase counts ("es una condición clave", "aleja la
+        # paz"); an act it is the subject of settles nothing ("los misiles alcanzaron ...")
+        if (
+            (prev.dep_ in _SUBJECTS or _is_agent(prev))
+            and found == "support"
+            and node.pos_ == "VERB"
+            and not _copular(node)
+        ):
+            found = None
+        if (
+            prev.dep_ in _SUBJECTS
+            or _copular(node)
+            or node.lemma_.lower() in lexicon.characterizing_verbs
+        ):
+            found = _judgment(node, path, lexicon) or found
+        if found == "reverse" and not frozen:
+            sign = -sign
+        if found is not None:
+            settled = settled or node.lemma_.lower()
+            side = _subject_side(node, pack, path)
+            if side is not None:
+                holder = side
+        if any(c.dep_ == "mark" and c.lower_ == "para" for c in node.children):
+            # a purpose is its pursuer's: "el plazo de Trump para que Moscú acepte ..."
+            holder = None
+        # a failed attempt is still an attempt: "no ha conseguido aprobar el préstamo"
+        failed = node.lemma_.lower() in lexicon.failed_outcome_verbs
+        if is_negated(node) and not frozen and not failed and not coordinated:
+            # a negation turns a position ("no cederá", "no acepta") or a commitment
+            # ("no habrá tregua"); a negated fact above the cue settles nothing ("no ha
+            # trascendido si Rusia acepta ...")
+            if found is not None:
+                sign, negated = -sign, True
+            elif settled is None and "Fut" in node.morph.get("Tense", []):
+                sign, negated, settled = -sign, True, "no"
+        if found is not None and not frozen and _conditioned(node, conditions):
+            conditional = True
+        path |= {node.i}
+        prev, node = node, node.head
+    if settled is None:
+        return None
+    reported = holder is None
+    if holder is None and reporter is not None:
+        holder = _subject_side(reporter, pack)
+        if holder is None and not _has_subject(reporter) and reporter.dep_ != "conj":
+            holder = previous if quote is None else None
+        if holder is None and reporter.dep_ == "conj":  # "X restó importancia y sostuvo que"
+            holder = _subject_side(reporter.head, pack)
+    if holder is None and quote is not None and quote.speaker_country is not None:
+        holder = (quote.speaker, quote.speaker_country)
+    if holder is None and reporter is None and steps < _MAX_STEPS:
+        holder = _subject_side(node, pack)  # the sentence's main verb
+        if holder is None and not _has_subject(node):
+            holder = previous  # a zero subject: "Además, amenazó con ..."
+    if holder is None:
+        return None
+    # conditional is support under a stated condition (ANNOTATION.md): "no cederá
+    # territorio a cambio de una tregua" stays against
+    polarity: Polarity = "oppose" if sign < 0 else ("conditional" if conditional else "support")
+    return Reading(holder, polarity, settled, steps, negated, conditional, reported, contrary)
 
 
 def find_stances(
     doc: Doc, clean: CleanDoc, quotes: tuple[Quote, ...], pack: DomainPack
 ) -> tuple[Stance, ...]:
     """One stance per (side, issue) in the document, with the sentence as evidence."""
+    return tuple(s for s, _ in _find(doc, clean, quotes, pack))
+
+
+def _find(
+    doc: Doc, clean: CleanDoc, quotes: tuple[Quote, ...], pack: DomainPack
+) -> list[tuple[Stance, Reading]]:
     text = clean.text
-    found: dict[tuple[str, str], Stance] = {}
+    found: dict[tuple[str, str], tuple[Stance, Reading]] = {}
+    # the side of the last sentence's subject, for a sentence without one
+    previous: tuple[str | None, str] | None = None
     for para in clean.extractable():
         if para.kind != "reporting":
             continue
         for sent in sentences_in(doc, para.start, para.end):
+            before = previous
+            previous = _main_subject_side(sent, pack)
+            evidence = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
             for issue in pack.issues:
-                cue_at = _issue_cue(sent, issue, text)
-                if cue_at is None:
-                    continue
-                quote = next(
-                    (q for q in quotes if q.start <= cue_at < q.end and q.speaker_country), None
-                )
-                if quote is not None and quote.speaker_country is not None:
-                    holders = [(quote.speaker, quote.speaker_country)]
-                else:
-                    holders = _holders(sent, cue_at, pack)
-                polarity = _polarity_at(sent, cue_at, pack)
-                evidence = Span(
-                    sent.start_char, sent.end_char, text[sent.start_char : sent.end_char]
-                )
-                for actor, side in holders:
+                seen: set[int] = set()
+                for start, end, contrary in _issue_cues(sent, issue, text):
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    if span is None or span.root.i in seen:
+                        continue
+                    seen.add(span.root.i)
+                    quote = next(
+                        (q for q in quotes if q.start <= start < q.end and q.speaker_country),
+                        None,
+                    )
+                    reading = read_stance(span.root, contrary, quote, pack, before)
+                    if reading is None or reading.holder is None:
+                        continue
+                    actor, side = reading.holder
                     key = (side, issue.key)
                     earlier = found.get(key)
+                    stance = Stance(actor, side, issue.key, reading.polarity, evidence)
                     if earlier is None:
-                        found[key] = Stance(actor, side, issue.key, polarity, evidence)
-                    elif {earlier.polarity, polarity} == {"support", "oppose"}:
-                        found[key] = Stance(
-                            earlier.actor, side, issue.key, "mixed", earlier.evidence
+                        found[key] = (stance, reading)
+                    elif {earlier[0].polarity, reading.polarity} == {"support", "oppose"}:
+                        first = earlier[0]
+                        found[key] = (
+                            Stance(first.actor, side, issue.key, "mixed", first.evidence),
+                            earlier[1],
                         )
-    return tuple(found.values())
+    return list(found.values())
+
+
+def stance_features(reading: Reading) -> dict[str, float]:
+    """The named facts a fitted calibrator reads for one stance (extract/confidence.py):
+    each 0/1 or a small count, so a model on gold can weigh them."""
+    return {
+        "steps": float(reading.steps),
+        "settled_by_verb": float(reading.settler not in {"no", "condition"}),
+        "settled_by_condition": float(reading.settler == "condition"),
+        "negated": float(reading.negated),
+        "conditional": float(reading.conditional),
+        "holder_from_report": float(reading.reported),
+        "holder_named": float(reading.holder is not None and reading.holder[0] is not None),
+        "contrary_cue": float(reading.contrary),
+    }
+
+
+def find_stance_readings(
+    doc: Doc, clean: CleanDoc, quotes: tuple[Quote, ...], pack: DomainPack
+) -> list[tuple[Stance, dict[str, float]]]:
+    """Each stance with its features for a calibrator: ``stance_features`` of its reading."""
+    return [(s, stance_features(r)) for s, r in _find(doc, clean, quotes, pack)]
