@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -21,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tregua.errors import PackError
+from tregua.interfaces.api import feed
 from tregua.interfaces.api.cache import ResponseCache
 from tregua.interfaces.api.limits import BodyLimit
 from tregua.interfaces.api.routes import DEFAULT_PROFILE, add_request_schemas, build_router
@@ -99,6 +101,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         return build_pipeline(load_pack(settings.pack))
 
     app.include_router(build_router(settings, store, pipeline, issues))
+    app.state.tregua = SimpleNamespace(store=store)  # what module-level routers read
+    app.include_router(feed.router)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
