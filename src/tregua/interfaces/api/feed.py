@@ -45,7 +45,8 @@ def _stamp(moment: dt.datetime) -> str:
 
 def when(date: str | None, date_end: str | None) -> str | None:
     """An event's dates as a reader says them: a whole year as ``2025``, a whole month as
-    ``2025-03``, several days as ``2025-03-01 – 2025-03-04``; None when undated."""
+    ``2025-03``, whole months as ``2025-12 – 2026-02``, several days as
+    ``2025-03-01 – 2025-03-04``; None when undated."""
     if not date:
         return None
     if not date_end or date_end == date:
@@ -53,10 +54,9 @@ def when(date: str | None, date_end: str | None) -> str | None:
     if date.endswith("-01-01") and date_end.endswith("-12-31"):
         first, last = date[:4], date_end[:4]
         return first if first == last else f"{first}–{last}"
-    if date[:7] == date_end[:7] and date.endswith("-01"):
-        following = dt.date.fromisoformat(date_end) + dt.timedelta(days=1)
-        if following.day == 1:
-            return date[:7]
+    following = dt.date.fromisoformat(date_end) + dt.timedelta(days=1)
+    if date.endswith("-01") and following.day == 1:  # whole months
+        return date[:7] if date[:7] == date_end[:7] else f"{date[:7]} – {date_end[:7]}"
     return f"{date} – {date_end}"
 
 

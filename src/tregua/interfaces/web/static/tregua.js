@@ -120,7 +120,8 @@
   }
 
   // an event's dates as a reader says them: a whole year as 2025, a decade as
-  // 2030–2039, a whole month as 2025-07, several days as a range; "?" when undated
+  // 2030–2039, a whole month as 2025-07, whole months as 2025-12 – 2026-02, several days
+  // as a range; "?" when undated
   function when(e) {
     const date = e.date, stop = e.date_end;
     if (!date) return "?";
@@ -128,8 +129,9 @@
     if (date.endsWith("-01-01") && stop.endsWith("-12-31")) {
       return date.slice(0, 4) === stop.slice(0, 4) ? date.slice(0, 4) : date.slice(0, 4) + "–" + stop.slice(0, 4);
     }
-    if (date.slice(0, 7) === stop.slice(0, 7) && date.endsWith("-01") && fromDay(toDay(stop) + DAY).endsWith("-01")) {
-      return date.slice(0, 7);
+    if (date.endsWith("-01") && fromDay(toDay(stop) + DAY).endsWith("-01")) {
+      // whole months: one, or a run of them
+      return date.slice(0, 7) === stop.slice(0, 7) ? date.slice(0, 7) : date.slice(0, 7) + " – " + stop.slice(0, 7);
     }
     return date + " – " + stop;
   }
@@ -314,6 +316,7 @@
         (vague(e) ? bars : dots).push(mark);
       }
       root.append(...bars, ...dots); // the spans under the dots
+      root.dataset.outside = String(outside.length);
       chart.replaceChildren(root);
       return outside;
     }
