@@ -144,6 +144,15 @@ def test_timeline_opens_on_the_span_its_events_cover(
     outside = int(svg.get_attribute("data-outside") or "0")
     assert outside == sum(1 for e in vague if e["date"] > shown[1] or e["date_end"] < shown[0])
     shoot(page, "timeline_first_view")
+    # the feed link follows the side and type shown
+    before = page.evaluate("document.body.dataset.renders || ''")
+    page.select_option("#f-type", "ASSAULT")
+    page.wait_for_function(
+        f"b => (document.body.dataset.renders || '') !== b && ({IDLE})()", arg=before
+    )
+    assert page.get_attribute("#feed-link", "href") == "/api/feed.atom?type=ASSAULT"
+    feed = httpx.get(f"{site}/api/feed.atom", params={"type": "ASSAULT"})
+    assert feed.status_code == 200 and feed.text.count("<entry>") > 0
     assert watch.errors == []
 
 

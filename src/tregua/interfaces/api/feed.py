@@ -19,6 +19,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
+from tregua.interfaces.api import models
 from tregua.interfaces.exports import QUAD_CLASSES
 from tregua.store import Store
 from tregua.store.newest import newest_events
@@ -131,7 +132,7 @@ def atom(events: list[dict[str, Any]], base: str, query: dict[str, str]) -> byte
     response_class=Response,
     responses={
         200: {"content": {"application/atom+xml": {}}, "description": "An Atom feed."},
-        422: {"description": "An unknown type or a malformed side."},
+        422: {"model": models.Problem, "description": "An unknown type or a malformed side."},
     },
 )
 def feed(

@@ -88,6 +88,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "everything. Names that do not fit are grouped with their number.",
     ),
     "fit": ("Ver todo", "Show all"),
+    "feed": ("Suscribirse a estos eventos (Atom)", "Subscribe to these events (Atom)"),
     "pan": ("Mover", "Pan"),
     "map_label": ("Mapa de eventos", "Map of events"),
     "places": ("lugares", "places"),

@@ -235,6 +235,10 @@
         }
         if (mine !== sequence) return; // a newer redraw is on its way
         const outside = draw(events);
+        // the feed of new events with this view's side and type
+        const feed = new URLSearchParams();
+        for (const key of ["side", "type"]) if (form.elements[key].value) feed.set(key, form.elements[key].value);
+        document.getElementById("feed-link").setAttribute("href", "/api/feed.atom" + (feed.toString() ? "?" + feed : ""));
         summary.textContent = events.length + " " + label("events").toLowerCase() +
           (outside.length ? " · " + outside.length + " " + label("outside_view") + " (" + outside.map(when).join(", ") + ")" : "");
         tbody.replaceChildren(
