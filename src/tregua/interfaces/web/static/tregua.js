@@ -459,7 +459,7 @@
       const scale = pxPerDegree();
       const unit = 1 / scale; // one screen pixel in degrees
       const nodes = [];
-      const names_ = []; // drawn after every dot, so that no dot covers a name
+      const labels = []; // drawn after every dot, so that no dot covers a name
       for (const group of groups(scale)) {
         const count = group.members.reduce((n, p) => n + p.events.length, 0);
         const names = group.members.map((p) => p.name);
@@ -490,9 +490,9 @@
         }, text);
         if (group.members.length > 1) name.append(svg("title", {}, names.join(", ") + " · " + count + " " + label("events").toLowerCase()));
         name.addEventListener("click", () => { if (!dragged) showPlaces(group.members); });
-        names_.push(name);
+        labels.push(name);
       }
-      marks.replaceChildren(...nodes, ...names_);
+      marks.replaceChildren(...nodes, ...labels);
     }
 
     async function render() {
@@ -583,7 +583,7 @@
         "0": () => setView(home), ArrowLeft: () => panBy(-0.2, 0), ArrowRight: () => panBy(0.2, 0),
         ArrowUp: () => panBy(0, -0.2), ArrowDown: () => panBy(0, 0.2),
       };
-      if (event.target !== target || !Object.prototype.hasOwnProperty.call(keys, event.key)) return;
+      if (!target.contains(event.target) || !Object.prototype.hasOwnProperty.call(keys, event.key)) return;
       event.preventDefault();
       keys[event.key]();
     });
