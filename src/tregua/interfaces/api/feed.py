@@ -74,7 +74,7 @@ def _title(event: dict[str, Any]) -> str:
 def _content(event: dict[str, Any]) -> str:
     lines = []
     for report in event["reports"]:
-        said = report["evidence"]["text"] if report["evidence"] else ""
+        said = report["evidence"] or ""
         lines.append(
             f"{report['outlet'] or report['source']}, {report['published'] or '?'}: {said}"
         )
