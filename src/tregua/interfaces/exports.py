@@ -40,6 +40,8 @@ QUAD_CLASSES: dict[str, str] = {
 }
 
 _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+#: rows of a Parquet row group (and the most rows of one table held in memory at once)
+PARQUET_ROWS = 10_000
 
 
 def export_jsonl(store: Store, path: Path) -> int:
@@ -116,10 +118,15 @@ def export_parquet(store: Store, path: Path) -> int:
             table: Table = Base.metadata.tables[name]
             schema = pa.schema([(c.name, _arrow_type(c), c.nullable) for c in table.columns])
             order = list(table.primary_key.columns)
-            rows = session.execute(select(table).order_by(*order)).all()
-            columns = [[_parquet_cell(row[i]) for row in rows] for i in range(len(schema))]
-            pq.write_table(pa.Table.from_arrays(columns, schema=schema), path / f"{name}.parquet")
-            count += len(rows)
+            found = session.execute(
+                select(table).order_by(*order).execution_options(yield_per=PARQUET_ROWS)
+            )
+            # a row group per PARQUET_ROWS rows: memory stays bounded on a large store
+            with pq.ParquetWriter(path / f"{name}.parquet", schema) as sink:
+                for rows in found.partitions(PARQUET_ROWS):
+                    columns = [[_parquet_cell(r[i]) for r in rows] for i in range(len(schema))]
+                    sink.write_table(pa.Table.from_arrays(columns, schema=schema))
+                    count += len(rows)
     return count
 
 
