@@ -240,7 +240,8 @@
         for (const key of ["side", "type"]) if (form.elements[key].value) feed.set(key, form.elements[key].value);
         document.getElementById("feed-link").setAttribute("href", "/api/feed.atom" + (feed.toString() ? "?" + feed : ""));
         summary.textContent = events.length + " " + label("events").toLowerCase() +
-          (outside.length ? " · " + outside.length + " " + label("outside_view") + " (" + outside.map(when).join(", ") + ")" : "");
+          (outside.length ? " · " + outside.length + " " + label("outside_view") + " (" +
+            outside.slice(0, 5).map(when).join(", ") + (outside.length > 5 ? ", …" : "") + ")" : "");
         tbody.replaceChildren(
           ...(events.length
             ? events.map((e) =>
