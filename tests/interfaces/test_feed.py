@@ -94,7 +94,10 @@ def _event_id(client: TestClient) -> str:
 
 
 def test_an_event_a_further_outlet_reports_rises_again(client: TestClient, store: Store) -> None:
-    _stored_on(store, corpus.article_a(), 5)  # A, on the talks, stored again later
+    # A, on the talks, stored again by a newer pipeline on the 5th
+    assert store.put_record(corpus.article_a(corpus.NEWER)) == "replaced"
+    refresh(store)
+    _stored_on(store, corpus.article_a(), 5)
     types = [_type(e) for e in _entries(_feed(client))]
     assert types == ["CONSULT", "ASSAULT"]
 

@@ -78,6 +78,9 @@ def _content(event: dict[str, Any]) -> str:
         lines.append(
             f"{report['outlet'] or report['source']}, {report['published'] or '?'}: {said}"
         )
+    more = event["report_count"] - len(event["reports"])
+    if more > 0:
+        lines.append(f"… and {more} more reports")
     return "\n".join(lines)
 
 
