@@ -447,7 +447,7 @@ def summary(
 @_store_faults
 def export(
     format: Annotated[
-        str, typer.Option("--format", help="jsonl, csv (a folder), geojson, graphml or polecat.")
+        str, typer.Option("--format", help="jsonl, csv, parquet, geojson, graphml or polecat.")
     ],
     out: Annotated[Path, typer.Option("--out", help="File (folder for csv) to write.")],
     db: DbOpt = None,
@@ -455,12 +455,6 @@ def export(
     """Write the store for other tools: records, tables, a map, the actor network, events."""
     from tregua.interfaces.exports import EXPORTS
 
-    if format == "parquet":
-        err.print(
-            "[red]error:[/red] --format parquet needs pyarrow, which tregua does not depend "
-            "on; export --format csv and convert the tables"
-        )
-        raise typer.Exit(2)
     if format not in EXPORTS:
         err.print(
             f"[red]error:[/red] --format {format!r} is not supported; use {', '.join(EXPORTS)}"

@@ -1,21 +1,21 @@
 """Exports of a store for other tools, each a function ``(store, path) -> rows written``.
 
-    jsonl     one OUTPUT.md record per line (what ``tregua extract`` writes)
-    csv       a folder with one CSV per table of the store (JSON columns as JSON text)
-    geojson   a FeatureCollection of fused events that have coordinates
-    graphml   the actor network: entities acting in fused events, linked when they act
-              together (weight = events shared)
-    polecat   one POLECAT-style event per line: PLOVER type, mode, quad class, actors
-              and recipients with their countries, place, date, and tregua's additions
-              (status, every source, disagreements)
-
-Parquet is not offered: it needs pyarrow, which tregua does not depend on; the CSV tables
-load into any tool that writes Parquet.
+jsonl     one OUTPUT.md record per line (what ``tregua extract`` writes)
+csv       a folder with one CSV per table of the store (JSON columns as JSON text)
+parquet   a folder with one Parquet file per table, typed: integers, floats, booleans,
+          UTC timestamps and text as they are, JSON columns as JSON text, blobs as bytes
+geojson   a FeatureCollection of fused events that have coordinates
+graphml   the actor network: entities acting in fused events, linked when they act
+          together (weight = events shared)
+polecat   one POLECAT-style event per line: PLOVER type, mode, quad class, actors
+          and recipients with their countries, place, date, and tregua's additions
+          (status, every source, disagreements)
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -24,7 +24,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Boolean, DateTime, Float, Integer, LargeBinary, Table, select
 
 from tregua.store import Store
 from tregua.store.queries import EntityRef, timeline
@@ -40,6 +40,8 @@ QUAD_CLASSES: dict[str, str] = {
 }
 
 _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+#: rows of a Parquet row group (and the most rows of one table held in memory at once)
+PARQUET_ROWS = 10_000
 
 
 def export_jsonl(store: Store, path: Path) -> int:
@@ -74,6 +76,57 @@ def export_csv(store: Store, path: Path) -> int:
                 for row in session.execute(select(table).order_by(*order)):
                     writer.writerow([_cell(v) for v in row])
                     count += 1
+    return count
+
+
+def _arrow_type(column: Any) -> Any:
+    """The Arrow type of a store column: what pandas, DuckDB or Polars then read it as."""
+    import pyarrow as pa
+
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return pa.bool_()
+    if isinstance(kind, Integer):
+        return pa.int64()
+    if isinstance(kind, Float):
+        return pa.float64()
+    if isinstance(kind, DateTime):
+        return pa.timestamp("us", tz="UTC")
+    if isinstance(kind, LargeBinary):
+        return pa.binary()
+    return pa.string()  # String, Text, and JSON as JSON text
+
+
+def _parquet_cell(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)  # SQLite gives back the UTC it was given, naive
+    return value
+
+
+def export_parquet(store: Store, path: Path) -> int:
+    """One ``TABLE.parquet`` per table in the folder ``path``, typed by the store's
+    columns; rows written in all. Needs pyarrow (a dependency of tregua)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with store.reading() as session:
+        for name in TABLES:
+            table: Table = Base.metadata.tables[name]
+            schema = pa.schema([(c.name, _arrow_type(c), c.nullable) for c in table.columns])
+            order = list(table.primary_key.columns)
+            found = session.execute(
+                select(table).order_by(*order).execution_options(yield_per=PARQUET_ROWS)
+            )
+            # a row group per PARQUET_ROWS rows: memory stays bounded on a large store
+            with pq.ParquetWriter(path / f"{name}.parquet", schema) as sink:
+                for rows in found.partitions(PARQUET_ROWS):
+                    columns = [[_parquet_cell(r[i]) for r in rows] for i in range(len(schema))]
+                    sink.write_table(pa.Table.from_arrays(columns, schema=schema))
+                    count += len(rows)
     return count
 
 
@@ -206,6 +259,7 @@ def export_polecat(store: Store, path: Path) -> int:
 EXPORTS: dict[str, Callable[[Store, Path], int]] = {
     "jsonl": export_jsonl,
     "csv": export_csv,
+    "parquet": export_parquet,
     "geojson": export_geojson,
     "graphml": export_graphml,
     "polecat": export_polecat,

@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tregua.errors import PackError
+from tregua.interfaces.api import feed
 from tregua.interfaces.api.cache import ResponseCache
 from tregua.interfaces.api.common import AppState
 from tregua.interfaces.api.limits import BodyLimit
@@ -101,6 +102,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.tregua = state
     app.router.add_event_handler("shutdown", state.ingests.close)
     app.include_router(router)
+    app.include_router(feed.router)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

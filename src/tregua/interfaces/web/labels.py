@@ -81,6 +81,26 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Proyección equirectangular, retícula cada 10°; fronteras: Natural Earth (world-atlas).",
         "Equirectangular projection, 10° graticule; borders: Natural Earth (world-atlas).",
     ),
+    "map_hint": (
+        "Rueda del ratón, botones o teclas + y − para acercar; arrastre o flechas para moverse; "
+        "0 para verlo todo. Los nombres que no caben se agrupan con su número.",
+        "Mouse wheel, buttons or the + and − keys zoom; drag or the arrow keys pan; 0 shows "
+        "everything. Names that do not fit are grouped with their number.",
+    ),
+    "fit": ("Ver todo", "Show all"),
+    "feed": ("Suscribirse a estos eventos (Atom)", "Subscribe to these events (Atom)"),
+    "pan": ("Mover", "Pan"),
+    "map_label": ("Mapa de eventos", "Map of events"),
+    "places": ("lugares", "places"),
+    "outside_view": ("fuera de esta vista", "outside this view"),
+    "vague_date": ("fecha imprecisa", "vague date"),
+    "stance_chart": ("Postura de cada parte en el tiempo", "Each side's stance over time"),
+    "stance_chart_hint": (
+        "Cada tramo va desde que una parte adopta una postura hasta que la cambia; pulse un "
+        "punto para ver la frase en que se basa.",
+        "Each bar runs from the day a side takes a stance until it changes; click a point to "
+        "see the sentence behind it.",
+    ),
     "unknown": ("desconocido", "unknown"),
     "loading": ("Cargando…", "Loading…"),
     "error": ("No se pudo cargar: ", "Could not load: "),

@@ -96,9 +96,14 @@
   let sequence = 0;
   let pending = 0;
 
-  function begin() {
+  // a redraw in flight that is not the view's main one (the stance chart beside the matrix)
+  function track() {
     pending += 1;
     document.body.dataset.pending = String(pending);
+  }
+
+  function begin() {
+    track();
     sequence += 1;
     return sequence;
   }
@@ -113,11 +118,69 @@
     document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
   }
 
+  // an event's dates as a reader says them: a whole year as 2025, a decade as
+  // 2030–2039, a whole month as 2025-07, whole months as 2025-12 – 2026-02, several days
+  // as a range; "?" when undated
+  function when(e) {
+    const date = e.date, stop = e.date_end;
+    if (!date) return "?";
+    if (!stop || stop === date) return date;
+    if (date.endsWith("-01-01") && stop.endsWith("-12-31")) {
+      return date.slice(0, 4) === stop.slice(0, 4) ? date.slice(0, 4) : date.slice(0, 4) + "–" + stop.slice(0, 4);
+    }
+    if (date.endsWith("-01") && fromDay(toDay(stop) + DAY).endsWith("-01")) {
+      // whole months: one, or a run of them
+      return date.slice(0, 7) === stop.slice(0, 7) ? date.slice(0, 7) : date.slice(0, 7) + " – " + stop.slice(0, 7);
+    }
+    return date + " – " + stop;
+  }
+
   function sorted(values) {
     return Array.from(new Set(values)).sort();
   }
 
   // -- timeline -----------------------------------------------------------------------
+  // Vague dates (a month, a year, a decade) are spans from date to date_end: drawn as
+  // bars over their days, never as a dot on their first day, and left out of the span the
+  // timeline opens on, which is that of the events dated to the day or the week.
+  const VAGUE_DAYS = 28; // an event spanning this many days or more is vaguely dated
+
+  function span(e) {
+    const start = toDay(e.date);
+    return [start, e.date_end ? toDay(e.date_end) : start];
+  }
+
+  function vague(e) {
+    if (!e.date || !e.date_end) return false;
+    const [start, stop] = span(e);
+    return (stop - start) / DAY + 1 >= VAGUE_DAYS;
+  }
+
+  function ticks(lo, hi) {
+    const days = (hi - lo) / DAY;
+    const first = new Date(lo);
+    const found = [];
+    if (days > 3 * 366) {
+      const step = Math.max(1, Math.ceil(days / 366 / 8));
+      for (let y = first.getUTCFullYear(); ; y += step) {
+        const t = Date.UTC(y, 0, 1);
+        if (t > hi) break;
+        if (t >= lo) found.push([t, String(y)]);
+      }
+    } else if (days > 100) {
+      const step = Math.max(1, Math.ceil(days / 31 / 9));
+      for (let m = first.getUTCFullYear() * 12 + first.getUTCMonth(); ; m += step) {
+        const t = Date.UTC(Math.floor(m / 12), m % 12, 1);
+        if (t > hi) break;
+        if (t >= lo) found.push([t, fromDay(t).slice(0, 7)]);
+      }
+    } else {
+      const step = Math.max(1, Math.ceil(days / 9)) * DAY;
+      for (let t = Math.ceil(lo / DAY) * DAY; t <= hi; t += step) found.push([t, fromDay(t)]);
+    }
+    return found;
+  }
+
   async function timeline() {
     const form = document.getElementById("filters");
     const chart = document.getElementById("chart");
@@ -128,25 +191,34 @@
     const all = await getJSON("/api/timeline");
     fillSelect(document.getElementById("f-side"), sorted(all.flatMap((e) => e.countries)));
     fillSelect(document.getElementById("f-type"), sorted(all.map((e) => e.type)));
-    const dated = all.filter((e) => e.date).map((e) => toDay(e.date));
-    const full = dated.length ? [Math.min(...dated) - DAY, Math.max(...dated) + DAY] : [Date.now() - 30 * DAY, Date.now()];
+    const dated = all.filter((e) => e.date);
+    const sharp = dated.filter((e) => !vague(e));
+    const extent = (events) => [
+      Math.min(...events.map((e) => span(e)[0])), Math.max(...events.map((e) => span(e)[1])),
+    ];
+    // every dated event (how far one may zoom out), and the view it opens on
+    const full = dated.length ? extent(dated) : [Date.now() - 30 * DAY, Date.now()];
+    let home = sharp.length ? extent(sharp) : full;
+    const margin = Math.max(DAY, Math.round((home[1] - home[0]) * 0.03 / DAY) * DAY);
+    home = [home[0] - margin, home[1] + margin];
     const legend = document.getElementById("type-legend");
     legend.replaceChildren(
       ...sorted(all.map((e) => e.type)).map((type) =>
         el("span", {}, el("span", { class: "swatch type-" + type }), type)
-      )
+      ),
+      el("span", {}, el("span", { class: "swatch vague-swatch" }), label("vague_date"))
     );
 
     function window_() {
-      return [since.value ? toDay(since.value) : full[0], until.value ? toDay(until.value) : full[1]];
+      return [since.value ? toDay(since.value) : home[0], until.value ? toDay(until.value) : home[1]];
     }
 
     function zoom(factor) {
       const [lo, hi] = window_();
       const mid = (lo + hi) / 2;
       const half = Math.max(DAY, ((hi - lo) / 2) * factor);
-      since.value = fromDay(Math.max(full[0], mid - half));
-      until.value = fromDay(Math.min(full[1], mid + half));
+      since.value = fromDay(Math.max(Math.min(full[0], home[0]), mid - half));
+      until.value = fromDay(Math.min(Math.max(full[1], home[1]), mid + half));
       render();
     }
 
@@ -161,15 +233,21 @@
           return;
         }
         if (mine !== sequence) return; // a newer redraw is on its way
-        summary.textContent = events.length + " " + label("events").toLowerCase();
-        draw(events);
+        const outside = draw(events);
+        // the feed of new events with this view's side and type
+        const feed = new URLSearchParams();
+        for (const key of ["side", "type"]) if (form.elements[key].value) feed.set(key, form.elements[key].value);
+        document.getElementById("feed-link").setAttribute("href", "/api/feed.atom" + (feed.toString() ? "?" + feed : ""));
+        summary.textContent = events.length + " " + label("events").toLowerCase() +
+          (outside.length ? " · " + outside.length + " " + label("outside_view") + " (" +
+            outside.slice(0, 5).map(when).join(", ") + (outside.length > 5 ? ", …" : "") + ")" : "");
         tbody.replaceChildren(
           ...(events.length
             ? events.map((e) =>
                 el(
                   "tr",
-                  { "data-type": e.type, "data-status": e.status },
-                  el("td", {}, e.date ? e.date + (e.date_end ? " – " + e.date_end : "") : "?"),
+                  { "data-type": e.type, "data-status": e.status, "data-date": e.date || "" },
+                  el("td", { class: "when" + (vague(e) ? " vague" : "") }, when(e)),
                   el("td", {}, el("span", { class: "chip type-" + e.type }, e.type)),
                   el("td", {}, label(e.status)),
                   el("td", {}, e.countries.join(" ")),
@@ -190,13 +268,17 @@
       }
     }
 
+    // draws the events inside the window; returns those dated outside it
     function draw(events) {
       const [lo, hi] = window_();
       const types = sorted(all.map((e) => e.type));
-      const width = 1100, lane = 22, left = 95, top = 10;
+      const width = 1100, lane = 22, left = 95, right = 15, top = 10;
       const height = top + types.length * lane + 30;
-      const x = (ms) => left + ((ms - lo) / Math.max(DAY, hi - lo)) * (width - left - 15);
+      const x = (ms) => left + ((ms - lo) / Math.max(DAY, hi - lo)) * (width - left - right);
+      const clip = (ms) => Math.max(left, Math.min(width - right, x(ms)));
       const root = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", id: "timeline-svg" });
+      root.dataset.from = fromDay(lo);
+      root.dataset.to = fromDay(hi);
       types.forEach((type, i) => {
         const y = top + i * lane + lane / 2;
         root.append(svg("line", { class: "grid", x1: left, x2: width - 10, y1: y, y2: y }));
@@ -204,27 +286,43 @@
       });
       const axisY = top + types.length * lane + 4;
       root.append(svg("line", { class: "axis", x1: left, x2: width - 10, y1: axisY, y2: axisY }));
-      const step = Math.max(DAY, Math.ceil((hi - lo) / DAY / 8) * DAY);
-      for (let t = lo; t <= hi; t += step) {
+      for (const [t, text] of ticks(lo, hi)) {
         root.append(svg("line", { class: "axis", x1: x(t), x2: x(t), y1: axisY, y2: axisY + 4 }));
-        root.append(svg("text", { class: "tick", x: x(t) - 26, y: axisY + 16 }, fromDay(t)));
+        root.append(svg("text", { class: "tick", x: x(t), y: axisY + 16, "text-anchor": "middle" }, text));
       }
+      const outside = [];
+      const bars = [], dots = [];
       for (const e of events) {
         if (!e.date) continue;
-        const start = toDay(e.date), end = e.date_end ? toDay(e.date_end) : start;
-        if (end < lo || start > hi) continue;
+        const [start, stop] = span(e);
+        if (stop + DAY <= lo || start > hi) { outside.push(e); continue; }
         const y = top + types.indexOf(e.type) * lane + lane / 2;
-        const dot = svg("circle", {
-          class: "event-dot " + e.status,
-          cx: x(start), cy: y, r: 4 + Math.min(6, 1.5 * (e.sources - 1)),
-          fill: colour(e.type), "data-id": e.id, "data-type": e.type,
-        });
-        dot.append(svg("title", {}, (e.date || "") + " " + e.type + " · " + label(e.status) + " · " + e.countries.join(" ") + "\n" + e.evidence));
-        if (e.document_id) dot.addEventListener("click", () => { window.location.href = docHref(e.document_id); });
-        if (end > start) root.append(svg("line", { x1: x(start), x2: x(end), y1: y, y2: y, stroke: colour(e.type), "stroke-width": 3 }));
-        root.append(dot);
+        const tip = when(e) + " " + e.type + " · " + label(e.status) + " · " + e.countries.join(" ") + "\n" + e.evidence;
+        let mark;
+        if (vague(e)) {
+          // the whole span, cut at the window's edges (an open end shows it goes on)
+          const x0 = clip(start), x1 = clip(stop + DAY);
+          mark = svg("rect", {
+            class: "event-mark event-span " + e.status + (x(start) < left ? " open-start" : "") + (x(stop + DAY) > width - right ? " open-end" : ""),
+            x: x0, y: y - 5, width: Math.max(3, x1 - x0), height: 10, rx: 3,
+            fill: colour(e.type), stroke: colour(e.type), "data-id": e.id, "data-type": e.type,
+          });
+        } else {
+          if (stop > start) dots.push(svg("line", { x1: x(start), x2: x(stop + DAY), y1: y, y2: y, stroke: colour(e.type), "stroke-width": 3 }));
+          mark = svg("circle", {
+            class: "event-mark event-dot " + e.status,
+            cx: x(start), cy: y, r: 4 + Math.min(6, 1.5 * (e.sources - 1)),
+            fill: colour(e.type), "data-id": e.id, "data-type": e.type,
+          });
+        }
+        mark.append(svg("title", {}, tip));
+        if (e.document_id) mark.addEventListener("click", () => { window.location.href = docHref(e.document_id); });
+        (vague(e) ? bars : dots).push(mark);
       }
+      root.append(...bars, ...dots); // the spans under the dots
+      root.dataset.outside = String(outside.length);
       chart.replaceChildren(root);
+      return outside;
     }
 
     form.addEventListener("change", render);
@@ -238,6 +336,30 @@
   }
 
   // -- map ----------------------------------------------------------------------------
+  // Degrees are the SVG's units (x = lon, y = -lat); zooming and panning move the
+  // viewBox. Dots and names keep their size on screen, and names that would overlap are
+  // grouped into one name with a count ("Kyiv +2"), which splits as you zoom in.
+  const MAP_ASPECT = 0.5; // height / width of the map, as tregua.css draws it
+  const MIN_SPAN = 0.6; // degrees across at the closest zoom
+  const LABEL_PX = 12; // names' font size on screen
+  const CHAR_PX = 6.8; // a name's width per character, estimated for the font above
+
+  // A ring that crosses the antimeridian (Chukotka, Fiji) jumps from 180 to -180 and
+  // would be drawn as a band across the world: its longitudes are made continuous
+  // instead, past 180, where the view never goes.
+  function unwrap(d) {
+    return d.replace(/M[^MZ]*Z?/g, (ring) => {
+      let last = null, shift = 0;
+      return ring.replace(/([ML])(-?[\d.]+) (-?[\d.]+)/g, (_, cmd, xs, ys) => {
+        const x = Number(xs);
+        if (last !== null && x - last > 180) shift -= 360;
+        if (last !== null && x - last < -180) shift += 360;
+        last = x;
+        return cmd + Number((x + shift).toFixed(1)) + " " + ys;
+      });
+    });
+  }
+
   async function eventMap() {
     const form = document.getElementById("filters");
     const target = document.getElementById("map");
@@ -245,6 +367,133 @@
     const detail = document.getElementById("place-detail");
     const [world, all] = await Promise.all([getJSON("/static/world.json"), getJSON("/api/timeline")]);
     fillSelect(document.getElementById("f-type"), sorted(all.map((e) => e.type)));
+    const root = svg("svg", { role: "img", id: "map-svg", "aria-label": label("map_label") });
+    const base = svg("g", { class: "map-base" });
+    for (let lon = -180; lon <= 180; lon += 10) base.append(svg("line", { class: "graticule", x1: lon, x2: lon, y1: -90, y2: 90 }));
+    for (let lat = -80; lat <= 80; lat += 10) base.append(svg("line", { class: "graticule", x1: -180, x2: 180, y1: -lat, y2: -lat }));
+    for (const country of world.countries) {
+      const path = svg("path", { class: "land", d: unwrap(country.d) });
+      path.append(svg("title", {}, country.name));
+      base.append(path);
+    }
+    const marks = svg("g", { class: "map-marks" });
+    root.append(base, marks);
+    target.replaceChildren(root);
+    let places = [];
+    let home = { x: 15, y: -48, w: 60 }; // the view that shows every placed event
+    let view = { ...home };
+
+    function pxPerDegree() {
+      const width = root.getBoundingClientRect().width || 1100;
+      return width / view.w;
+    }
+
+    function setView(next) {
+      const w = Math.min(360, Math.max(MIN_SPAN, next.w));
+      const h = w * MAP_ASPECT;
+      view = {
+        w: w,
+        x: Math.min(180 - w / 2, Math.max(-180 + w / 2, next.x)),
+        y: Math.min(90 - h / 2, Math.max(-90 + h / 2, next.y)),
+      };
+      root.setAttribute("viewBox", [view.x - w / 2, view.y - h / 2, w, h].map((v) => v.toFixed(4)).join(" "));
+      root.dataset.zoom = (home.w / view.w).toFixed(3);
+      drawMarks();
+    }
+
+    // zoom by ``factor`` (< 1 is closer) keeping the point (x, y) where it is on screen
+    function zoomAt(factor, x, y) {
+      const w = Math.min(360, Math.max(MIN_SPAN, view.w * factor));
+      const k = w / view.w;
+      setView({ w: w, x: x - (x - view.x) * k, y: y - (y - view.y) * k });
+    }
+
+    function toMap(event) {
+      const box = root.getBoundingClientRect();
+      const h = view.w * MAP_ASPECT;
+      return [
+        view.x - view.w / 2 + ((event.clientX - box.left) / box.width) * view.w,
+        view.y - h / 2 + ((event.clientY - box.top) / box.height) * h,
+      ];
+    }
+
+    // places whose names would overlap on screen become one group, the place with most
+    // events first; a name goes right of its dot, or left when right is taken
+    function groups(scale) {
+      const boxes = [];
+      const found = [];
+      const ordered = places.slice().sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name));
+      const radius = (p) => 3 + 2 * Math.sqrt(p.events.length);
+      for (const place of ordered) {
+        const px = place.lon * scale, py = -place.lat * scale, r = radius(place);
+        const dot = [px - r, py - r, px + r, py + r];
+        const hit = found.find((g) => g.boxes.some((b) => overlaps(b, dot)));
+        const width = (place.name.length + 3) * CHAR_PX; // room for a count: "Kyiv +2"
+        const right = [px + r + 2, py - LABEL_PX / 2 - 1, px + r + 4 + width, py + LABEL_PX / 2 + 1];
+        const left = [px - r - 4 - width, right[1], px - r - 2, right[3]];
+        const free = (box) => !boxes.some((b) => overlaps(b, box));
+        if (!hit && free(dot) && (free(right) || free(left))) {
+          const side = free(right) ? right : left;
+          boxes.push(dot, side);
+          found.push({ lead: place, members: [place], side: side === right ? "right" : "left", boxes: [dot, side] });
+          continue;
+        }
+        const group = hit || found.find((g) => g.boxes.some((b) => overlaps(b, dot) || overlaps(b, right) || overlaps(b, left)))
+          || found.reduce((best, g) => (!best || dist(g.lead, place) < dist(best.lead, place) ? g : best), null);
+        group.members.push(place);
+        group.boxes.push(dot);
+        boxes.push(dot);
+      }
+      return found;
+    }
+
+    function overlaps(a, b) {
+      return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    }
+
+    function dist(a, b) {
+      return Math.hypot(a.lon - b.lon, a.lat - b.lat);
+    }
+
+    function drawMarks() {
+      const scale = pxPerDegree();
+      const unit = 1 / scale; // one screen pixel in degrees
+      const nodes = [];
+      const labels = []; // drawn after every dot, so that no dot covers a name
+      for (const group of groups(scale)) {
+        const count = group.members.reduce((n, p) => n + p.events.length, 0);
+        const names = group.members.map((p) => p.name);
+        for (const place of group.members) {
+          const dot = svg("circle", {
+            class: "map-dot", cx: place.lon, cy: -place.lat,
+            r: unit * (3 + 2 * Math.sqrt(place.events.length)), fill: colour(place.top),
+            "data-place": place.name, tabindex: 0,
+          });
+          dot.append(svg("title", {}, place.name + ": " + place.events.length + " " + label("events").toLowerCase()));
+          dot.addEventListener("click", () => { if (!dragged) showPlaces(group.members); });
+          dot.addEventListener("keydown", (event) => { if (event.key === "Enter") showPlaces(group.members); });
+          nodes.push(dot);
+        }
+        const lead = group.lead;
+        // the name goes past the group's last dot on its side, never over one of them
+        const reach = (p) => unit * (3 + 2 * Math.sqrt(p.events.length));
+        const x = group.side === "right"
+          ? Math.max(...group.members.map((p) => p.lon + reach(p))) + 3 * unit
+          : Math.min(...group.members.map((p) => p.lon - reach(p))) - 3 * unit;
+        const text = lead.name + (group.members.length > 1 ? " +" + (group.members.length - 1) : "");
+        const name = svg("text", {
+          class: "map-label" + (group.members.length > 1 ? " grouped" : ""),
+          x: x,
+          y: -lead.lat + 4 * unit, "font-size": LABEL_PX * unit, "stroke-width": 3 * unit,
+          "text-anchor": group.side === "right" ? "start" : "end",
+          "data-places": names.join("|"), "data-count": String(count), "data-text": text,
+        }, text);
+        if (group.members.length > 1) name.append(svg("title", {}, names.join(", ") + " · " + count + " " + label("events").toLowerCase()));
+        name.addEventListener("click", () => { if (!dragged) showPlaces(group.members); });
+        labels.push(name);
+      }
+      marks.replaceChildren(...nodes, ...labels);
+    }
 
     async function render() {
       const mine = begin();
@@ -253,72 +502,196 @@
         try {
           events = await getJSON("/api/timeline", formParams(form));
         } catch (error) {
-          showError(target, error);
+          showError(detail, error);
           return;
         }
         if (mine !== sequence) return; // a newer redraw is on its way
         const placed = events.filter((e) => e.lat !== null && e.lon !== null);
-        summary.textContent = placed.length + " " + label("events").toLowerCase() + " · " +
-          (events.length - placed.length) + " " + label("no_coordinates");
-        const places = new Map();
+        const byKey = new Map();
         for (const e of placed) {
-          const key = e.lat.toFixed(2) + "," + e.lon.toFixed(2);
-          if (!places.has(key)) places.set(key, { lat: e.lat, lon: e.lon, name: e.place || key, events: [] });
-          places.get(key).events.push(e);
+          const key = e.lat.toFixed(2) + "," + e.lon.toFixed(2) + "," + (e.place || "");
+          if (!byKey.has(key)) byKey.set(key, { lat: e.lat, lon: e.lon, name: e.place || key, events: [] });
+          byKey.get(key).events.push(e);
         }
-        // the view: every placed event with a margin, at least 40 x 24 degrees
-        let [w, e_, s, n] = [-10, 50, 30, 62];
-        if (placed.length) {
-          w = Math.min(...placed.map((e) => e.lon)) - 6; e_ = Math.max(...placed.map((e) => e.lon)) + 12;
-          s = Math.min(...placed.map((e) => e.lat)) - 5; n = Math.max(...placed.map((e) => e.lat)) + 5;
-        }
-        if (e_ - w < 40) { const c = (w + e_) / 2; w = c - 20; e_ = c + 20; }
-        if (n - s < 24) { const c = (n + s) / 2; s = c - 12; n = c + 12; }
-        const root = svg("svg", { viewBox: [w, -n, e_ - w, n - s].join(" "), role: "img", id: "map-svg" });
-        for (let lon = -180; lon <= 180; lon += 10) root.append(svg("line", { class: "graticule", x1: lon, x2: lon, y1: -90, y2: 90 }));
-        for (let lat = -80; lat <= 80; lat += 10) root.append(svg("line", { class: "graticule", x1: -180, x2: 180, y1: -lat, y2: -lat }));
-        for (const country of world.countries) {
-          const path = svg("path", { class: "land", d: country.d });
-          path.append(svg("title", {}, country.name));
-          root.append(path);
-        }
-        const scale = (e_ - w) / 200;
-        for (const place of places.values()) {
+        places = Array.from(byKey.values());
+        for (const place of places) {
           const counts = {};
           for (const e of place.events) counts[e.type] = (counts[e.type] || 0) + 1;
-          const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
-          const dot = svg("circle", {
-            class: "map-dot", cx: place.lon, cy: -place.lat,
-            r: scale * (0.6 + 0.35 * Math.sqrt(place.events.length)), fill: colour(top),
-            "data-place": place.name,
-          });
-          dot.append(svg("title", {}, place.name + ": " + place.events.length + " " + label("events").toLowerCase()));
-          dot.addEventListener("click", () => showPlace(place));
-          root.append(dot);
-          root.append(svg("text", { class: "map-label", x: place.lon + scale, y: -place.lat + scale * 0.4, "font-size": 2.2 * scale }, place.name));
+          place.top = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
         }
-        target.replaceChildren(root);
+        summary.textContent = placed.length + " " + label("events").toLowerCase() + " · " +
+          places.length + " " + label("places") + " · " +
+          (events.length - placed.length) + " " + label("no_coordinates");
+        // the home view: every placed event with a margin, at least 40 degrees across
+        if (placed.length) {
+          const w = Math.min(...placed.map((e) => e.lon)), e_ = Math.max(...placed.map((e) => e.lon));
+          const s = Math.min(...placed.map((e) => e.lat)), n = Math.max(...placed.map((e) => e.lat));
+          const across = Math.max(40, (e_ - w) * 1.15 + 8, ((n - s) * 1.15 + 6) / MAP_ASPECT);
+          home = { x: (w + e_) / 2, y: -(n + s) / 2, w: across };
+        }
+        setView(home);
         rendered();
       } finally {
         end();
       }
     }
 
-    function showPlace(place) {
+    function showPlaces(members) {
       detail.replaceChildren(
-        el("h2", {}, place.name),
-        el("ul", { id: "place-events" }, ...place.events.map((e) =>
+        el("h2", {}, members.map((p) => p.name).join(" · ")),
+        el("ul", { id: "place-events" }, ...members.flatMap((place) => place.events.map((e) =>
           el("li", {},
             el("span", { class: "chip type-" + e.type }, e.type), " ",
-            (e.date || "?") + " · " + label(e.status) + " · " + e.countries.join(" ") + " — ",
+            (members.length > 1 ? place.name + " · " : "") + when(e) + " · " + label(e.status) + " · " + e.countries.join(" ") + " — ",
             e.document_id ? el("a", { href: docHref(e.document_id) }, e.evidence) : e.evidence)
-        ))
+        )))
       );
     }
+
+    // wheel, drag, buttons and keys
+    let drag = null;
+    let dragged = false;
+    root.addEventListener("wheel", (event) => {
+      event.preventDefault();
+      const [x, y] = toMap(event);
+      zoomAt(Math.exp(Math.max(-1, Math.min(1, event.deltaY * 0.002))), x, y);
+    }, { passive: false });
+    root.addEventListener("pointerdown", (event) => {
+      drag = { x: event.clientX, y: event.clientY, view: { ...view }, id: event.pointerId };
+      dragged = false;
+    });
+    root.addEventListener("pointermove", (event) => {
+      if (!drag) return;
+      const dx = event.clientX - drag.x, dy = event.clientY - drag.y;
+      if (!dragged && Math.hypot(dx, dy) < 4) return;
+      if (!dragged) { root.setPointerCapture(drag.id); root.classList.add("dragging"); }
+      dragged = true;
+      const k = drag.view.w / (root.getBoundingClientRect().width || 1100);
+      setView({ w: drag.view.w, x: drag.view.x - dx * k, y: drag.view.y - dy * k });
+    });
+    const stop = () => { drag = null; root.classList.remove("dragging"); };
+    root.addEventListener("pointerup", stop);
+    root.addEventListener("pointercancel", stop);
+    const zoomBy = (factor) => zoomAt(factor, view.x, view.y);
+    const panBy = (fx, fy) => setView({ w: view.w, x: view.x + fx * view.w, y: view.y + fy * view.w * MAP_ASPECT });
+    document.getElementById("map-zoom-in").addEventListener("click", () => zoomBy(0.5));
+    document.getElementById("map-zoom-out").addEventListener("click", () => zoomBy(2));
+    document.getElementById("map-fit").addEventListener("click", () => setView(home));
+    target.addEventListener("keydown", (event) => {
+      const keys = {
+        "+": () => zoomBy(0.5), "=": () => zoomBy(0.5), "-": () => zoomBy(2), "_": () => zoomBy(2),
+        "0": () => setView(home), ArrowLeft: () => panBy(-0.2, 0), ArrowRight: () => panBy(0.2, 0),
+        ArrowUp: () => panBy(0, -0.2), ArrowDown: () => panBy(0, 0.2),
+      };
+      if (!target.contains(event.target) || !Object.prototype.hasOwnProperty.call(keys, event.key)) return;
+      event.preventDefault();
+      keys[event.key]();
+    });
+    window.addEventListener("resize", () => setView(view));
 
     form.addEventListener("change", render);
     form.addEventListener("submit", (event) => { event.preventDefault(); render(); });
     await render();
+  }
+
+  // -- stance over time ---------------------------------------------------------------
+  // Per issue, one lane per side: bars of the polarity it held, from the day it took it
+  // until it changed (the last until its latest stance), and a point at each day with
+  // evidence behind it; a click on a point lists that evidence with links into the text.
+  // Built from /api/stances/matrix (where each side stands, since when) and
+  // /api/stances/changes (each change, with the evidence of the new polarity); where a
+  // side changed, the matrix as of the day before its first change gives where it began.
+  async function stanceSeries(issue) {
+    const [cells, changes] = await Promise.all([
+      getJSON("/api/stances/matrix"),
+      getJSON("/api/stances/changes", new URLSearchParams({ issue: issue })),
+    ]);
+    const latest = cells.filter((c) => c.issue === issue);
+    const firstChange = new Map();
+    for (const change of changes) if (!firstChange.has(change.side)) firstChange.set(change.side, change.date);
+    const days = sorted(Array.from(firstChange.values()).map((d) => fromDay(toDay(d) - DAY)));
+    const before = new Map();
+    await Promise.all(days.map(async (day) => {
+      for (const cell of await getJSON("/api/stances/matrix", new URLSearchParams({ at: day }))) {
+        if (cell.issue === issue && firstChange.get(cell.side) === fromDay(toDay(day) + DAY)) before.set(cell.side, cell);
+      }
+    }));
+    return latest.map((cell) => {
+      const own = changes.filter((c) => c.side === cell.side);
+      const points = [];
+      const bars = [];
+      const start = before.get(cell.side);
+      if (start) {
+        bars.push({ from: start.since || start.date, to: own[0].date, polarity: start.polarity });
+        points.push({ date: start.date, polarity: start.polarity, evidence: start.evidence });
+      }
+      own.forEach((change, i) => {
+        const stop = i + 1 < own.length ? own[i + 1].date : fromDay(toDay(cell.date) + DAY);
+        bars.push({ from: change.date, to: stop, polarity: change.to });
+        points.push({ date: change.date, polarity: change.to, evidence: change.evidence, from: change.from });
+      });
+      if (!own.length) bars.push({ from: cell.since || cell.date, to: fromDay(toDay(cell.date) + DAY), polarity: cell.polarity });
+      if (!points.some((p) => p.date === cell.date)) points.push({ date: cell.date, polarity: cell.polarity, evidence: cell.evidence });
+      return { side: cell.side, bars: bars, points: points };
+    }).sort((a, b) => a.side.localeCompare(b.side));
+  }
+
+  function drawStanceChart(target, rows, at, onPoint) {
+    if (!rows.length) {
+      target.replaceChildren(el("p", { class: "muted" }, label("nothing_found")));
+      return;
+    }
+    const stamps = rows.flatMap((r) => r.bars.flatMap((b) => [toDay(b.from), toDay(b.to)]));
+    const span = Math.max(...stamps) - Math.min(...stamps);
+    const pad = Math.max(2 * DAY, span * 0.04);
+    const lo = Math.min(...stamps) - pad, hi = Math.max(...stamps) + pad;
+    const width = 1100, lane = 34, left = 60, right = 15, top = 8;
+    const height = top + rows.length * lane + 26;
+    const x = (ms) => left + ((ms - lo) / (hi - lo)) * (width - left - right);
+    const root = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", id: "stance-chart-svg" });
+    const axisY = top + rows.length * lane + 2;
+    root.append(svg("line", { class: "axis", x1: left, x2: width - right, y1: axisY, y2: axisY }));
+    for (const [t, text] of ticks(lo, hi)) {
+      root.append(svg("line", { class: "grid", x1: x(t), x2: x(t), y1: top, y2: axisY + 4 }));
+      root.append(svg("text", { class: "tick", x: x(t), y: axisY + 16, "text-anchor": "middle" }, text));
+    }
+    if (at) {
+      root.append(svg("line", { class: "at-line", x1: x(toDay(at)), x2: x(toDay(at)), y1: top, y2: axisY }));
+    }
+    rows.forEach((row, i) => {
+      const y = top + i * lane + lane / 2;
+      root.append(svg("text", { class: "lane", x: 4, y: y + 4 }, row.side));
+      for (const bar of row.bars) {
+        const rect = svg("rect", {
+          class: "stance-bar " + bar.polarity, x: x(toDay(bar.from)), y: y - 7,
+          width: Math.max(2, x(toDay(bar.to)) - x(toDay(bar.from))), height: 14, rx: 3,
+          "data-side": row.side, "data-polarity": bar.polarity,
+        });
+        rect.append(svg("title", {}, row.side + ": " + label(bar.polarity) + " · " + bar.from + " – " + fromDay(toDay(bar.to) - DAY)));
+        root.append(rect);
+      }
+      for (const point of row.points) {
+        const dot = svg("circle", {
+          class: "stance-point " + point.polarity, cx: x(toDay(point.date)), cy: y, r: 6, tabindex: 0,
+          "data-side": row.side, "data-date": point.date, "data-polarity": point.polarity,
+        });
+        dot.append(svg("title", {}, row.side + " · " + point.date + " · " + label(point.polarity) + " (" + point.evidence.length + ")"));
+        dot.addEventListener("click", () => onPoint(row, point, dot));
+        dot.addEventListener("keydown", (event) => { if (event.key === "Enter") onPoint(row, point, dot); });
+        root.append(dot);
+      }
+    });
+    target.replaceChildren(root);
+  }
+
+  function evidenceItems(evidence) {
+    return evidence.map((ev) =>
+      el("li", { class: "evidence" },
+        el("span", { class: "muted" }, (ev.published || "?") + " · "),
+        el("span", { class: "pol " + ev.polarity }, label(ev.polarity)), " ",
+        el("span", { class: "evidence-text" }, "«" + ev.evidence.text + "»"), " ",
+        el("a", { href: docHref(ev.document_id, ev.evidence.start, ev.evidence.end) }, label("open_source")))
+    );
   }
 
   // -- stance matrix --------------------------------------------------------------------
@@ -326,6 +699,58 @@
     const form = document.getElementById("filters");
     const matrix = document.getElementById("matrix");
     const detail = document.getElementById("cell-detail");
+    const chartIssue = document.getElementById("chart-issue");
+    const chart = document.getElementById("stance-chart");
+    const chartDetail = document.getElementById("chart-detail");
+    const [latest, everyChange] = await Promise.all([getJSON("/api/stances/matrix"), getJSON("/api/stances/changes")]);
+    // the chart opens on the issue that moved most, then the one most sides took a stance on
+    const weight = (issue) => [
+      everyChange.filter((c) => c.issue === issue).length, latest.filter((c) => c.issue === issue).length,
+    ];
+    const charted = sorted(latest.map((c) => c.issue)).sort((a, b) => {
+      const [ca, sa] = weight(a), [cb, sb] = weight(b);
+      return cb - ca || sb - sa || a.localeCompare(b);
+    });
+    fillSelect(chartIssue, charted, issueLabel);
+    if (charted.length) chartIssue.value = charted[0];
+
+    let chartSequence = 0;
+    async function drawChart() {
+      track();
+      const mine = ++chartSequence;
+      try {
+        chartDetail.hidden = true;
+        if (!chartIssue.value) {
+          chart.replaceChildren(el("p", { class: "muted" }, label("nothing_found")));
+          return;
+        }
+        let rows;
+        try {
+          rows = await stanceSeries(chartIssue.value);
+        } catch (error) {
+          showError(chart, error);
+          return;
+        }
+        if (mine !== chartSequence) return; // a newer one is on its way
+        drawStanceChart(chart, rows, form.elements.at.value, showPoint);
+        rendered();
+      } finally {
+        end();
+      }
+    }
+
+    function showPoint(row, point, dot) {
+      for (const other of chart.querySelectorAll(".stance-point.selected")) other.classList.remove("selected");
+      dot.classList.add("selected");
+      document.getElementById("chart-title").replaceChildren(
+        row.side + " · " + issueLabel(chartIssue.value) + " · " + point.date + ": ",
+        point.from ? el("span", { class: "pol " + point.from }, label(point.from)) : "",
+        point.from ? " → " : "",
+        el("span", { class: "pol " + point.polarity }, label(point.polarity))
+      );
+      document.getElementById("chart-evidence").replaceChildren(...evidenceItems(point.evidence));
+      chartDetail.hidden = false;
+    }
 
     async function render() {
       const mine = begin();
@@ -357,6 +782,10 @@
               for (const other of matrix.querySelectorAll("td.selected")) other.classList.remove("selected");
               td.classList.add("selected");
               showCell(cell);
+              if (chartIssue.value !== cell.issue) {
+                chartIssue.value = cell.issue;
+                drawChart();
+              }
             });
             td.addEventListener("keydown", (event) => { if (event.key === "Enter") td.click(); });
             return td;
@@ -378,19 +807,14 @@
     function showCell(cell) {
       document.getElementById("cell-title").textContent =
         cell.side + " · " + issueLabel(cell.issue) + ": " + label(cell.polarity) + " (" + cell.since + " – " + cell.date + ")";
-      document.getElementById("cell-evidence").replaceChildren(...cell.evidence.map((ev) =>
-        el("li", { class: "evidence" },
-          el("span", { class: "muted" }, (ev.published || "?") + " · "),
-          el("span", { class: "pol " + ev.polarity }, label(ev.polarity)), " ",
-          el("span", { class: "evidence-text" }, "«" + ev.evidence.text + "»"), " ",
-          el("a", { href: docHref(ev.document_id, ev.evidence.start, ev.evidence.end) }, label("open_source")))
-      ));
+      document.getElementById("cell-evidence").replaceChildren(...evidenceItems(cell.evidence));
       detail.hidden = false;
     }
 
-    form.addEventListener("change", render);
-    form.addEventListener("submit", (event) => { event.preventDefault(); render(); });
-    await render();
+    form.addEventListener("change", () => { render(); drawChart(); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); render(); drawChart(); });
+    chartIssue.addEventListener("change", drawChart);
+    await Promise.all([render(), drawChart()]);
   }
 
   // -- quote explorer -------------------------------------------------------------------
