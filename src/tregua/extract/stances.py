@@ -22,6 +22,7 @@ the cue up the dependency parse, word by word, to the verb that reports it:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,28 +62,52 @@ class Reading:
     contrary: bool  # the cue names the issue's contrary ("levantar las sanciones")
 
 
-def _issue_cues(sent: SpacySpan, issue: Issue, text: str) -> Iterable[tuple[int, int, bool]]:
-    """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
-    written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN")."""
-    contrary = {c.lower() for c in issue.contrary_cues}
-    broad = {c.lower() for c in issue.broad_cues}
-    in_context = context_pattern(issue).search(text, sent.start_char, sent.end_char) is not None
-    for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
-        if m.group().lower() in broad and not in_context:
-            continue  # "la cumbre de Alaska" between Trump and Putin
-        yield m.start(), m.end(), m.group().lower() in contrary
+@functools.cache
+def _verb_cues(issue: Issue) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """(lemma, the cue's words, contrary) of each cue of ``issue`` that opens with a verb in
+    the infinitive ("renunciar a la OTAN"), in the order of the issue's cues."""
+    found = []
     for cue in (*issue.cues, *issue.contrary_cues):
-        words = cue.lower().split()
+        words = tuple(cue.lower().split())
         if len(words) < 2 or not _INFINITIVE.match(words[0]):
             continue
-        base = words[0].removesuffix("se")
-        for token in sent:
-            if token.lemma_.lower() != base or token.lower_ == words[0]:
+        found.append((words[0].removesuffix("se"), words, cue in issue.contrary_cues))
+    return tuple(found)
+
+
+def _by_lemma(sent: SpacySpan) -> dict[str, list[Token]]:
+    """The sentence's tokens by lowered lemma, each list in the sentence's order."""
+    index: dict[str, list[Token]] = {}
+    for token in sent:
+        index.setdefault(token.lemma_.lower(), []).append(token)
+    return index
+
+
+def _issue_cues(
+    sent: SpacySpan, issue: Issue, text: str, lemmas: dict[str, list[Token]]
+) -> Iterable[tuple[int, int, bool]]:
+    """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
+    written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN").
+    ``lemmas`` is ``_by_lemma(sent)``, built once for all the issues."""
+    contrary = {c.lower() for c in issue.contrary_cues}
+    broad = {c.lower() for c in issue.broad_cues}
+    in_context: bool | None = None  # searched for only when a broad cue is met
+    for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
+        if m.group().lower() in broad:
+            if in_context is None:
+                found = context_pattern(issue).search(text, sent.start_char, sent.end_char)
+                in_context = found is not None
+            if not in_context:
+                continue  # "la cumbre de Alaska" between Trump and Putin
+        yield m.start(), m.end(), m.group().lower() in contrary
+    for base, words, is_contrary in _verb_cues(issue):
+        for token in lemmas.get(base, ()):
+            if token.lower_ == words[0]:
                 continue
             rest = [t.lower_ for t in sent.doc[token.i + 1 : token.i + len(words)]]
-            if rest == words[1:]:
+            if rest == list(words[1:]):
                 last = sent.doc[token.i + len(words) - 1]
-                yield token.idx, last.idx + len(last.text), cue in issue.contrary_cues
+                yield token.idx, last.idx + len(last.text), is_contrary
 
 
 def _sides_of(tokens: Iterable[Token], pack: DomainPack) -> list[tuple[str | None, str]]:
@@ -385,9 +410,10 @@ def _find(
             before = previous
             previous = _main_subject_side(sent, pack)
             evidence = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
+            lemmas = _by_lemma(sent)
             for issue in pack.issues:
                 seen: set[int] = set()
-                for start, end, contrary in _issue_cues(sent, issue, text):
+                for start, end, contrary in _issue_cues(sent, issue, text, lemmas):
                     span = doc.char_span(start, end, alignment_mode="expand")
                     if span is None or span.root.i in seen:
                         continue
