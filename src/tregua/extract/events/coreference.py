@@ -81,6 +81,11 @@ def merge(first: Event, again: Event) -> Event:
             date_text=again.date_text,
             date_source=again.date_source,
         )
+    elif first.date_source == again.date_source == "text" and first.date and again.date:
+        # one event the text dates on two days ("el viernes" ... "el sábado") spans both
+        start = min(first.date, again.date)
+        end = max(first.date_end or first.date, again.date_end or again.date)
+        first = dataclasses.replace(first, date=start, date_end=end if end != start else None)
     return dataclasses.replace(
         first,
         countries=_joined_sides(first.countries, again.countries),
