@@ -75,6 +75,15 @@ def _verb_cues(issue: Issue) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     return tuple(found)
 
 
+@functools.cache
+def _lowered_cues(issue: Issue) -> tuple[frozenset[str], frozenset[str]]:
+    """The issue's contrary and broad cues, lowered: once per issue, not per sentence."""
+    return (
+        frozenset(c.lower() for c in issue.contrary_cues),
+        frozenset(c.lower() for c in issue.broad_cues),
+    )
+
+
 def _by_lemma(sent: SpacySpan) -> dict[str, list[Token]]:
     """The sentence's tokens by lowered lemma, each list in the sentence's order."""
     index: dict[str, list[Token]] = {}
@@ -89,8 +98,7 @@ def _issue_cues(
     """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
     written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN").
     ``lemmas`` is ``_by_lemma(sent)``, built once for all the issues."""
-    contrary = {c.lower() for c in issue.contrary_cues}
-    broad = {c.lower() for c in issue.broad_cues}
+    contrary, broad = _lowered_cues(issue)
     in_context: bool | None = None  # searched for only when a broad cue is met
     for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
         if m.group().lower() in broad:
