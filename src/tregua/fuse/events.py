@@ -79,6 +79,7 @@ class EventMention:
     actors: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     row_id: int | None = None  # the event_mentions row, when read from the store
+    confidence: float | None = None  # the record's fitted confidence of this mention
 
     @property
     def date_from_text(self) -> bool:
@@ -206,6 +207,13 @@ class FusedEvent:
     def evidence(self) -> str:
         return self._reports()[0].evidence
 
+    @property
+    def confidence(self) -> float | None:
+        """The highest confidence of its mentions: one report the model trusts is enough to
+        show the event. None when no mention has one."""
+        known = [m.confidence for m in self.mentions if m.confidence is not None]
+        return max(known) if known else None
+
     def _values(self, name: str) -> dict[Any, list[EventMention]]:
         """Mentions by the value they give for ``name``.
 
@@ -283,6 +291,7 @@ def mentions_of(record: dict[str, Any]) -> list[EventMention]:
                 lon=location.get("lon"),
                 actors=tuple(ev.get("actors") or ()),
                 targets=tuple(ev.get("targets") or ()),
+                confidence=ev.get("confidence"),
             )
         )
     return mentions

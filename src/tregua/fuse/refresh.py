@@ -52,6 +52,7 @@ def _mention(row: dict[str, Any]) -> EventMention:
         actors=tuple(row["actors"] or ()),
         targets=tuple(row["targets"] or ()),
         row_id=row["id"],
+        confidence=row["confidence"],
     )
 
 
@@ -89,6 +90,7 @@ def fused_row(
         "copies": sources.copies,
         "independent_sources": sources.independent,
         "wire": sources.wire,
+        "confidence": event.confidence,
     }
 
 

@@ -232,6 +232,8 @@ class FusedEventRow(Base):
     copies: Mapped[int | None] = mapped_column(Integer)
     independent_sources: Mapped[int | None] = mapped_column(Integer)
     wire: Mapped[str | None] = mapped_column(Text)
+    # the event's confidence across its reports (0008; the highest of its mentions' at 0008)
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class FusedEventMentionRow(Base):
@@ -298,6 +300,7 @@ class QuoteRow(Base):
     speaker_country: Mapped[str | None] = mapped_column(String(8))
     cue: Mapped[str | None] = mapped_column(Text)
     via: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)  # fitted, OUTPUT.md v1.1 (0008)
 
 
 # a speaker by name, as the quotes filter compares it (0006)
@@ -323,6 +326,7 @@ class StanceRow(Base):
     start: Mapped[int]
     end: Mapped[int]
     evidence: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)  # fitted, OUTPUT.md v1.1 (0008)
 
 
 class QuoteIssueRow(Base):
