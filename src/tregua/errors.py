@@ -48,3 +48,5 @@ class QuarantineReason(enum.StrEnum):
     STAGE_FAILED = "stage_failed"
     TOO_LARGE = "too_large"  # over the size limit of one file or one article
     BAD_FORMAT = "bad_format"  # not the format its name or content says: a broken feed or WARC
+    UNSUPPORTED = "unsupported"  # a file of a type no reader reads: an image, a spreadsheet
+    NOT_NEWS = "not_news"  # text that is no reporting: a licence, code, a table, no sentence

@@ -45,6 +45,7 @@ from tregua.hygiene import (
     spanish_words,
 )
 from tregua.hygiene.datelines import parse_date_line
+from tregua.hygiene.newslike import not_news
 from tregua.hygiene.paragraphs import DATELINE_LINES
 from tregua.ingest.budgets import DEFAULT_BUDGETS, Budgets, check_text
 from tregua.ingest.scrub import scrub_text
@@ -255,7 +256,8 @@ def _finite_verbs(doc: Doc) -> list[tuple[int, str]]:
 
 
 def _admitted(raw: RawDoc, budgets: Budgets) -> tuple[RawDoc, list[str]] | Quarantined:
-    """``raw`` with its text scrubbed (and what was removed), or why it is over budget."""
+    """``raw`` with its text scrubbed (and what was removed), or why it is over budget or
+    no reporting at all (``hygiene.newslike``)."""
     text, notes = scrub_text(raw.text)
     try:
         check_text(raw.source, text, budgets)
@@ -264,6 +266,15 @@ def _admitted(raw: RawDoc, budgets: Budgets) -> tuple[RawDoc, list[str]] | Quara
     if not text.strip():
         return Quarantined(
             raw.source, "budget", QuarantineReason.EMPTY, f"{raw.source}: no visible text"
+        )
+    unlike = not_news(text)
+    if unlike is not None:
+        return Quarantined(
+            raw.source,
+            "hygiene",
+            QuarantineReason.NOT_NEWS,
+            f"{raw.source}: {unlike}",
+            text[:65536].encode(),
         )
     return (dataclasses.replace(raw, text=text) if text != raw.text else raw), notes
 

@@ -46,14 +46,14 @@ def check(items: list[RawDoc | Quarantined], source: str) -> None:
             assert item.text.strip()
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2000))
 def test_any_bytes_are_read_or_quarantined(data: bytes) -> None:
     sniff(data)
     check(list(read_bytes("-", data)), "-")
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=12).map(b"".join))
 def test_near_valid_documents_are_read_or_quarantined(data: bytes) -> None:
     items = list(read_bytes("-", data))
@@ -64,7 +64,9 @@ def test_near_valid_documents_are_read_or_quarantined(data: bytes) -> None:
 @pytest.mark.parametrize(
     "suffix", [".txt", ".html", ".json", ".jsonl", ".xml", ".warc", ".warc.gz"]
 )
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map(b"".join))
 def test_files_of_every_suffix_never_raise(tmp_path: Path, suffix: str, data: bytes) -> None:
     path = tmp_path / f"x{suffix}"

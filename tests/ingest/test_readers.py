@@ -304,15 +304,18 @@ def test_folder_reads_every_format(tmp_path: Path) -> None:
     (tmp_path / "d.jsonl").write_text(json.dumps({"text": ARTICLE}) + "\n", encoding="utf-8")
     (tmp_path / "e.png").write_bytes(b"\x89PNG")
     (tmp_path / "a.meta.json").write_text("{}", encoding="utf-8")
-    sources = [i.source for i in read_inputs([str(tmp_path)])]
-    assert sources == [
+    items = list(read_inputs([str(tmp_path)]))
+    assert [i.source for i in items] == [
         str(tmp_path / "a.txt"),
         str(tmp_path / "b.html"),
         "https://diario.example/mundo/tregua-energetica",
         "https://diario.example/mundo/ginebra",
         "https://diario.example/mundo/vacia",
         f"{tmp_path / 'd.jsonl'}#1",
+        str(tmp_path / "e.png"),  # not read, but named: nothing is skipped without a word
     ]
+    png = items[-1]
+    assert isinstance(png, Quarantined) and png.reason == QuarantineReason.UNSUPPORTED
 
 
 def test_html_fragment_to_text() -> None:

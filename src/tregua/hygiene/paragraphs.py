@@ -32,7 +32,7 @@ from tregua.hygiene.captions import has_caption_shape, looks_like_caption
 from tregua.hygiene.commentary import find_commentary
 from tregua.hygiene.datelines import DatelineParse, parse_dateline
 from tregua.hygiene.glued import find_glued
-from tregua.hygiene.lines import classify_lines, glued_credit, glued_headline
+from tregua.hygiene.lines import Furniture, classify_lines, glued_credit, glued_headline
 from tregua.hygiene.normalize import normalize_text
 from tregua.model import CleanDoc, Dateline, Flag, Paragraph, ParagraphKind, RawDoc, Repair
 from tregua.pack import Lexicon
@@ -84,16 +84,7 @@ def clean_document(
     segments = _split_glued_headlines(
         text, _split_datelines(text, _segments(text, lexicon), lexicon), lexicon, flags, repairs
     )
-    furniture = classify_lines(
-        [
-            None if seg.commentary or seg.dateline or seg.headline else text[seg.start : seg.end]
-            for seg in segments
-        ],
-        lexicon,
-        title=raw.title,
-        outlet=raw.outlet,
-        shared=shared_lines,
-    )
+    furniture = _furniture(text, segments, raw, lexicon, shared_lines)
     contained = _contained_lines(text, segments)
     paragraphs: list[Paragraph] = []
     seen: list[_Seen] = []  # earlier paragraphs a later one may repeat
@@ -131,41 +122,7 @@ def clean_document(
             original = _find_duplicate(body, seen)
             if original is not None:
                 kind = "duplicate"
-                flags.append(
-                    Flag(
-                        "duplicate_paragraph",
-                        seg.start,
-                        seg.end,
-                        body,
-                        f"repeats paragraph {original}",
-                    )
-                )
-                first = paragraphs[original]
-                if first.kind == "reporting" and looks_like_caption(
-                    text[first.start : first.end], repeated=True
-                ):
-                    paragraphs[original] = Paragraph(first.index, first.start, first.end, "caption")
-                    flags.append(
-                        Flag(
-                            "caption",
-                            first.start,
-                            first.end,
-                            text[first.start : first.end],
-                            "a photo caption repeated in the body",
-                        )
-                    )
-                first_key = _comparable(text[first.start : first.end])
-                if _comparable(body) != first_key and _caption_like(body):
-                    # reworded, the repeat is a caption of its own as well as a duplicate
-                    flags.append(
-                        Flag(
-                            "caption",
-                            seg.start,
-                            seg.end,
-                            body,
-                            "a photo caption repeated in other words",
-                        )
-                    )
+                _flag_repeat(text, seg, original, paragraphs, flags)
             elif looks_like_caption(body, repeated=False):
                 kind = "caption"
                 flags.append(
@@ -173,17 +130,7 @@ def clean_document(
                 )
             seen.append(_Seen(index, _comparable(body), _caption_like(body)))
         paragraphs.append(Paragraph(index, seg.start, seg.end, kind))
-        for glue in find_glued(text, seg.start, seg.end, words):
-            flags.append(
-                Flag(
-                    "glued_words",
-                    glue.start,
-                    glue.end,
-                    glue.token,
-                    f"words run together; read as '{glue.replacement}'",
-                )
-            )
-            repairs.append(Repair(glue.start, glue.end, glue.replacement))
+        _flag_glued(text, seg, words, flags, repairs)
     flags.sort(key=lambda f: (f.start, f.kind))
     dateline = _dateline(text, segments, paragraphs, lexicon)
     bodies = [(text[p.start : p.end], p.kind) for p in paragraphs]
@@ -196,6 +143,74 @@ def clean_document(
         dateline=dateline,
         agency=find_agency(bodies, dateline, lexicon.news_agencies),
     )
+
+
+def _furniture(
+    text: str,
+    segments: list[_Segment],
+    raw: RawDoc,
+    lexicon: Lexicon,
+    shared_lines: frozenset[str],
+) -> list[Furniture | None]:
+    """The page-furniture verdict of each segment (None for reporting, and for commentary,
+    datelines and headlines, which are told apart before)."""
+    return classify_lines(
+        [
+            None if seg.commentary or seg.dateline or seg.headline else text[seg.start : seg.end]
+            for seg in segments
+        ],
+        lexicon,
+        title=raw.title,
+        outlet=raw.outlet,
+        shared=shared_lines,
+    )
+
+
+def _flag_repeat(
+    text: str, seg: _Segment, original: int, paragraphs: list[Paragraph], flags: list[Flag]
+) -> None:
+    """Flags of a paragraph that repeats paragraph ``original``: the duplicate, and a caption
+    where the first of the two reads as one (it is then a caption, not reporting) or where the
+    repeat rewords it."""
+    body = text[seg.start : seg.end]
+    flags.append(
+        Flag("duplicate_paragraph", seg.start, seg.end, body, f"repeats paragraph {original}")
+    )
+    first = paragraphs[original]
+    first_body = text[first.start : first.end]
+    if first.kind == "reporting" and looks_like_caption(first_body, repeated=True):
+        paragraphs[original] = Paragraph(first.index, first.start, first.end, "caption")
+        flags.append(
+            Flag(
+                "caption",
+                first.start,
+                first.end,
+                first_body,
+                "a photo caption repeated in the body",
+            )
+        )
+    if _comparable(body) != _comparable(first_body) and _caption_like(body):
+        # reworded, the repeat is a caption of its own as well as a duplicate
+        flags.append(
+            Flag("caption", seg.start, seg.end, body, "a photo caption repeated in other words")
+        )
+
+
+def _flag_glued(
+    text: str, seg: _Segment, words: frozenset[str], flags: list[Flag], repairs: list[Repair]
+) -> None:
+    """A flag and a repair for each run of glued words in the segment."""
+    for glue in find_glued(text, seg.start, seg.end, words):
+        flags.append(
+            Flag(
+                "glued_words",
+                glue.start,
+                glue.end,
+                glue.token,
+                f"words run together; read as '{glue.replacement}'",
+            )
+        )
+        repairs.append(Repair(glue.start, glue.end, glue.replacement))
 
 
 # a dateline opens one of the article's first lines: after a label, a date, a byline

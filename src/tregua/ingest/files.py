@@ -115,9 +115,14 @@ def _walk(
     except OSError as exc:
         yield _unreadable(str(folder), exc, "the folder cannot be listed")
         return
+    names = {entry.name for entry in entries}
     for entry in entries:
         child = Path(entry.path)
-        if entry.name.startswith(".") or entry.name.endswith(META_SUFFIX):
+        if entry.name.startswith("."):
+            continue
+        if entry.name.endswith(META_SUFFIX):
+            if not _has_article(entry.name, names):
+                yield _lone_sidecar(str(child))
             continue
         try:
             info = child.stat()  # follows a symbolic link
@@ -146,7 +151,7 @@ def _walk(
                 continue
             yield from _walk(child, visited | {key}, max_bytes, budgets)
         elif not is_article_file(child):
-            continue
+            yield _unsupported(str(child))
         elif stat.S_ISREG(info.st_mode):
             yield from guarded(str(child), read_file(str(child), child, max_bytes, budgets))
         else:
@@ -203,6 +208,39 @@ def _not_regular(source: str, mode: int) -> Quarantined:
         "ingest",
         QuarantineReason.NOT_TEXT,
         f"{source}: {kind}, not a file; not read (it could block or never end)",
+    )
+
+
+def _has_article(sidecar: str, names: set[str]) -> bool:
+    """Whether a text file of the folder takes ``sidecar`` (NAME.meta.json) as its metadata."""
+    stem = sidecar.removesuffix(META_SUFFIX)
+    return any(
+        name != sidecar
+        and Path(name).suffix in ("", ".txt", ".text")
+        and name.removesuffix(Path(name).suffix) == stem
+        for name in names
+    )
+
+
+def _lone_sidecar(source: str) -> Quarantined:
+    return Quarantined(
+        source,
+        "ingest",
+        QuarantineReason.BAD_METADATA,
+        f"{source}: metadata beside no article (a .txt or suffix-less file of the same name "
+        "takes it); not read",
+    )
+
+
+def _unsupported(source: str) -> Quarantined:
+    suffix = "".join(Path(source).suffixes[-2:]) or Path(source).name
+    known = " ".join(sorted(FORMATS))
+    return Quarantined(
+        source,
+        "ingest",
+        QuarantineReason.UNSUPPORTED,
+        f"{source}: a '{suffix}' file, a type tregua does not read (it reads {known} and "
+        "suffix-less text)",
     )
 
 

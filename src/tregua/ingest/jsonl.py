@@ -52,8 +52,8 @@ def read_jsonl(
             yield Quarantined(
                 where,
                 "ingest",
-                QuarantineReason.BAD_METADATA,
-                f"{label}: not JSON ({exc.msg} at column {exc.colno})",
+                QuarantineReason.BAD_FORMAT,
+                f"{label}: not JSON ({exc.msg}, column {exc.colno})",
                 line[:65536],
             )
             continue
