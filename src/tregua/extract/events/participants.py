@@ -37,6 +37,37 @@ def sides_of(
     A place's country is a side only for events that strike it (an attack on Kyiv involves
     Ukraine); a venue ("en Suiza", "en Abu Dabi") is not a party to the talks held there.
     """
+    scope, subjects = _scope_of(sent, trigger, layer)
+    actors, countries, location = _named_sides(sent, trigger, pack, type_, scope)
+    for i in sorted(scope):
+        token = sent.doc[i]
+        side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
+        if side and side not in countries:
+            countries.append(side)
+    between = _between(trigger)
+    if between:
+        # "una reunión entre Putin y Zelenski": the complement names the parties, whoever
+        # proposes or reports it ("Los funcionarios estadounidenses plantean ...")
+        named = _sides_named(sent, between, pack)
+        if len(named) >= 2:
+            # a mediator takes part: "entre Rusia y Ucrania, con la mediación de Estados Unidos"
+            named |= _sides_named(sent, _mediators(sent, scope, pack.lexicon), pack)
+            countries = sorted(named)
+            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in named]
+    if type_ in _ONE_SIDED:
+        # "Ucrania ha suavizado su impulso para una adhesión a la OTAN": a concession is
+        # its maker's; what it concerns is no side
+        agent = {t.i for subject in subjects for t in subject.subtree}
+        makers = [c for c in countries if c in _sides_named(sent, agent, pack)]
+        if makers:
+            countries = makers
+            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in makers]
+    return actors, countries, location
+
+
+def _scope_of(sent: SpacySpan, trigger: Token, layer: ClauseLayer) -> tuple[set[int], list[Token]]:
+    """The token indices whose names may be sides of the trigger's event, and the agents
+    (subjects) of its clause."""
     # sides come from the trigger's clause plus the agent (the subject of its verb, or of
     # the sentence when the clause has none: "Peskov elogió ..., pero criticó ...")
     clause = layer.of(trigger)
@@ -69,6 +100,14 @@ def sides_of(
             and token.head not in own
         ):
             scope -= {t.i for t in token.subtree}
+    return scope, subjects
+
+
+def _named_sides(
+    sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str, scope: set[int]
+) -> tuple[list[str], list[str], Location | None]:
+    """Actor ids, sides and place of the entities the sentence names, those in ``scope``
+    (nearest the trigger first) before the others."""
     actors: list[str] = []
     countries: list[str] = []
     location = _venue_of(sent, trigger, pack)
@@ -118,29 +157,6 @@ def sides_of(
             actors.append(known.id)
         if side not in countries:
             countries.append(side)
-    for i in sorted(scope):
-        token = sent.doc[i]
-        side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
-        if side and side not in countries:
-            countries.append(side)
-    between = _between(trigger)
-    if between:
-        # "una reunión entre Putin y Zelenski": the complement names the parties, whoever
-        # proposes or reports it ("Los funcionarios estadounidenses plantean ...")
-        named = _sides_named(sent, between, pack)
-        if len(named) >= 2:
-            # a mediator takes part: "entre Rusia y Ucrania, con la mediación de Estados Unidos"
-            named |= _sides_named(sent, _mediators(sent, scope, pack.lexicon), pack)
-            countries = sorted(named)
-            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in named]
-    if type_ in _ONE_SIDED:
-        # "Ucrania ha suavizado su impulso para una adhesión a la OTAN": a concession is
-        # its maker's; what it concerns is no side
-        agent = {t.i for subject in subjects for t in subject.subtree}
-        makers = [c for c in countries if c in _sides_named(sent, agent, pack)]
-        if makers:
-            countries = makers
-            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in makers]
     return actors, countries, location or fallback
 
 
