@@ -134,7 +134,13 @@ def _mention(
     clause = {sent.doc[i].idx for i in layer.of(hit.token).tokens}
     when = time_of(sent, hit.token.idx, clause, times)
     status = status_of(
-        hit.token, hit.type, pack.lexicon, when.value if when else None, published, layer
+        hit.token,
+        hit.type,
+        pack.lexicon,
+        when.value if when else None,
+        published,
+        layer,
+        setting=hit.setting,
     )
     day, date_source = settle_day(when.value if when else None, when, status, published)
     evidence = Span(sent.start_char, sent.end_char, sent.text)
