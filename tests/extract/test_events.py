@@ -368,3 +368,45 @@ def test_the_auxiliary_gives_the_status(
     text: str, type_: str, status: str, pipeline: Pipeline
 ) -> None:
     assert (type_, status) in {(e.type, e.status) for e in events_of(text, pipeline)}
+
+
+def test_a_meeting_an_act_happened_in_is_its_own_event(pipeline: Pipeline) -> None:
+    text = "Los negociadores pactaron un canje de presos durante la cumbre de Ginebra del lunes."
+    events = located_events_of(text, pipeline)
+    talks = one(events, "CONSULT")
+    assert one(events, "AGREE").status == "occurred"
+    assert talks.status == "occurred"
+    assert talks.location is not None and talks.location.name == "Geneva"
+
+
+def test_a_setting_meeting_ahead_is_planned(pipeline: Pipeline) -> None:
+    text = "Los dos gobiernos firmarán un memorando en la próxima cumbre."
+    assert one(events_of(text, pipeline), "CONSULT").status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El canciller dijo que su equipo está preparando una reunión con los negociadores rusos.",
+        "Fuentes diplomáticas confirmaron las próximas negociaciones entre Moscú y Kiev.",
+    ],
+)
+def test_a_meeting_being_prepared_or_ahead_is_planned(text: str, pipeline: Pipeline) -> None:
+    assert one(events_of(text, pipeline), "CONSULT").status == "planned"
+
+
+def test_a_lead_without_a_place_takes_the_place_of_the_talks_told_next(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "El mediador turco pidió el viernes a las dos delegaciones un alto el fuego inmediato. "
+        "Las conversaciones entre Rusia y Ucrania empezaron el viernes en Estambul."
+    )
+    request = one(located_events_of(text, pipeline), "REQUEST")
+    assert request.location is not None and request.location.name == "Istanbul"
+
+
+def test_who_makes_a_demand_is_not_where_it_is_made(pipeline: Pipeline) -> None:
+    text = "El ministro repitió el jueves las exigencias de Kiev sobre los prisioneros."
+    request = one(located_events_of(text, pipeline), "REQUEST")
+    assert request.location is None or request.location.name != "Kyiv"

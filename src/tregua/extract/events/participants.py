@@ -17,7 +17,13 @@ from tregua.extract.events.triggers import is_despite
 from tregua.language.clauses import OTHER_CLAUSES, ClauseLayer
 from tregua.model import Event, Location
 from tregua.pack import Actor, DomainPack, Lexicon, Place
-from tregua.resolve.place import LOCATIVE_PREPOSITIONS, NOT_A_PARTY, SOURCE_PREPOSITIONS
+from tregua.resolve.place import (
+    EVENT_NOUNS,
+    LOCATIVE_PREPOSITIONS,
+    NOT_A_PARTY,
+    SOURCE_PREPOSITIONS,
+)
+from tregua.resolve.timex.lexicon import fold
 
 # event types whose place is the territory of a party: the struck side
 PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -207,13 +213,16 @@ def _mediators(sent: SpacySpan, scope: set[int], lexicon: Lexicon) -> set[int]:
 
 
 def _venue_of(sent: SpacySpan, trigger: Token, pack: DomainPack) -> Location | None:
-    """A place the event noun names as its own: "la reunión de París", "la cumbre de Alaska"."""
+    """A place the event noun names as its own: "la reunión de París", "la cumbre de Alaska";
+    "de" names a place only after a noun of meeting or attack: in "las demandas de Kiev" Kyiv
+    is who demands."""
+    cases = {"de", "en"} if fold(trigger.lower_) in EVENT_NOUNS else {"en"}
     for ent in sent.ents:
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
         if (
             isinstance(known, Place)
             and ent.root.head == trigger
-            and any(c.dep_ == "case" and c.lower_ in {"de", "en"} for c in ent.root.children)
+            and any(c.dep_ == "case" and c.lower_ in cases for c in ent.root.children)
         ):
             return Location(known.name, known.country, known.lat, known.lon)
     return None

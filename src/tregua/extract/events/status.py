@@ -66,6 +66,9 @@ def status_of(
         return "hypothetical"
     if "Fut" in tense or lexicon.cues("planned_cues").search(clause):
         return "planned"
+    if token.pos_ == "NOUN" and any(c.lemma_.lower() in _AHEAD for c in token.children):
+        # "la próxima liberación de prisioneros", "futuras negociaciones"
+        return "planned"
     if _committed_to(verb, lexicon):
         return "planned"
     if day is not None and published is not None and day > published and "Past" not in tense:
