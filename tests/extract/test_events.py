@@ -410,3 +410,14 @@ def test_who_makes_a_demand_is_not_where_it_is_made(pipeline: Pipeline) -> None:
     text = "El ministro repitió el jueves las exigencias de Kiev sobre los prisioneros."
     request = one(located_events_of(text, pipeline), "REQUEST")
     assert request.location is None or request.location.name != "Kyiv"
+
+
+def test_talks_naming_one_side_are_held_with_the_other_side_of_the_thread(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Rusia y Estados Unidos firmaron el lunes un acuerdo sobre el Ártico. "
+        "Desde entonces, el Kremlin solo ha mantenido conversaciones por teléfono."
+    )
+    talks = one(events_of(text, pipeline), "CONSULT")
+    assert set(talks.countries) == {"RUS", "USA"}

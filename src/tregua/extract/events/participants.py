@@ -27,6 +27,8 @@ from tregua.resolve.timex.lexicon import fold
 
 # event types whose place is the territory of a party: the struck side
 PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# acts that take two sides: talks are held with someone
+TWO_SIDED = frozenset({"CONSULT"})
 # acts of one side alone: the other sides named are what it is about
 _ONE_SIDED = frozenset({"CONCEDE"})
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue (prepositions
@@ -300,3 +302,15 @@ def with_context_sides(event: Event, earlier: list[Event]) -> Event:
     if source is None:
         return event
     return dataclasses.replace(event, countries=source.countries)
+
+
+def with_counterpart(event: Event, earlier: list[Event]) -> Event:
+    """Talks naming one side ("solo ha mantenido conversaciones telefónicas con Putin", the
+    speaker named a sentence before) are held with the other side of the article's last
+    event naming two: that event's sides join this one's."""
+    source = next((e for e in reversed(earlier) if len(e.countries) >= 2), None)
+    if source is None:
+        return event
+    return dataclasses.replace(
+        event, countries=tuple(sorted({*event.countries, *source.countries}))
+    )
