@@ -421,3 +421,8 @@ def test_talks_naming_one_side_are_held_with_the_other_side_of_the_thread(
     )
     talks = one(events_of(text, pipeline), "CONSULT")
     assert set(talks.countries) == {"RUS", "USA"}
+
+
+def test_what_an_event_noun_is_about_is_no_event_of_its_own(pipeline: Pipeline) -> None:
+    text = "La amenaza de nuevas sanciones contra Moscú preocupa a los mercados europeos."
+    assert [e.type for e in events_of(text, pipeline)] == ["THREATEN"]

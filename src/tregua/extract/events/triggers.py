@@ -107,6 +107,7 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
     "Las conversaciones comenzaron" keeps its noun, since "comenzar" is no trigger.
     """
     verbs = {h.token: h.type for h in hits if h.token.pos_ in {"VERB", "AUX"}}
+    nouns = {h.token for h in hits if h.token.pos_ == "NOUN"}
     kept = []
     for hit in hits:
         token = hit.token
@@ -124,8 +125,24 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
             if not _a_setting(hit, verbs):
                 continue
             hit = dataclasses.replace(hit, setting=True)
+        elif token.pos_ == "NOUN" and not hit.dated_only and _within_event_noun(token, nouns):
+            # "la amenaza de sanciones", "la reunión sobre el canje": the threat and the
+            # meeting are the events, what they are about is not (yet) one; dated background
+            # is ("el mayor canje desde el inicio de la guerra en febrero de 2022")
+            continue
         kept.append(hit)
     return kept
+
+
+def _within_event_noun(token: Token, nouns: set[Token]) -> bool:
+    """Whether an event noun hangs, inside one noun phrase (no verb between), from another
+    event noun: "sanciones" in "la amenaza de sanciones"."""
+    word = token.head
+    while word.head != word and word.pos_ not in {"VERB", "AUX"}:
+        if word in nouns and word != token:
+            return True
+        word = word.head
+    return word in nouns and word != token
 
 
 # the prepositions of a meeting that is the setting of another act: "acordaron un canje en
@@ -140,7 +157,7 @@ def _a_setting(hit: Hit, verbs: dict[Token, str]) -> bool:
     if hit.type != "CONSULT":
         return False
     word, setting = hit.token, False
-    while word.head is not word and word not in verbs:
+    while word.head != word and word not in verbs:
         setting = setting or any(
             c.dep_ == "case" and c.lower_ in _SETTING_CASES for c in word.children
         )
