@@ -426,3 +426,14 @@ def test_talks_naming_one_side_are_held_with_the_other_side_of_the_thread(
 def test_what_an_event_noun_is_about_is_no_event_of_its_own(pipeline: Pipeline) -> None:
     text = "La amenaza de nuevas sanciones contra Moscú preocupa a los mercados europeos."
     assert [e.type for e in events_of(text, pipeline)] == ["THREATEN"]
+
+
+def test_care_given_to_people_is_no_support(pipeline: Pipeline) -> None:
+    text = "Los heridos recibieron el lunes apoyo psicológico en un hospital de Minsk."
+    assert all(e.type != "SUPPORT" for e in events_of(text, pipeline))
+
+
+def test_a_talks_venue_in_florida_is_the_state(pipeline: Pipeline) -> None:
+    text = "Los enviados de Rusia y Estados Unidos se reunieron el sábado en Florida."
+    talks = one(located_events_of(text, pipeline), "CONSULT")
+    assert talks.location is not None and talks.location.name == "Florida"
