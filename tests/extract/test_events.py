@@ -437,3 +437,25 @@ def test_a_talks_venue_in_florida_is_the_state(pipeline: Pipeline) -> None:
     text = "Los enviados de Rusia y Estados Unidos se reunieron el sábado en Florida."
     talks = one(located_events_of(text, pipeline), "CONSULT")
     assert talks.location is not None and talks.location.name == "Florida"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Bruselas pretende aprobar un nuevo paquete de sanciones contra Rusia.", "SANCTION"),
+        ("La ministra espera firmar un acuerdo con Berlín.", "AGREE"),
+    ],
+)
+def test_what_is_intended_or_hoped_for_is_planned(
+    text: str, type_: str, pipeline: Pipeline
+) -> None:
+    assert one(events_of(text, pipeline), type_).status == "planned"
+
+
+def test_talks_held_before_preparations_began_occurred(pipeline: Pipeline) -> None:
+    text = (
+        "Trump anunció, tras mantener una conversación telefónica con Putin, que se iniciaron "
+        "los preparativos de una cumbre."
+    )
+    statuses = {e.status for e in events_of(text, pipeline) if e.type == "CONSULT"}
+    assert "occurred" in statuses
