@@ -306,11 +306,12 @@ def with_context_sides(event: Event, earlier: list[Event]) -> Event:
 
 def with_counterpart(event: Event, earlier: list[Event]) -> Event:
     """Talks naming one side ("solo ha mantenido conversaciones telefónicas con Putin", the
-    speaker named a sentence before) are held with the other side of the article's last
-    event naming two: that event's sides join this one's."""
-    source = next((e for e in reversed(earlier) if len(e.countries) >= 2), None)
+    speaker named a sentence before) are held with the other sides of the article's last
+    event that names this side among two or more."""
+    side = event.countries[0]
+    source = next(
+        (e for e in reversed(earlier) if len(e.countries) >= 2 and side in e.countries), None
+    )
     if source is None:
         return event
-    return dataclasses.replace(
-        event, countries=tuple(sorted({*event.countries, *source.countries}))
-    )
+    return dataclasses.replace(event, countries=source.countries)
