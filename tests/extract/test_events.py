@@ -459,3 +459,14 @@ def test_talks_held_before_preparations_began_occurred(pipeline: Pipeline) -> No
     )
     statuses = {e.status for e in events_of(text, pipeline) if e.type == "CONSULT"}
     assert "occurred" in statuses
+
+
+def test_an_agreement_naming_one_side_is_made_with_the_other_side_of_the_thread(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Las delegaciones de Rusia y Ucrania se reunieron el lunes en Estambul. "
+        "Al final de la jornada, Kiev firmó un acuerdo de canje de presos."
+    )
+    agree = one(events_of(text, pipeline), "AGREE")
+    assert set(agree.countries) == {"RUS", "UKR"}

@@ -27,8 +27,8 @@ from tregua.resolve.timex.lexicon import fold
 
 # event types whose place is the territory of a party: the struck side
 PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-# acts that take two sides: talks are held with someone
-TWO_SIDED = frozenset({"CONSULT"})
+# acts that take two sides: talks are held, and agreements made, with someone
+TWO_SIDED = frozenset({"CONSULT", "AGREE"})
 # acts of one side alone: the other sides named are what it is about
 _ONE_SIDED = frozenset({"CONCEDE"})
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue (prepositions
