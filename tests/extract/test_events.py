@@ -368,3 +368,105 @@ def test_the_auxiliary_gives_the_status(
     text: str, type_: str, status: str, pipeline: Pipeline
 ) -> None:
     assert (type_, status) in {(e.type, e.status) for e in events_of(text, pipeline)}
+
+
+def test_a_meeting_an_act_happened_in_is_its_own_event(pipeline: Pipeline) -> None:
+    text = "Los negociadores pactaron un canje de presos durante la cumbre de Ginebra del lunes."
+    events = located_events_of(text, pipeline)
+    talks = one(events, "CONSULT")
+    assert one(events, "AGREE").status == "occurred"
+    assert talks.status == "occurred"
+    assert talks.location is not None and talks.location.name == "Geneva"
+
+
+def test_a_setting_meeting_ahead_is_planned(pipeline: Pipeline) -> None:
+    text = "Los dos gobiernos firmarán un memorando en la próxima cumbre."
+    assert one(events_of(text, pipeline), "CONSULT").status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El canciller dijo que su equipo está preparando una reunión con los negociadores rusos.",
+        "Fuentes diplomáticas confirmaron las próximas negociaciones entre Moscú y Kiev.",
+    ],
+)
+def test_a_meeting_being_prepared_or_ahead_is_planned(text: str, pipeline: Pipeline) -> None:
+    assert one(events_of(text, pipeline), "CONSULT").status == "planned"
+
+
+def test_a_lead_without_a_place_takes_the_place_of_the_talks_told_next(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "El mediador turco pidió el viernes a las dos delegaciones un alto el fuego inmediato. "
+        "Las conversaciones entre Rusia y Ucrania empezaron el viernes en Estambul."
+    )
+    request = one(located_events_of(text, pipeline), "REQUEST")
+    assert request.location is not None and request.location.name == "Istanbul"
+
+
+def test_who_makes_a_demand_is_not_where_it_is_made(pipeline: Pipeline) -> None:
+    text = "El ministro repitió el jueves las exigencias de Kiev sobre los prisioneros."
+    request = one(located_events_of(text, pipeline), "REQUEST")
+    assert request.location is None or request.location.name != "Kyiv"
+
+
+def test_talks_naming_one_side_are_held_with_the_other_side_of_the_thread(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Rusia y Estados Unidos firmaron el lunes un acuerdo sobre el Ártico. "
+        "Desde entonces, el Kremlin solo ha mantenido conversaciones por teléfono."
+    )
+    talks = one(events_of(text, pipeline), "CONSULT")
+    assert set(talks.countries) == {"RUS", "USA"}
+
+
+def test_what_an_event_noun_is_about_is_no_event_of_its_own(pipeline: Pipeline) -> None:
+    text = "La amenaza de nuevas sanciones contra Moscú preocupa a los mercados europeos."
+    assert [e.type for e in events_of(text, pipeline)] == ["THREATEN"]
+
+
+def test_care_given_to_people_is_no_support(pipeline: Pipeline) -> None:
+    text = "Los heridos recibieron el lunes apoyo psicológico en un hospital de Minsk."
+    assert all(e.type != "SUPPORT" for e in events_of(text, pipeline))
+
+
+def test_a_talks_venue_in_florida_is_the_state(pipeline: Pipeline) -> None:
+    text = "Los enviados de Rusia y Estados Unidos se reunieron el sábado en Florida."
+    talks = one(located_events_of(text, pipeline), "CONSULT")
+    assert talks.location is not None and talks.location.name == "Florida"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Bruselas pretende aprobar un nuevo paquete de sanciones contra Rusia.", "SANCTION"),
+        ("La ministra espera firmar un acuerdo con Berlín.", "AGREE"),
+    ],
+)
+def test_what_is_intended_or_hoped_for_is_planned(
+    text: str, type_: str, pipeline: Pipeline
+) -> None:
+    assert one(events_of(text, pipeline), type_).status == "planned"
+
+
+def test_talks_held_before_preparations_began_occurred(pipeline: Pipeline) -> None:
+    text = (
+        "Trump anunció, tras mantener una conversación telefónica con Putin, que se iniciaron "
+        "los preparativos de una cumbre."
+    )
+    statuses = {e.status for e in events_of(text, pipeline) if e.type == "CONSULT"}
+    assert "occurred" in statuses
+
+
+def test_an_agreement_naming_one_side_is_made_with_the_other_side_of_the_thread(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Las delegaciones de Rusia y Ucrania se reunieron el lunes en Estambul. "
+        "Al final de la jornada, Kiev firmó un acuerdo de canje de presos."
+    )
+    agree = one(events_of(text, pipeline), "AGREE")
+    assert set(agree.countries) == {"RUS", "UKR"}

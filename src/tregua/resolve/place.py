@@ -54,8 +54,9 @@ NOT_A_PARTY = (
     | {"de", "del", "entre", "por", "para", "hasta", "según"}
 )
 # "la reunión de París", "el ataque de Járkov", "el puerto de Taganrog": "de" after one of
-# these nouns names the place of the event, not an owner ("el alcalde de Kiev")
-_EVENT_NOUNS = frozenset(
+# these nouns names the place of the event, not an owner ("el alcalde de Kiev") nor an
+# agent ("las demandas de Kiev", "la mediación de Ankara"); read by events too
+EVENT_NOUNS = frozenset(
     fold(w)
     for w in words(
         "reunión reuniones cumbre cumbres conversaciones negociaciones encuentro encuentros "
@@ -374,7 +375,7 @@ def _anchoring(doc: Doc, start: int, floor: int) -> int:
         return 2
     if word in {"de", "del"} and k - 1 >= floor:
         before = fold(doc[k - 1].text)
-        if before in _EVENT_NOUNS:
+        if before in EVENT_NOUNS:
             return 1
     return 0
 

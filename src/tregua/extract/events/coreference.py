@@ -14,7 +14,7 @@ import datetime as dt
 from tregua.model import Event
 
 # a meeting, or what it agreed, happens where the talks of the article are held
-_PLACE_FROM_THREAD = frozenset({"CONSULT", "AGREE"})
+_PLACE_FROM_THREAD = frozenset({"CONSULT", "AGREE", "REQUEST", "CONCEDE", "REJECT"})
 
 
 # a round of talks lasts a few days ("dos días de conversaciones")
@@ -146,5 +146,10 @@ def finish(events: list[Event]) -> tuple[Event, ...]:
     # after the joining: a place taken from the thread says nothing of which event it is
     for i, event in enumerate(done):
         if event.location is None and event.type in _PLACE_FROM_THREAD:
-            done[i] = _with_thread_place(event, done[:i])
+            if any(e.type == "CONSULT" and e.location for e in done[:i]):
+                done[i] = _with_thread_place(event, done[:i])
+            else:
+                # a lead naming no place ("Rusia y Ucrania se sentaron hoy a negociar") is
+                # held where the first talks the article locates are
+                done[i] = _with_thread_place(event, done[i + 1 :][::-1])
     return tuple(done)

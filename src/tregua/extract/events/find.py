@@ -20,9 +20,11 @@ from tregua.extract.events.dating import settle_day, time_of
 from tregua.extract.events.features import event_features
 from tregua.extract.events.participants import (
     PLACE_IS_SIDE,
+    TWO_SIDED,
     names_the_parties,
     sides_of,
     with_context_sides,
+    with_counterpart,
     with_parties,
 )
 from tregua.extract.events.sense import read_sense
@@ -111,9 +113,14 @@ def find_events(
                     )
     model = calibration if calibration is not None else load_calibration("events")
     length = len(doc.text)
+    done = list(finish(events))
+    for i, event in enumerate(done):
+        if len(event.countries) == 1 and event.type in TWO_SIDED:
+            # after the joining: a side lent by the thread says nothing of which event it is
+            done[i] = with_counterpart(event, done[:i])
     return tuple(
         dataclasses.replace(event, confidence=model.score(event_features(event, length)))
-        for event in finish(events)
+        for event in done
     )
 
 
@@ -134,7 +141,13 @@ def _mention(
     clause = {sent.doc[i].idx for i in layer.of(hit.token).tokens}
     when = time_of(sent, hit.token.idx, clause, times)
     status = status_of(
-        hit.token, hit.type, pack.lexicon, when.value if when else None, published, layer
+        hit.token,
+        hit.type,
+        pack.lexicon,
+        when.value if when else None,
+        published,
+        layer,
+        setting=hit.setting,
     )
     day, date_source = settle_day(when.value if when else None, when, status, published)
     evidence = Span(sent.start_char, sent.end_char, sent.text)

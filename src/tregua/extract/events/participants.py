@@ -17,10 +17,18 @@ from tregua.extract.events.triggers import is_despite
 from tregua.language.clauses import OTHER_CLAUSES, ClauseLayer
 from tregua.model import Event, Location
 from tregua.pack import Actor, DomainPack, Lexicon, Place
-from tregua.resolve.place import LOCATIVE_PREPOSITIONS, NOT_A_PARTY, SOURCE_PREPOSITIONS
+from tregua.resolve.place import (
+    EVENT_NOUNS,
+    LOCATIVE_PREPOSITIONS,
+    NOT_A_PARTY,
+    SOURCE_PREPOSITIONS,
+)
+from tregua.resolve.timex.lexicon import fold
 
 # event types whose place is the territory of a party: the struck side
 PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# acts that take two sides: talks are held, and agreements made, with someone
+TWO_SIDED = frozenset({"CONSULT", "AGREE"})
 # acts of one side alone: the other sides named are what it is about
 _ONE_SIDED = frozenset({"CONCEDE"})
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue (prepositions
@@ -37,6 +45,37 @@ def sides_of(
     A place's country is a side only for events that strike it (an attack on Kyiv involves
     Ukraine); a venue ("en Suiza", "en Abu Dabi") is not a party to the talks held there.
     """
+    scope, subjects = _scope_of(sent, trigger, layer)
+    actors, countries, location = _named_sides(sent, trigger, pack, type_, scope)
+    for i in sorted(scope):
+        token = sent.doc[i]
+        side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
+        if side and side not in countries:
+            countries.append(side)
+    between = _between(trigger)
+    if between:
+        # "una reunión entre Putin y Zelenski": the complement names the parties, whoever
+        # proposes or reports it ("Los funcionarios estadounidenses plantean ...")
+        named = _sides_named(sent, between, pack)
+        if len(named) >= 2:
+            # a mediator takes part: "entre Rusia y Ucrania, con la mediación de Estados Unidos"
+            named |= _sides_named(sent, _mediators(sent, scope, pack.lexicon), pack)
+            countries = sorted(named)
+            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in named]
+    if type_ in _ONE_SIDED:
+        # "Ucrania ha suavizado su impulso para una adhesión a la OTAN": a concession is
+        # its maker's; what it concerns is no side
+        agent = {t.i for subject in subjects for t in subject.subtree}
+        makers = [c for c in countries if c in _sides_named(sent, agent, pack)]
+        if makers:
+            countries = makers
+            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in makers]
+    return actors, countries, location
+
+
+def _scope_of(sent: SpacySpan, trigger: Token, layer: ClauseLayer) -> tuple[set[int], list[Token]]:
+    """The token indices whose names may be sides of the trigger's event, and the agents
+    (subjects) of its clause."""
     # sides come from the trigger's clause plus the agent (the subject of its verb, or of
     # the sentence when the clause has none: "Peskov elogió ..., pero criticó ...")
     clause = layer.of(trigger)
@@ -69,6 +108,14 @@ def sides_of(
             and token.head not in own
         ):
             scope -= {t.i for t in token.subtree}
+    return scope, subjects
+
+
+def _named_sides(
+    sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str, scope: set[int]
+) -> tuple[list[str], list[str], Location | None]:
+    """Actor ids, sides and place of the entities the sentence names, those in ``scope``
+    (nearest the trigger first) before the others."""
     actors: list[str] = []
     countries: list[str] = []
     location = _venue_of(sent, trigger, pack)
@@ -118,29 +165,6 @@ def sides_of(
             actors.append(known.id)
         if side not in countries:
             countries.append(side)
-    for i in sorted(scope):
-        token = sent.doc[i]
-        side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
-        if side and side not in countries:
-            countries.append(side)
-    between = _between(trigger)
-    if between:
-        # "una reunión entre Putin y Zelenski": the complement names the parties, whoever
-        # proposes or reports it ("Los funcionarios estadounidenses plantean ...")
-        named = _sides_named(sent, between, pack)
-        if len(named) >= 2:
-            # a mediator takes part: "entre Rusia y Ucrania, con la mediación de Estados Unidos"
-            named |= _sides_named(sent, _mediators(sent, scope, pack.lexicon), pack)
-            countries = sorted(named)
-            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in named]
-    if type_ in _ONE_SIDED:
-        # "Ucrania ha suavizado su impulso para una adhesión a la OTAN": a concession is
-        # its maker's; what it concerns is no side
-        agent = {t.i for subject in subjects for t in subject.subtree}
-        makers = [c for c in countries if c in _sides_named(sent, agent, pack)]
-        if makers:
-            countries = makers
-            actors = [a for a in actors if (x := pack.by_id.get(a)) and x.country in makers]
     return actors, countries, location or fallback
 
 
@@ -191,13 +215,16 @@ def _mediators(sent: SpacySpan, scope: set[int], lexicon: Lexicon) -> set[int]:
 
 
 def _venue_of(sent: SpacySpan, trigger: Token, pack: DomainPack) -> Location | None:
-    """A place the event noun names as its own: "la reunión de París", "la cumbre de Alaska"."""
+    """A place the event noun names as its own: "la reunión de París", "la cumbre de Alaska";
+    "de" names a place only after a noun of meeting or attack: in "las demandas de Kiev" Kyiv
+    is who demands."""
+    cases = {"de", "en"} if fold(trigger.lower_) in EVENT_NOUNS else {"en"}
     for ent in sent.ents:
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
         if (
             isinstance(known, Place)
             and ent.root.head == trigger
-            and any(c.dep_ == "case" and c.lower_ in {"de", "en"} for c in ent.root.children)
+            and any(c.dep_ == "case" and c.lower_ in cases for c in ent.root.children)
         ):
             return Location(known.name, known.country, known.lat, known.lon)
     return None
@@ -271,6 +298,19 @@ def with_context_sides(event: Event, earlier: list[Event]) -> Event:
     source = next(
         (e for e in reversed(earlier) if e.type == event.type and e.countries),
         next((e for e in reversed(earlier) if e.countries), None),
+    )
+    if source is None:
+        return event
+    return dataclasses.replace(event, countries=source.countries)
+
+
+def with_counterpart(event: Event, earlier: list[Event]) -> Event:
+    """Talks naming one side ("solo ha mantenido conversaciones telefónicas con Putin", the
+    speaker named a sentence before) are held with the other sides of the article's last
+    event that names this side among two or more."""
+    side = event.countries[0]
+    source = next(
+        (e for e in reversed(earlier) if len(e.countries) >= 2 and side in e.countries), None
     )
     if source is None:
         return event

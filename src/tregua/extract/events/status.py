@@ -17,6 +17,8 @@ from tregua.pack import Lexicon
 
 # words that negate the verb they hang from
 NEGATORS = frozenset({"no", "nunca", "jamás", "sin", "ni"})
+# adjectives that put a meeting ahead: "la próxima cumbre", "futuras negociaciones"
+_AHEAD = frozenset({"próximo", "próxima", "futuro", "futura", "venidero", "siguiente"})
 
 
 def status_of(
@@ -26,6 +28,8 @@ def status_of(
     day: dt.date | None,
     published: dt.date | None,
     layer: ClauseLayer,
+    *,
+    setting: bool = False,
 ) -> Status:
     """occurred / planned / hypothetical / negated, read in the trigger's own clause.
 
@@ -35,6 +39,16 @@ def status_of(
     """
     own = layer.of(token)
     verb = token.doc[own.predicate]
+    if setting:
+        # the meeting another act happened in or after: its own words only ("la próxima
+        # cumbre", "una eventual reunión")
+        words = " ".join(t.lower_ for t in token.subtree)
+        if lexicon.cues("hypothetical_cues").search(words):
+            return "hypothetical"
+        ahead = any(c.lemma_.lower() in _AHEAD for c in token.children)
+        if ahead or lexicon.cues("planned_cues").search(words):
+            return "planned"
+        return "occurred"
     clause = _own_clause_text(token, verb, own.tokens)
     as_subject = token != verb and token.dep_ in {"nsubj", "nsubj:pass"}
     negators = list(token.children) if as_subject else [*verb.children, *token.children]
@@ -51,6 +65,9 @@ def status_of(
     if "Cnd" in mood or lexicon.cues("hypothetical_cues").search(_near_text(token, verb)):
         return "hypothetical"
     if "Fut" in tense or lexicon.cues("planned_cues").search(clause):
+        return "planned"
+    if token.pos_ == "NOUN" and any(c.lemma_.lower() in _AHEAD for c in token.children):
+        # "la próxima liberación de prisioneros", "futuras negociaciones"
         return "planned"
     if _committed_to(verb, lexicon):
         return "planned"

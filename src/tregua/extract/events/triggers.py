@@ -7,6 +7,7 @@ part of that event, and one a demonstrative points back to was told before.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy
@@ -33,6 +34,9 @@ class Hit:
     mode: str | None
     # an event only where the text dates it (``Trigger.dated_only``)
     dated_only: bool = False
+    # a meeting that is the setting of another act ("acordaron ... en las conversaciones
+    # de julio"): it took place, whatever the act's own status
+    setting: bool = False
 
 
 _TRIGGER_POS = (VERB, NOUN, AUX, ADJ)
@@ -102,7 +106,8 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
     "celebró la amenaza de sanciones" is one SUPPORT, not also a THREATEN and a SANCTION;
     "Las conversaciones comenzaron" keeps its noun, since "comenzar" is no trigger.
     """
-    verbs = [h.token for h in hits if h.token.pos_ in {"VERB", "AUX"}]
+    verbs = {h.token: h.type for h in hits if h.token.pos_ in {"VERB", "AUX"}}
+    nouns = {h.token for h in hits if h.token.pos_ == "NOUN"}
     kept = []
     for hit in hits:
         token = hit.token
@@ -117,9 +122,47 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
         if token.pos_ not in {"VERB", "AUX"} and any(
             v != token and v in token.ancestors for v in verbs
         ):
+            if not _a_setting(hit, verbs):
+                continue
+            hit = dataclasses.replace(hit, setting=True)
+        elif token.pos_ == "NOUN" and not hit.dated_only and _within_event_noun(token, nouns):
+            # "la amenaza de sanciones", "la reunión sobre el canje": the threat and the
+            # meeting are the events, what they are about is not (yet) one; dated background
+            # is ("el mayor canje desde el inicio de la guerra en febrero de 2022")
             continue
         kept.append(hit)
     return kept
+
+
+def _within_event_noun(token: Token, nouns: set[Token]) -> bool:
+    """Whether an event noun hangs, inside one noun phrase (no verb between), from another
+    event noun: "sanciones" in "la amenaza de sanciones"."""
+    word = token.head
+    while word.head != word and word.pos_ not in {"VERB", "AUX"}:
+        if word in nouns and word != token:
+            return True
+        word = word.head
+    return word in nouns and word != token
+
+
+# the prepositions of a meeting that is the setting of another act: "acordaron un canje en
+# las conversaciones de julio", "durante la cumbre", "tras las negociaciones"
+_SETTING_CASES = frozenset({"en", "durante", "tras", "después", "antes"})
+
+
+def _a_setting(hit: Hit, verbs: dict[Token, str]) -> bool:
+    """Whether a meeting noun under an event verb of another type is where (or after which)
+    that act happened: "acordaron un canje en sus conversaciones de julio" is an agreement
+    and the talks it was reached in, two events."""
+    if hit.type != "CONSULT":
+        return False
+    word, setting = hit.token, False
+    while word.head != word and word not in verbs:
+        setting = setting or any(
+            c.dep_ == "case" and c.lower_ in _SETTING_CASES for c in word.children
+        )
+        word = word.head
+    return setting and word in verbs and verbs[word] != hit.type
 
 
 def _conceded(token: Token) -> bool:
