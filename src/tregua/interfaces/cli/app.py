@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import inspect
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -138,10 +139,23 @@ def pack(config: Settings) -> DomainPack:
 BACKENDS = ("sqlite", "postgresql", "postgres")
 
 
+#: ``Settings.db``'s default, here so that a read command needs no pydantic to find the
+#: store (a test holds the two equal)
+DEFAULT_DB = "sqlite:///tregua.db"
+
+
+def _db_setting() -> str:
+    """TREGUA_DB as ``Settings`` reads it (the name in any case), else the default."""
+    for name, value in os.environ.items():
+        if name.upper() == "TREGUA_DB":
+            return value
+    return DEFAULT_DB
+
+
 def store_url(db: str | None) -> str:
     """The store's URL from ``--db`` (or TREGUA_DB): a plain path is a SQLite file; a URL
     of a database tregua does not store in is refused with exit 3."""
-    url = settings(db=db).db
+    url = db if db is not None else _db_setting()
     if "://" not in url:
         return f"sqlite:///{url}"
     scheme = url.split("://", 1)[0].split("+", 1)[0].lower()

@@ -12,6 +12,7 @@ line per row with tabs between values: no title, no box, nothing cut.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -28,6 +29,14 @@ Row = TypeVar("Row")
 #: what a table costs around each column: one space each side, one border line
 _PADDING = 2
 _BORDER = 1
+
+
+# ``shown``'s characters, but for the tab between the values (none is left inside one)
+_UNSAFE_IN_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -65,23 +74,33 @@ def excerpt(value: str, most: int | None) -> str:
     return head.rstrip(" ,;:.") + " …"
 
 
-def _needed(columns: Sequence[Column[Any]], widths: dict[str, int]) -> int:
-    inner = sum(c.min_width if c.fold else widths[c.name] for c in columns)
+def _needed(columns: Sequence[Column[Any]], widths: Sequence[int]) -> int:
+    inner = sum(c.min_width if c.fold else w for c, w in zip(columns, widths, strict=True))
     return inner + len(columns) * (_PADDING + _BORDER) + _BORDER
 
 
-def fitting(columns: Sequence[Column[Row]], rows: Sequence[Sequence[str]], width: int) -> list[int]:
-    """The indexes of the columns to show in ``width`` characters: all of them when they
-    fit, else without the most droppable ones, one at a time, until they do."""
-    widths = {
-        c.name: max([cell_len(c.name), *(cell_len(r[i]) for r in rows)])
-        for i, c in enumerate(columns)
-    }
+def fitting(
+    columns: Sequence[Column[Row]], rows: Sequence[Sequence[str]], width: int
+) -> dict[int, int]:
+    """The columns to show in ``width`` characters, by index, each with its width: all of
+    them when they fit, else without the most droppable ones, one at a time, until they
+    do. A column of short values is as wide as its widest; the fold columns share the rest
+    (each at least its ``min_width``, none wider than its widest value)."""
+    natural = [
+        max([cell_len(c.name), *(cell_len(r[i]) for r in rows)]) for i, c in enumerate(columns)
+    ]
     kept = list(range(len(columns)))
     droppable = sorted((c.drop, i) for i, c in enumerate(columns) if c.drop)
-    while _needed([columns[i] for i in kept], widths) > width and droppable:
+    while _needed([columns[i] for i in kept], [natural[i] for i in kept]) > width and droppable:
         kept.remove(droppable.pop()[1])
-    return kept
+    widths = {i: natural[i] for i in kept}
+    folding = [i for i in kept if columns[i].fold]
+    spare = width - _needed([columns[i] for i in kept], [natural[i] for i in kept])
+    for n, i in enumerate(folding):  # the spare width, shared out in order
+        share = spare // (len(folding) - n)
+        widths[i] = min(natural[i], columns[i].min_width + max(share, 0))
+        spare -= widths[i] - columns[i].min_width
+    return widths
 
 
 def render(
@@ -89,27 +108,27 @@ def render(
 ) -> None:
     """Print ``rows`` under ``columns`` to ``console``: a table fitted to a terminal, or TSV."""
     if not console.is_terminal:
-        console.file.write("\t".join(c.name for c in columns) + "\n")
+        write = console.file.write
+        write("\t".join(c.name for c in columns) + "\n")
         for row in rows:
-            line = "\t".join(shown(cell(c.value(row))).replace("\t", " ") for c in columns)
-            console.file.write(line + "\n")
+            line = "\t".join(cell(c.value(row)).replace("\t", " ") for c in columns)
+            write(_UNSAFE_IN_LINE.sub(_escaped, line) + "\n")
         return
     cells = [
         [excerpt(shown(cell(c.value(row))), c.excerpt if c.fold else None) for c in columns]
         for row in rows
     ]
-    kept = fitting(columns, cells, console.width)
+    widths = fitting(columns, cells, console.width)
     table = Table(title=title or None, box=box.SIMPLE_HEAD, title_justify="left")
-    for i in kept:
-        column = columns[i]
-        if column.fold:
-            table.add_column(column.name, overflow="fold", min_width=column.min_width, ratio=1)
-        else:
-            table.add_column(column.name, no_wrap=True, overflow="ignore")
+    for i, width in widths.items():
+        overflow = "fold" if columns[i].fold else "ignore"
+        table.add_column(
+            columns[i].name, width=width, overflow=overflow, no_wrap=not columns[i].fold
+        )
     for values in cells:
-        table.add_row(*(text(values[i]) for i in kept))
+        table.add_row(*(text(values[i]) for i in widths))
     console.print(table)
-    dropped = [columns[i].name for i in range(len(columns)) if i not in kept]
+    dropped = [columns[i].name for i in range(len(columns)) if i not in widths]
     if dropped:
         console.print(
             text(f"({', '.join(dropped)} left out at this width; --json or a pipe has all)"),
