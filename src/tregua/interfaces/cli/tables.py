@@ -121,10 +121,10 @@ def render(
     widths = fitting(columns, cells, console.width)
     table = Table(title=title or None, box=box.SIMPLE_HEAD, title_justify="left")
     for i, width in widths.items():
-        overflow = "fold" if columns[i].fold else "ignore"
-        table.add_column(
-            columns[i].name, width=width, overflow=overflow, no_wrap=not columns[i].fold
-        )
+        if columns[i].fold:
+            table.add_column(columns[i].name, width=width, overflow="fold")
+        else:
+            table.add_column(columns[i].name, width=width, overflow="ignore", no_wrap=True)
     for values in cells:
         table.add_row(*(text(values[i]) for i in widths))
     console.print(table)
