@@ -125,3 +125,13 @@ def test_every_read_command_answers_json(examples_db: str, args: list[str]) -> N
     result = runner.invoke(app, [*args, "--db", examples_db, "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)
+
+
+def test_help_at_80_columns_gives_each_command_one_line() -> None:
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    listed = result.stdout.split("Commands:\n", 1)[1].splitlines()
+    names = [line.split()[0] for line in listed if line.strip()]
+    assert len(names) == len(app.registered_commands)  # no summary folded onto a 2nd line
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert names[:3] == ["extract", "ingest", "watch"]  # the order of work, not of imports
