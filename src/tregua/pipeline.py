@@ -23,7 +23,6 @@ import signal
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from multiprocessing.connection import Connection
 
 import numpy
@@ -58,6 +57,7 @@ from tregua.resolve.place import Gazetteer, build_gazetteer
 from tregua.resolve.time import find_time_expressions, infer_published
 from tregua.resolve.timex.published import nearest_year
 from tregua.settings import NerChoice, Settings
+from tregua.versions import pipeline_version as pipeline_version
 
 SPANISH = "es"
 
@@ -78,13 +78,6 @@ class Pipeline:
     # the fitted model of an event's confidence (``extract.confidence``); None reads the
     # package's on each document
     event_confidence: Calibration | None = None
-
-
-def pipeline_version(pack: DomainPack, ner: NerChoice = "tregua") -> str:
-    """What a record was made by: the package and the pack, each with its version, and the
-    NER when it is not ours."""
-    made_by = f"tregua {version('tregua')} / pack {pack.name} {pack.version}"
-    return made_by if ner == "tregua" else f"{made_by} / ner {ner}"
 
 
 def build_pipeline(pack: DomainPack, ner: NerChoice | None = None) -> Pipeline:

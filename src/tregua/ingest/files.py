@@ -32,12 +32,9 @@ from pydantic import ValidationError
 from tregua.errors import InputError, QuarantineReason
 from tregua.ingest.budgets import DEFAULT_BUDGETS, Budgets, check_markup
 from tregua.ingest.decode import decode_bytes
-from tregua.ingest.feeds import read_feed
-from tregua.ingest.html import read_html
 from tregua.ingest.jsonl import read_json, read_jsonl
 from tregua.ingest.metadata import Metadata, first_problem
 from tregua.ingest.scrub import scrub_quarantined, scrub_raw
-from tregua.ingest.warc import read_warc
 from tregua.model import Quarantined, RawDoc
 
 Format = Literal["text", "html", "json", "jsonl", "feed", "warc"]
@@ -282,6 +279,8 @@ def read_file(
                 yield from read_jsonl(source, handle, max_bytes)
                 return
             if kind == "warc":
+                from tregua.ingest.warc import read_warc
+
                 yield from read_warc(source, handle, max_bytes, budgets)
                 return
             if size > max_bytes:
@@ -351,7 +350,11 @@ def _format_of(path: Path) -> Format | None:
 def _read_as(
     kind: Format, source: str, data: bytes, max_bytes: int, budgets: Budgets = DEFAULT_BUDGETS
 ) -> Iterator[RawDoc | Quarantined]:
+    # the readers of pages, feeds and archives (trafilatura, feedparser, warcio: a second
+    # of imports) load with the first input of their kind
     if kind == "html":  # a page fetched by ``tregua watch`` is named by its URL
+        from tregua.ingest.html import read_html
+
         yield read_html(
             source,
             data,
@@ -368,8 +371,12 @@ def _read_as(
         except InputError as exc:
             yield Quarantined(source, "ingest", exc.reason, str(exc), data[:65536])
             return
+        from tregua.ingest.feeds import read_feed
+
         yield from read_feed(source, data)
     elif kind == "warc":
+        from tregua.ingest.warc import read_warc
+
         yield from read_warc(source, io.BytesIO(data), max_bytes, budgets)
     else:
         yield from _read_text(source, data, None)

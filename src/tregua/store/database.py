@@ -19,12 +19,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import (
     URL,
     ColumnElement,
@@ -38,6 +34,7 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
@@ -63,6 +60,10 @@ from tregua.store.schema import (
     SourceRow,
     StanceRow,
 )
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 
 Outcome = Literal["stored", "unchanged", "replaced", "outdated"]
 
@@ -432,18 +433,51 @@ def overlap() -> ColumnElement[bool]:
 
 
 def _alembic(connection: Connection) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
+_REVISION = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.M)
+_DOWN = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*[\"'](\w+)[\"']", re.M)
+
+
+def head_revision() -> str:
+    """The newest migration's revision, read from the migration files as text: the one
+    revision no other file revises. Alembic (a second of imports) is loaded only when the
+    files do not name one head, and by the migrations themselves."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revisions.update(_REVISION.findall(source))
+        revised.update(_DOWN.findall(source))
+    heads = revisions - revised
+    if len(heads) == 1:
+        return heads.pop()
+    from alembic.script import ScriptDirectory
+
+    return str(ScriptDirectory(str(MIGRATIONS)).get_current_head())
+
+
+def _current_revision(connection: Connection) -> str | None:
+    """The revision the database is at (``alembic_version``); None before migrations."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    found = connection.scalar(text("SELECT version_num FROM alembic_version"))
+    return None if found is None else str(found)
+
+
 def _migrate(engine: Engine) -> None:
     """``alembic upgrade head``; a database from before migrations is stamped first."""
-    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     with engine.connect() as connection:
-        if MigrationContext.configure(connection).get_current_revision() == head:
+        if _current_revision(connection) == head_revision():
             return
+    from alembic import command
+
     with engine.execution_options(**{dialects.WRITE: True}).begin() as connection:
         dialects.lock(connection)
         config = _alembic(connection)
@@ -527,9 +561,9 @@ def open_store(url: str, read_only: bool = False) -> Store:
 
 
 def _require_head(engine: Engine, shown: str) -> None:
-    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    head = head_revision()
     with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
+        current = _current_revision(connection)
     if current != head:
         raise StoreError(
             f"{shown}: the store is read-only and at schema revision {current}, not "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
@@ -29,6 +30,7 @@ from pydantic import ValidationError
 from tregua.interfaces.api import models
 from tregua.interfaces.api.common import AppState, State
 from tregua.interfaces.api.worker import Budget
+from tregua.interfaces.storing import store_outcomes
 from tregua.model import Quarantined, RawDoc
 from tregua.store import Store
 
@@ -105,21 +107,21 @@ def run_ingest(
             )
 
     outcomes: list[Outcome] = []
+    tally: Counter[str] = Counter()
     # the batch asks for its next chunk only when the one in hand is stored
-    for item in run_batch(while_budget_lasts(), pipeline(), batch_size=ARTICLES_PER_CHUNK):
+    results = run_batch(while_budget_lasts(), pipeline(), batch_size=ARTICLES_PER_CHUNK)
+    for item, outcome in store_outcomes(store, results, tally):
         if isinstance(item, Quarantined):
-            store.put_quarantined(item)
             outcomes.append(
                 {
                     "source": item.source,
-                    "outcome": "quarantined",
+                    "outcome": outcome,
                     "reason": item.reason.value,
                     "detail": item.detail,
                 }
             )
-            continue
-        outcome = store.put_record(item)
-        outcomes.append({"source": item.source, "outcome": outcome, "document_id": item.id})
+        else:
+            outcomes.append({"source": item.source, "outcome": outcome, "document_id": item.id})
     fused = refresh(store)
     return outcomes, fused.events, started == len(articles)
 

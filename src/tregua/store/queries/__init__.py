@@ -35,6 +35,7 @@ from tregua.store.queries.documents import (
     StoredRecord,
     document,
     documents_page,
+    find_document,
 )
 from tregua.store.queries.event_mentions import EventMention, Location, event_mentions_page
 from tregua.store.queries.events import (
@@ -88,6 +89,7 @@ __all__ = [
     "documents_page",
     "entities_page",
     "event_mentions_page",
+    "find_document",
     "fused_event",
     "quotes_page",
     "search",

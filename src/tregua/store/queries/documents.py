@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, exists, func, select
 from tregua.store import dialects
 from tregua.store.database import Store
 from tregua.store.queries.common import Json, Span, chunked
-from tregua.store.schema import DocumentRow, FlagRow
+from tregua.store.schema import DocumentRow, FlagRow, SourceRow
 
 #: the facts a document summary counts, as keys of its record
 COUNTED = ("entities", "events", "quotes", "stances", "flags")
@@ -149,3 +149,23 @@ def documents_page(
             for r in rows
         ]
         return found, total or 0
+
+
+def find_document(store: Store, key: str) -> StoredRecord | None:
+    """The record of the document whose id is ``key``, else of the first document found at
+    the source (path or URL) ``key``; None when neither is stored."""
+    found = document(store, key)
+    if found is not None:
+        return found
+    with store.reading() as session:
+        doc_id = session.scalar(
+            select(SourceRow.document_id)
+            .where(SourceRow.source == key)
+            .order_by(SourceRow.id)
+            .limit(1)
+        )
+        if doc_id is None:  # a store from before the sources table
+            doc_id = session.scalar(
+                select(DocumentRow.id).where(DocumentRow.source == key).limit(1)
+            )
+    return None if doc_id is None else document(store, doc_id)

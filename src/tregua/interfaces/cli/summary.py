@@ -1,0 +1,84 @@
+"""``tregua summary``: how much the store holds, and the first rows of each subject.
+
+Every count and row comes from the store's queries in SQL (pages of ``limit``), never from
+loading the records. Piped, each table is TSV under a ``# title`` line, with a blank line
+between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from tregua.interfaces.cli.app import (
+    READ,
+    DbOpt,
+    JsonOpt,
+    command,
+    out,
+    print_json,
+    read_store,
+    store_faults,
+)
+from tregua.interfaces.cli.reads import ACTOR_TYPES, ACTORS, EVENTS
+from tregua.interfaces.cli.tables import Column, render
+
+if TYPE_CHECKING:
+    from tregua.store.queries import Quote
+
+SAID: list[Column[Quote]] = [
+    Column("speaker", lambda q: q["speaker_name"] or q["speaker_description"] or "?", fold=True),
+    Column("side", lambda q: q["speaker_country"], drop=1),
+    Column("quote", lambda q: q["text"], fold=True, excerpt=110, min_width=30),
+]
+
+
+@command(READ)
+@store_faults
+def summary(
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option(min=0, help="Rows per table.")] = 15,
+    as_json: JsonOpt = False,
+) -> None:
+    """Counts, top actors, first events and quotes of the store."""
+    from tregua.store import queries
+
+    store = read_store(db)
+    documents = queries.documents_page(store, limit=0)[1]
+    people, people_total = queries.entities_page(store, types=ACTOR_TYPES, limit=limit)
+    events = queries.timeline_compact(store, limit=limit)
+    events_total = queries.timeline_page(store, limit=0)[1]
+    said, said_total = queries.quotes_page(store, limit=limit)
+    if as_json:
+        print_json(
+            {
+                "documents": documents,
+                "actors": people_total,
+                "events": events_total,
+                "quotes": said_total,
+                "top_actors": people,
+                "first_events": events,
+                "first_quotes": said,
+            }
+        )
+        return
+    console = out()
+    counts = (
+        f"{documents} documents, {people_total} actors, {events_total} events, {said_total} quotes"
+    )
+    tables: list[tuple[str, Sequence[Column[Any]], Sequence[Any]]] = [
+        ("Actors", ACTORS, people),
+        ("Events by date", EVENTS, events),
+        ("Quotes", SAID, said),
+    ]
+    if not console.is_terminal:
+        console.file.write(f"# {counts}\n")
+        for title, columns, rows in tables:
+            console.file.write(f"\n# {title}\n")
+            render(console, columns, rows)
+        return
+    console.print(counts, highlight=False)
+    for title, columns, rows in tables:
+        render(console, columns, rows, title)
