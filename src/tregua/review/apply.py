@@ -297,9 +297,9 @@ def correct_timeline(store: Store, events: Sequence[Mapping[str, Any]]) -> list[
                 if field in _TIMELINE_FIELDS and shown_event.get(field) != value:
                     machine[field] = shown_event.get(field)
                     shown_event[field] = value
-        if event["id"] in joined:
-            shown_event["merged"] = sorted(joined[event["id"]])
         shown_event["reviewed"] = True
         shown_event["machine"] = machine
+        if event["id"] in joined:
+            shown_event["merged"] = sorted(joined[event["id"]])
         out.append(shown_event)
     return out

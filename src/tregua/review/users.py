@@ -75,15 +75,22 @@ def users(store: Store) -> list[User]:
         ]
 
 
-def editor_for_token(store: Store, token: str, api_token: str | None = None) -> str | None:
-    """The editor whose live token ``token`` is, or None (unknown, empty or revoked)."""
+def lookup(store: Store, token: str, api_token: str | None = None) -> tuple[str | None, bool]:
+    """(the editor whose token ``token`` is, whether it is revoked); (None, False) for an
+    empty or unknown token. Only the token's hash is compared, in the database."""
     if not token:
-        return None
+        return None, False
     if api_token and secrets.compare_digest(token.encode(), api_token.encode()):
-        return API_EDITOR
+        return API_EDITOR, False
     digest = token_hash(token)
     with store.reading() as session:
         row = session.scalars(select(UserRow).where(UserRow.token_hash == digest)).first()
-    if row is None or row.revoked_at is not None or row.role != EDITOR:
-        return None
-    return row.name
+    if row is None or row.role != EDITOR:
+        return None, False
+    return row.name, row.revoked_at is not None
+
+
+def editor_for_token(store: Store, token: str, api_token: str | None = None) -> str | None:
+    """The editor whose live token ``token`` is, or None (unknown, empty or revoked)."""
+    name, revoked = lookup(store, token, api_token)
+    return None if revoked else name
