@@ -43,7 +43,9 @@ def _log_rows(store: Store) -> list[tuple[Any, ...]]:
 
 
 def test_a_token_is_stored_as_its_hash_and_stops_working_when_revoked(store: Store) -> None:
+    generation = store.generation()
     token = add_user(store, "ana")
+    assert store.generation() == generation + 1  # a write like any other
     with store.reading() as session:
         row = session.get(UserRow, "ana")
     assert row is not None and token not in row.token_hash and len(row.token_hash) == 64

@@ -84,8 +84,16 @@ def _flagged(store: Store) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
     return disputed, changed
 
 
-def queue(store: Store, *, limit: int = 50, offset: int = 0, kind: str | None = None) -> Queue:
-    """The review queue: a page of items in review order, with counts reviewed / left."""
+def queue(
+    store: Store,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    kind: str | None = None,
+    document_id: str | None = None,
+) -> Queue:
+    """The review queue: a page of items in review order, with counts reviewed / left
+    (of one kind, of one document, when asked)."""
     shown = latest(read(store))
     touched = {c.document_id for c in shown.values()}
     disputed, changed = _flagged(store)
@@ -100,7 +108,9 @@ def queue(store: Store, *, limit: int = 50, offset: int = 0, kind: str | None = 
                 DocumentRow.published,
                 DocumentRow.ingested_at,
                 DocumentRow.record,
-            ).order_by(DocumentRow.ingested_at.desc(), DocumentRow.id)
+            )
+            .where(*([DocumentRow.id == document_id] if document_id else []))
+            .order_by(DocumentRow.ingested_at.desc(), DocumentRow.id)
         )
         for newness, (doc_id, source, title, published, _, record) in enumerate(rows):
             for item_kind, name in RECORD_LISTS.items():

@@ -52,6 +52,7 @@ def add_user(store: Store, name: str, role: str = EDITOR) -> str:
         if session.get(UserRow, name) is not None:
             raise UserError(f"user {name!r} exists already; revoke it or choose another name")
         session.add(UserRow(name=name, role=role, token_hash=token_hash(token)))
+        session.flush()  # inside the transaction: the generation counts the write
     return token
 
 
@@ -64,6 +65,7 @@ def revoke_user(store: Store, name: str) -> bool:
         if row.revoked_at is not None:
             return False
         row.revoked_at = dt.datetime.now(dt.UTC)
+        session.flush()
         return True
 
 

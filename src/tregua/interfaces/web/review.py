@@ -1,0 +1,224 @@
+"""The review pages (issue #18): an editor logs in with their token, works through the
+queue with the keyboard, and each decision is one form post to the corrections log.
+
+    GET  /review              the queue (the login form without a live editor cookie)
+    POST /review/login        token -> the editor cookie, back to the queue
+    POST /review/logout       the cookie gone
+    POST /review/corrections  one correction (confirm, reject, correct), back to the queue
+
+The token travels once, in the login form; the browser keeps it in an HttpOnly,
+SameSite=Strict cookie for ``/review`` only. Every form carries a CSRF field derived from
+the token (an HMAC only the token's holder can make), and a post whose ``Origin`` is
+another site is refused: a page elsewhere can neither read the cookie nor make the field.
+A missing, unknown or revoked token changes nothing (401 / 403 page). The pages use the
+dashboard's CSP as they are: no inline script or style, the keys in ``static/review.js``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from tregua.interfaces.api.common import AppState, State
+from tregua.interfaces.api.review import CorrectionIn, editor_of, record_correction
+from tregua.review.log import POLARITIES
+from tregua.review.queue import queue
+
+_TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+COOKIE = "tregua_editor"
+#: items the review page lists at once
+PER_PAGE = 50
+STATUSES = ("occurred", "planned", "hypothetical", "negated")
+_WORDS: dict[str, tuple[str, str]] = {
+    "review": ("Revisión", "Review"),
+    "login": ("Entrar", "Log in"),
+    "logout": ("Salir", "Log out"),
+    "token": ("Token de editor", "Editor token"),
+    "reviewed": ("revisados", "reviewed"),
+    "left": ("pendientes", "left"),
+    "confirm": ("Confirmar", "Confirm"),
+    "reject": ("Rechazar", "Reject"),
+    "correct": ("Corregir", "Correct"),
+    "keys": (
+        "Teclas: j/k siguiente/anterior · c confirmar · r rechazar · e corregir",
+        "Keys: j/k next/previous · c confirm · r reject · e correct",
+    ),
+    "machine": ("máquina", "machine"),
+    "shown": ("mostrado", "shown"),
+    "editor": ("editor", "editor"),
+    "document": ("documento", "document"),
+    "reason": ("motivo", "reason"),
+    "no_token": ("Hace falta un token de editor válido.", "A valid editor token is needed."),
+}
+
+
+def csrf_token(token: str) -> str:
+    return hmac.new(token.encode(), b"tregua review form", hashlib.sha256).hexdigest()
+
+
+def _words(lang: str) -> dict[str, str]:
+    index = 1 if lang == "en" else 0
+    return {k: v[index] for k, v in _WORDS.items()}
+
+
+def _lang(request: Request) -> str:
+    return "en" if request.query_params.get("lang") == "en" else "es"
+
+
+def _render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    lang = _lang(request)
+    reply = _TEMPLATES.TemplateResponse(
+        request,
+        template,
+        {"lang": lang, "w": _words(lang), **context},
+        status_code=status,
+    )
+    reply.headers["cache-control"] = "no-store"  # an editor's page, with their CSRF field
+    return reply
+
+
+def _query(request: Request) -> str:
+    """The page's own query (language and filters), to post to and come back to."""
+    kept = {
+        k: request.query_params[k]
+        for k in ("lang", "kind", "document")
+        if k in request.query_params
+    }
+    return urlencode(kept)
+
+
+def _editor(state: AppState, request: Request) -> tuple[str, str] | None:
+    """(editor, token) of the cookie when it is a live editor's token."""
+    token = request.cookies.get(COOKIE, "")
+    if not token:
+        return None
+    try:
+        return editor_of(state, token), token
+    except HTTPException:
+        return None
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+async def _form(request: Request) -> dict[str, str]:
+    body = (await request.body()).decode("utf-8", "replace")
+    return {k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()}
+
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+@router.get("/review")
+def review_page(request: Request, state: State) -> HTMLResponse:
+    found = _editor(state, request)
+    if found is None:
+        return _render(request, "review_login.html")
+    editor, token = found
+    offset = max(0, min(int(request.query_params.get("offset", "0") or 0), 10_000_000))
+    kind = request.query_params.get("kind")
+    page = queue(
+        state.store,
+        limit=PER_PAGE,
+        offset=offset,
+        kind=kind if kind in ("event", "quote", "stance") else None,
+        document_id=request.query_params.get("document") or None,
+    )
+    return _render(
+        request,
+        "review.html",
+        editor=editor,
+        csrf=csrf_token(token),
+        queue=page,
+        polarities=POLARITIES,
+        statuses=STATUSES,
+        query=_query(request),
+    )
+
+
+@router.post("/review/login")
+async def login(request: Request, state: State) -> Response:
+    if not _same_origin(request):
+        raise HTTPException(403, "a form from another site")
+    token = (await _form(request)).get("token", "").strip()
+    try:
+        await run_in_threadpool(editor_of, state, token)
+    except HTTPException as exc:
+        return _render(request, "review_login.html", status=exc.status_code, error=str(exc.detail))
+    reply = RedirectResponse(f"/review?lang={_lang(request)}", status_code=303)
+    reply.set_cookie(
+        COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/review",
+    )
+    return reply
+
+
+@router.post("/review/logout")
+async def logout(request: Request, state: State) -> Response:
+    found = _editor(state, request)
+    form = await _form(request)
+    if found is None or not hmac.compare_digest(form.get("csrf", ""), csrf_token(found[1])):
+        raise HTTPException(403, "not a form of this editor's review page")
+    reply = RedirectResponse(f"/review?lang={_lang(request)}", status_code=303)
+    reply.delete_cookie(COOKIE, path="/review")
+    return reply
+
+
+def _correction(form: dict[str, str]) -> CorrectionIn:
+    after: dict[str, Any] = {}
+    for field in ("polarity", "status", "type", "date", "speaker_name", "speaker_country"):
+        value = form.get(field, "").strip()
+        if value:
+            after[field] = value
+    ordinal = form.get("ordinal", "")
+    return CorrectionIn.model_validate(
+        {
+            "kind": form.get("kind"),
+            "action": form.get("action"),
+            "document_id": form.get("document_id") or None,
+            "ordinal": int(ordinal) if ordinal.isdigit() else None,
+            "after": after or None,
+            "reason": form.get("reason") or None,
+        }
+    )
+
+
+@router.post("/review/corrections")
+async def correct(request: Request, state: State) -> Response:
+    """One decision of the review page; a page without a live token or without this
+    editor's CSRF field changes nothing."""
+    if not _same_origin(request):
+        raise HTTPException(403, "a form from another site")
+    form = await _form(request)
+    token = request.cookies.get(COOKIE, "")
+    try:
+        editor = await run_in_threadpool(editor_of, state, token)
+    except HTTPException as exc:
+        return _render(request, "review_login.html", status=exc.status_code, error=str(exc.detail))
+    if not hmac.compare_digest(form.get("csrf", ""), csrf_token(token)):
+        raise HTTPException(403, "not a form of this editor's review page")
+    try:
+        given = _correction(form)
+    except ValidationError as exc:
+        raise HTTPException(422, "not a correction the review page makes") from exc
+    if given.action == "correct" and not given.after:
+        raise HTTPException(422, "a correction sets at least one field")
+    await run_in_threadpool(record_correction, state.store, editor, given)
+    return RedirectResponse(f"/review?{_query(request)}", status_code=303)
