@@ -779,7 +779,7 @@
             const td = el("td", {
               class: "cell " + cell.polarity + (cell.reviewed ? " reviewed" : ""), "data-side": side, "data-issue": issue, tabindex: 0,
               title: label(cell.polarity) + " · " + cell.date + (cell.reviewed ? " · ✓" : ""),
-            }, label(cell.polarity), machine ? el("small", { class: "machine" }, " ≠ " + label(machine)) : "");
+            }, label(cell.polarity), machine ? el("small", { class: "machine", title: "machine" }, label(machine)) : "");
             td.addEventListener("click", () => {
               for (const other of matrix.querySelectorAll("td.selected")) other.classList.remove("selected");
               td.classList.add("selected");
