@@ -1,7 +1,7 @@
 """The review loop in a real browser (issue #18): an editor logs in with their token,
-corrects a stance's polarity and rejects an event with the keyboard; a reader then sees
-the corrected matrix and timeline; a form without a token, or with a revoked one, changes
-nothing.
+corrects a stance's polarity and rejects an event with the keyboard, adds a quote by
+selecting its words and merges two events; a reader then sees the corrected matrix and
+timeline; a form without a token, or with a revoked one, changes nothing.
 
 Screenshots: ``review_queue``, ``review_correction``, ``review_matrix`` (into
 docs/screenshots with TREGUA_SCREENSHOTS=1).
@@ -9,13 +9,16 @@ docs/screenshots with TREGUA_SCREENSHOTS=1).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from tregua.interfaces.web.app import create_app
+from tregua.review.gold import export_gold
 from tregua.review.users import add_user, revoke_user
 from tregua.settings import Settings
 from tregua.store import Store, open_store
@@ -171,3 +174,65 @@ def test_a_form_without_a_token_or_with_a_revoked_one_changes_nothing(
     assert "revoked" in (page.text_content("#review-error") or "")
     assert _log_total(base) == before
     assert httpx.get(base + "/api/stances/matrix").text == matrix
+
+
+def test_an_editor_adds_a_quote_by_selection_and_merges_two_events(
+    review_site: tuple[str, Store, dict[str, str]],
+    watched: tuple[Any, Watch],
+    tmp_path: Path,
+) -> None:
+    base, store, tokens = review_site
+    page, watch = watched
+    documents = httpx.get(base + "/api/documents", params={"limit": 1}).json()["items"]
+    doc_id = documents[0]["id"]
+    text = httpx.get(f"{base}/api/documents/{doc_id}").json()["text"]
+    start = text.index(" ", 20) + 1
+    end = text.index(" ", start + 30)
+    words = text[start:end]
+
+    _login(page, base, tokens["ana"])
+    page.goto(f"{base}/review?document={doc_id}")
+    page.wait_for_selector("body[data-ready='1']", state="attached")
+    assert page.locator("#add-submit").is_disabled()
+    # the editor selects the words in the document's text, as a mouse drag would
+    page.evaluate(
+        """([from, to]) => { const node = document.getElementById("doc-text").firstChild;
+            const range = document.createRange(); range.setStart(node, from);
+            range.setEnd(node, to); const s = document.getSelection();
+            s.removeAllRanges(); s.addRange(range); }""",
+        [start, end],
+    )
+    page.wait_for_function("() => !document.getElementById('add-submit').disabled")
+    assert page.text_content("#selection") == words
+    page.select_option("#add-kind", "quote")
+    page.fill("#add-speaker", "Un portavoz")
+    with page.expect_navigation():
+        page.click("#add-submit")
+    added = httpx.get(base + "/api/review/corrections").json()["items"][-1]
+    assert (added["action"], added["kind"], added["editor"]) == ("add", "quote", "ana")
+    assert (added["key"]["start"], added["key"]["end"], added["key"]["text"]) == (
+        start,
+        end,
+        words,
+    )
+    assert added["after"] == {"speaker_name": "Un portavoz"} and not added["orphaned"]
+    # the gold export has the added quote
+    (gold_file,) = [p for p in export_gold(store, tmp_path / "gold") if p.stem == doc_id]
+    gold = json.loads(gold_file.read_text())
+    assert {"speaker": "Un portavoz", "text": words} in [
+        {"speaker": q["speaker"], "text": q["text"]} for q in gold["quotes"]
+    ]
+
+    # two fused events merged into one
+    timeline = httpx.get(base + "/api/timeline").json()
+    keep, gone = timeline[0]["id"], timeline[1]["id"]
+    page.goto(f"{base}/review?merge=1")
+    page.select_option("#merge-event_id", keep)
+    page.select_option("#merge-with_event_id", gone)
+    with page.expect_navigation():
+        page.click("#merge-form button[type=submit]")
+    merged = httpx.get(base + "/api/timeline").json()
+    assert [e["id"] for e in merged] == [e["id"] for e in timeline if e["id"] != gone]
+    shown = next(e for e in merged if e["id"] == keep)
+    assert (shown["reviewed"], shown["merged"]) == (True, [gone])
+    assert watch.errors == []

@@ -30,13 +30,17 @@ from starlette.concurrency import run_in_threadpool
 
 from tregua.interfaces.api.common import AppState, State
 from tregua.interfaces.api.review import CorrectionIn, editor_of, record_correction
-from tregua.review.log import POLARITIES
+from tregua.review.apply import correct_timeline
+from tregua.review.log import EDITABLE, POLARITIES
 from tregua.review.queue import queue
+from tregua.store import queries as q
 
 _TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 COOKIE = "tregua_editor"
 #: items the review page lists at once
 PER_PAGE = 50
+#: fused events the merge form offers (the timeline's first)
+MERGE_CHOICES = 500
 STATUSES = ("occurred", "planned", "hypothetical", "negated")
 _WORDS: dict[str, tuple[str, str]] = {
     "review": ("Revisión", "Review"),
@@ -57,6 +61,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "editor": ("editor", "editor"),
     "document": ("documento", "document"),
     "reason": ("motivo", "reason"),
+    "add": ("Añadir", "Add"),
+    "add_help": (
+        "Seleccione las palabras del documento que faltan como cita, postura o evento.",
+        "Select the document's words that are missing as a quote, stance or event.",
+    ),
+    "selection": ("selección", "selection"),
+    "merge": ("Fusionar dos eventos", "Merge two events"),
+    "merge_help": (
+        "El segundo evento pasa a ser el primero (sus fuentes se suman).",
+        "The second event becomes the first (their sources join).",
+    ),
     "no_token": ("Hace falta un token de editor válido.", "A valid editor token is needed."),
 }
 
@@ -90,7 +105,7 @@ def _query(request: Request) -> str:
     """The page's own query (language and filters), to post to and come back to."""
     kept = {
         k: request.query_params[k]
-        for k in ("lang", "kind", "document")
+        for k in ("lang", "kind", "document", "merge")
         if k in request.query_params
     }
     return urlencode(kept)
@@ -131,14 +146,22 @@ def review_page(request: Request, state: State) -> HTMLResponse:
     if found is None:
         return _render(request, "review_login.html")
     editor, token = found
-    offset = max(0, min(int(request.query_params.get("offset", "0") or 0), 10_000_000))
+    given = request.query_params.get("offset", "0")
+    offset = min(int(given), 10_000_000) if given.isdigit() else 0
     kind = request.query_params.get("kind")
+    document_id = request.query_params.get("document") or None
     page = queue(
         state.store,
         limit=PER_PAGE,
         offset=offset,
         kind=kind if kind in ("event", "quote", "stance") else None,
-        document_id=request.query_params.get("document") or None,
+        document_id=document_id,
+    )
+    document = state.store.document(document_id) if document_id else None
+    events = (
+        correct_timeline(state.store, q.timeline_compact(state.store, limit=MERGE_CHOICES))
+        if request.query_params.get("merge")
+        else []
     )
     return _render(
         request,
@@ -149,6 +172,9 @@ def review_page(request: Request, state: State) -> HTMLResponse:
         polarities=POLARITIES,
         statuses=STATUSES,
         query=_query(request),
+        document=document,
+        issues=[i["key"] for i in state.issues],
+        events=events,
     )
 
 
@@ -184,19 +210,40 @@ async def logout(request: Request, state: State) -> Response:
     return reply
 
 
+#: the fields a review form may set, and those an added item of each kind may take
+_FORM_FIELDS = (
+    "polarity",
+    "status",
+    "type",
+    "date",
+    "speaker_name",
+    "speaker_country",
+    "country",
+    "issue",
+)
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
 def _correction(form: dict[str, str]) -> CorrectionIn:
+    kind = form.get("kind", "")
     after: dict[str, Any] = {}
-    for field in ("polarity", "status", "type", "date", "speaker_name", "speaker_country"):
+    for field in _FORM_FIELDS:
         value = form.get(field, "").strip()
-        if value:
+        if value and field in EDITABLE.get(kind, ()):  # the add form shows every kind's
             after[field] = value
-    ordinal = form.get("ordinal", "")
     return CorrectionIn.model_validate(
         {
-            "kind": form.get("kind"),
+            "kind": kind,
             "action": form.get("action"),
             "document_id": form.get("document_id") or None,
-            "ordinal": int(ordinal) if ordinal.isdigit() else None,
+            "ordinal": _number(form.get("ordinal", "")),
+            "start": _number(form.get("start", "")),
+            "end": _number(form.get("end", "")),
+            "event_id": form.get("event_id") or None,
+            "with_event_id": form.get("with_event_id") or None,
             "after": after or None,
             "reason": form.get("reason") or None,
         }

@@ -3,7 +3,38 @@
 // form, posted as a click would post it. Nothing here reads or writes the token.
 "use strict";
 (function () {
+  // adding by selection: the selected words of the document, as offsets into its text
+  const text = document.getElementById("doc-text");
+  if (text) {
+    const start = document.getElementById("add-start");
+    const end = document.getElementById("add-end");
+    const shown = document.getElementById("selection");
+    const submit = document.getElementById("add-submit");
+    document.addEventListener("selectionchange", () => {
+      const selection = document.getSelection();
+      if (!selection || selection.isCollapsed || !selection.rangeCount) return;
+      const range = selection.getRangeAt(0);
+      if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) return;
+      const before = document.createRange();
+      before.setStart(text, 0);
+      before.setEnd(range.startContainer, range.startOffset);
+      const from = before.toString().length;
+      const words = range.toString();
+      start.value = String(from);
+      end.value = String(from + words.length);
+      shown.textContent = words;
+      submit.disabled = false;
+    });
+    // the fields of the kind being added, only
+    const kind = document.getElementById("add-kind");
+    const fields = () => {
+      for (const span of document.querySelectorAll("#add-form [data-for]")) span.hidden = span.dataset.for !== kind.value;
+    };
+    kind.addEventListener("change", fields);
+    fields();
+  }
   const items = Array.from(document.querySelectorAll(".review-item"));
+  document.body.dataset.ready = "1";
   if (!items.length) return;
   const first = items.find((item) => !item.classList.contains("reviewed")) || items[0];
   first.focus();
@@ -28,5 +59,4 @@
     else return;
     event.preventDefault();
   });
-  document.body.dataset.ready = "1";
 })();
