@@ -1,6 +1,7 @@
 """What an editor should look at first, and how much is reviewed and left.
 
-Every event, quote and stance of the stored records is an item. Unreviewed items come
+Every event, quote and stance of the stored records is an item, read from its row (the
+records' JSON is never read for the queue). Unreviewed items come
 first, and among them: the lowest confidence first (an item without one counts as 1.0,
 after every scored one), then the reports of disputed fused events and the stances behind
 a change of a side's stance, then the newest documents (``new_document``: a document
@@ -10,12 +11,12 @@ correction names it (``log.latest``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypedDict
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from tregua.review.apply import RECORD_LISTS
 from tregua.review.log import Correction, key_of, latest, read, target
 from tregua.store import Store
 from tregua.store.schema import (
@@ -23,6 +24,7 @@ from tregua.store.schema import (
     EventMentionRow,
     FusedEventMentionRow,
     FusedEventRow,
+    QuoteRow,
     StancePointEvidenceRow,
     StancePointRow,
     StanceRow,
@@ -99,41 +101,38 @@ def queue(
     disputed, changed = _flagged(store)
     items: list[QueueItem] = []
     order: list[tuple[Any, ...]] = []
+    where = [DocumentRow.id == document_id] if document_id else []
     with store.reading() as session:
-        rows = session.execute(
-            select(
-                DocumentRow.id,
-                DocumentRow.source,
-                DocumentRow.title,
-                DocumentRow.published,
-                DocumentRow.ingested_at,
-                DocumentRow.record,
-            )
-            .where(*([DocumentRow.id == document_id] if document_id else []))
+        documents = session.execute(
+            select(DocumentRow.id, DocumentRow.source, DocumentRow.title, DocumentRow.published)
+            .where(*where)
             .order_by(DocumentRow.ingested_at.desc(), DocumentRow.id)
         )
-        for newness, (doc_id, source, title, published, _, record) in enumerate(rows):
-            for item_kind, name in RECORD_LISTS.items():
-                if kind and kind != item_kind:
-                    continue
-                for ordinal, item in enumerate(record.get(name) or []):
-                    entry = _entry(item_kind, doc_id, ordinal, item, shown, disputed, changed)
-                    if doc_id not in touched:
-                        entry["reasons"].append("new_document")
-                    entry["source"], entry["title"], entry["published"] = source, title, published
-                    items.append(entry)
-                    confidence = entry["confidence"]
-                    order.append(
-                        (
-                            entry["reviewed"],
-                            1.0 if confidence is None else confidence,
-                            not ({"disputed", "stance_change"} & set(entry["reasons"])),
-                            newness,
-                            doc_id,
-                            item_kind,
-                            ordinal,
-                        )
-                    )
+        newness = {
+            doc_id: (n, source, title, day)
+            for n, (doc_id, source, title, day) in enumerate(documents)
+        }
+        for item_kind, doc_id, ordinal, item in _items(session, kind, document_id):
+            if doc_id not in newness:
+                continue
+            rank, source, title, published = newness[doc_id]
+            entry = _entry(item_kind, doc_id, ordinal, item, shown, disputed, changed)
+            if doc_id not in touched:
+                entry["reasons"].append("new_document")
+            entry["source"], entry["title"], entry["published"] = source, title, published
+            items.append(entry)
+            confidence = entry["confidence"]
+            order.append(
+                (
+                    entry["reviewed"],
+                    1.0 if confidence is None else confidence,
+                    not ({"disputed", "stance_change"} & set(entry["reasons"])),
+                    rank,
+                    doc_id,
+                    item_kind,
+                    ordinal,
+                )
+            )
     ranked = [items[n] for n in sorted(range(len(items)), key=order.__getitem__)]
     reviewed = sum(1 for i in items if i["reviewed"])
     return {
@@ -144,6 +143,77 @@ def queue(
         "limit": limit,
         "offset": offset,
     }
+
+
+def _span(start: int, end: int, text: str) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": text}
+
+
+def _items(
+    session: Session, kind: str | None, document_id: str | None
+) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
+    """(kind, document id, ordinal, item) of every stored event, quote and stance, from
+    their rows (not the records' JSON), each item in its record's shape."""
+    if kind in (None, "event"):
+        e = EventMentionRow
+        for ev in session.scalars(
+            select(e).where(*([e.document_id == document_id] if document_id else []))
+        ):
+            yield (
+                "event",
+                ev.document_id,
+                ev.ordinal,
+                {
+                    "type": ev.type,
+                    "status": ev.status,
+                    "date": ev.date,
+                    "date_end": ev.date_end,
+                    "location": {"name": ev.place} if ev.place else None,
+                    "actors": list(ev.actors),
+                    "countries": list(ev.countries),
+                    "confidence": ev.confidence,
+                    "evidence": _span(ev.start, ev.end, ev.evidence),
+                },
+            )
+    if kind in (None, "quote"):
+        q = QuoteRow
+        for qu in session.scalars(
+            select(q).where(*([q.document_id == document_id] if document_id else []))
+        ):
+            yield (
+                "quote",
+                qu.document_id,
+                qu.ordinal,
+                {
+                    "text": qu.text,
+                    "start": qu.start,
+                    "end": qu.end,
+                    "direct": qu.direct,
+                    "speaker": qu.speaker,
+                    "speaker_name": qu.speaker_name,
+                    "speaker_description": qu.speaker_description,
+                    "speaker_country": qu.speaker_country,
+                    "confidence": qu.confidence,
+                },
+            )
+    if kind in (None, "stance"):
+        s = StanceRow
+        for st in session.scalars(
+            select(s).where(*([s.document_id == document_id] if document_id else []))
+        ):
+            yield (
+                "stance",
+                st.document_id,
+                st.ordinal,
+                {
+                    "actor": st.actor,
+                    "country": st.country,
+                    "issue": st.issue,
+                    "polarity": st.polarity,
+                    "confidence": st.confidence,
+                    "evidence": _span(st.start, st.end, st.evidence),
+                },
+            )
 
 
 def _entry(
