@@ -219,20 +219,34 @@ def correct_matrix(store: Store, cells: Sequence[Mapping[str, Any]]) -> list[dic
 _TIMELINE_FIELDS = ("type", "status", "date", "date_end", "place", "countries")
 
 
-def _reports(store: Store, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+def _reports(store: Store, doc_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every report of each fused event reported in ``doc_ids`` (the documents that
+    corrections name), by fused event: the only events a correction can fall on."""
+    wanted = sorted(set(doc_ids))
+    mention = FusedEventMentionRow
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     with store.reading() as session:
-        for start in range(0, len(event_ids), 500):
+        events: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            events.update(
+                session.scalars(
+                    select(mention.fused_event_id)
+                    .join(EventMentionRow, EventMentionRow.id == mention.event_mention_id)
+                    .where(EventMentionRow.document_id.in_(wanted[start : start + 500]))
+                )
+            )
+        ids = sorted(events)
+        for start in range(0, len(ids), 500):
             rows = session.execute(
                 select(
-                    FusedEventMentionRow.fused_event_id,
+                    mention.fused_event_id,
                     EventMentionRow.document_id,
                     EventMentionRow.type,
                     EventMentionRow.evidence,
                     EventMentionRow.start,
                 )
-                .join(EventMentionRow, EventMentionRow.id == FusedEventMentionRow.event_mention_id)
-                .where(FusedEventMentionRow.fused_event_id.in_(event_ids[start : start + 500]))
+                .join(EventMentionRow, EventMentionRow.id == mention.event_mention_id)
+                .where(mention.fused_event_id.in_(ids[start : start + 500]))
             )
             for fused_id, doc_id, kind, evidence, begin in rows:
                 found[fused_id].append(
@@ -252,7 +266,13 @@ def correct_timeline(store: Store, events: Sequence[Mapping[str, Any]]) -> list[
     if not corrections or not events:
         return [dict(e) for e in events]
     shown = latest(corrections)
-    reports = _reports(store, [str(e["id"]) for e in events])
+    named = {c.document_id for c in shown.values()}
+    named |= {
+        str(c.after["with"].get("document_id"))
+        for c in shown.values()
+        if c.action == "merge" and c.after
+    }
+    reports = _reports(store, named)
     merged_into: dict[str, str] = {}  # the id of an event merged away -> the one it joins
     decisions: dict[str, Correction] = {}
     for event in events:

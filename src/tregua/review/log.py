@@ -16,7 +16,6 @@ An ``add`` names the words the editor selected (document, start, end, text).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
@@ -65,7 +64,7 @@ class Correction:
     reason: str | None
 
     @property
-    def target(self) -> str:
+    def target(self) -> tuple[Any, ...]:
         """The identity of the item: corrections with the same target correct one item."""
         return target(self.kind, self.key, self.action)
 
@@ -84,12 +83,11 @@ class Correction:
         }
 
 
-def target(kind: str, key: Mapping[str, Any], action: str = "correct") -> str:
-    """One string per item; an added item is the words selected, in its own namespace."""
+def target(kind: str, key: Mapping[str, Any], action: str = "correct") -> tuple[Any, ...]:
+    """One value per item; an added item is the words selected, in its own namespace."""
     if action == "add":
-        named: tuple[str, ...] = ("document_id", "start", "end", "text")
-        return json.dumps(["add", kind, *(key.get(f) for f in named)], ensure_ascii=False)
-    return json.dumps([kind, *(key.get(f) for f in MATCH_FIELDS[kind])], ensure_ascii=False)
+        return ("add", kind, *(key.get(f) for f in ("document_id", "start", "end", "text")))
+    return (kind, *(key.get(f) for f in MATCH_FIELDS[kind]))
 
 
 def _text(value: Any) -> str | None:
@@ -234,12 +232,12 @@ def read(
         return [_correction(r) for r in session.scalars(query)]
 
 
-def latest(corrections: Iterable[Correction]) -> dict[str, Correction]:
+def latest(corrections: Iterable[Correction]) -> dict[tuple[Any, ...], Correction]:
     """The correction shown for each item: the last one made (two editors at once: the later)."""
-    found: dict[str, Correction] = {}
+    found: dict[tuple[Any, ...], Correction] = {}
     for correction in sorted(corrections, key=lambda c: (c.at, c.id)):
         if correction.action in ("merge", "split"):
-            found[f"{correction.target}|{correction.action}"] = correction
+            found[(*correction.target, correction.action)] = correction
         else:
             found[correction.target] = correction
     return found

@@ -153,12 +153,23 @@ def _items(
     session: Session, kind: str | None, document_id: str | None
 ) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
     """(kind, document id, ordinal, item) of every stored event, quote and stance, from
-    their rows (not the records' JSON), each item in its record's shape."""
+    their rows' columns (not the records' JSON), each item in its record's shape."""
     if kind in (None, "event"):
         e = EventMentionRow
-        for ev in session.scalars(
-            select(e).where(*([e.document_id == document_id] if document_id else []))
-        ):
+        events = select(
+            e.document_id,
+            e.ordinal,
+            e.type,
+            e.status,
+            e.date,
+            e.date_end,
+            e.place,
+            e.confidence,
+            e.start,
+            e.end,
+            e.evidence,
+        ).where(*([e.document_id == document_id] if document_id else []))
+        for ev in session.execute(events):
             yield (
                 "event",
                 ev.document_id,
@@ -169,17 +180,26 @@ def _items(
                     "date": ev.date,
                     "date_end": ev.date_end,
                     "location": {"name": ev.place} if ev.place else None,
-                    "actors": list(ev.actors),
-                    "countries": list(ev.countries),
                     "confidence": ev.confidence,
                     "evidence": _span(ev.start, ev.end, ev.evidence),
                 },
             )
     if kind in (None, "quote"):
         q = QuoteRow
-        for qu in session.scalars(
-            select(q).where(*([q.document_id == document_id] if document_id else []))
-        ):
+        quotes = select(
+            q.document_id,
+            q.ordinal,
+            q.text,
+            q.start,
+            q.end,
+            q.direct,
+            q.speaker,
+            q.speaker_name,
+            q.speaker_description,
+            q.speaker_country,
+            q.confidence,
+        ).where(*([q.document_id == document_id] if document_id else []))
+        for qu in session.execute(quotes):
             yield (
                 "quote",
                 qu.document_id,
@@ -198,9 +218,19 @@ def _items(
             )
     if kind in (None, "stance"):
         s = StanceRow
-        for st in session.scalars(
-            select(s).where(*([s.document_id == document_id] if document_id else []))
-        ):
+        stances = select(
+            s.document_id,
+            s.ordinal,
+            s.actor,
+            s.country,
+            s.issue,
+            s.polarity,
+            s.confidence,
+            s.start,
+            s.end,
+            s.evidence,
+        ).where(*([s.document_id == document_id] if document_id else []))
+        for st in session.execute(stances):
             yield (
                 "stance",
                 st.document_id,
@@ -221,7 +251,7 @@ def _entry(
     doc_id: str,
     ordinal: int,
     item: Mapping[str, Any],
-    shown: Mapping[str, Correction],
+    shown: Mapping[tuple[Any, ...], Correction],
     disputed: set[tuple[str, int]],
     changed: set[tuple[str, int]],
 ) -> QueueItem:
