@@ -192,4 +192,13 @@ def test_a_correction_names_its_fields(store: Store) -> None:
             action="correct",
             after={"polarity": "support"},
         )
+    with pytest.raises(log.CorrectionError, match="date is a day"):
+        log.append(
+            store,
+            editor="ana",
+            kind="event",
+            key={"document_id": "x"},
+            action="correct",
+            after={"date": "ayer"},
+        )
     assert _log_rows(store) == []

@@ -16,6 +16,7 @@ An ``add`` names the words the editor selected (document, start, end, text).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
@@ -44,6 +45,8 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "stance": ("actor", "country", "issue", "polarity"),
 }
 POLARITIES = ("support", "oppose", "conditional", "mixed")
+STATUSES = ("occurred", "planned", "hypothetical", "negated")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class CorrectionError(ValueError):
@@ -163,6 +166,18 @@ def check(kind: str, action: str, after: Mapping[str, Any] | None) -> dict[str, 
         raise CorrectionError(f"{action} needs the fields it sets in after")
     if "polarity" in given and given["polarity"] not in POLARITIES:
         raise CorrectionError(f"polarity is one of {', '.join(POLARITIES)}")
+    if "status" in given and given["status"] not in STATUSES:
+        raise CorrectionError(f"status is one of {', '.join(STATUSES)}")
+    for field in ("date", "date_end"):
+        value = given.get(field)
+        if value is not None and not (isinstance(value, str) and _DAY.fullmatch(value)):
+            raise CorrectionError(f"{field} is a day, YYYY-MM-DD, or null")
+    for field in ("actors", "countries"):
+        value = given.get(field)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            raise CorrectionError(f"{field} is a list of strings")
     return given
 
 

@@ -31,7 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from tregua.interfaces.api.common import AppState, State
 from tregua.interfaces.api.review import CorrectionIn, editor_of, record_correction
 from tregua.review.apply import correct_timeline
-from tregua.review.log import EDITABLE, POLARITIES
+from tregua.review.log import EDITABLE, POLARITIES, STATUSES
 from tregua.review.queue import queue
 from tregua.store import queries as q
 
@@ -41,7 +41,6 @@ COOKIE = "tregua_editor"
 PER_PAGE = 50
 #: fused events the merge form offers (the timeline's first)
 MERGE_CHOICES = 500
-STATUSES = ("occurred", "planned", "hypothetical", "negated")
 _WORDS: dict[str, tuple[str, str]] = {
     "review": ("Revisión", "Review"),
     "login": ("Entrar", "Log in"),
