@@ -108,7 +108,7 @@ def test_corrections_survive_reingest_a_new_version_and_refusion(store: Store) -
             orphans(store),
         )
 
-    expected = (
+    expected: tuple[Any, ...] = (
         [("ceasefire", "conditional", True), ("territory", "oppose", False)],
         ["CONSULT"],
         [True],
