@@ -68,4 +68,4 @@ def test_api_conforms_to_its_schema(api_schema: Any) -> None:
             )
 
         run()
-    assert len(tried) == 15 and all(n > 0 for n in tried.values()), tried
+    assert len(tried) == 18 and all(n > 0 for n in tried.values()), tried

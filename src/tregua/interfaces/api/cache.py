@@ -31,8 +31,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: what a reply's ``X-Tregua-Cache`` header says
 HIT, MISS = b"hit", b"miss"
-#: replies served but never kept: files (StaticFiles has its own validators)
-UNCACHED_PREFIXES = ("/static/",)
+#: replies served but never kept: files (StaticFiles has its own validators), and the
+#: review pages, which differ by editor (their cookie) at one generation
+UNCACHED_PREFIXES = ("/static/", "/review")
 # bytes an entry costs beyond its body and headers (key, objects); an estimate
 _OVERHEAD = 300
 # headers the cache sets itself

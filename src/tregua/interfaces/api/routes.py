@@ -10,6 +10,7 @@
     GET  /api/search                                       paragraphs and quotes by words
     GET  /api/issues                                       the pack's agenda with labels
     POST /api/ingest                                       articles through the real pipeline
+    GET  /api/review/queue   /api/review/corrections       the analysts' review; POST a correction
 
 One module per resource holds its router; ``router`` joins them under ``/api`` in this
 order (the order of the OpenAPI schema). Handlers read the store, the settings and the
@@ -32,6 +33,7 @@ from tregua.interfaces.api import (
     ingest,
     models,
     quotes,
+    review,
     search,
     stances,
 )
@@ -49,6 +51,7 @@ for part in (
     search.router,
     stances.agenda,
     ingest.router,
+    review.router,
 ):
     router.include_router(part)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from tregua.interfaces.api import models
 from tregua.interfaces.api.common import Date, State, StoreDep
+from tregua.interfaces.api.review import ReviewedStanceCell
+from tregua.review.apply import correct_matrix
 from tregua.store import queries as q
 
 router = APIRouter(tags=["stances"])
@@ -15,10 +17,11 @@ router = APIRouter(tags=["stances"])
 agenda = APIRouter(tags=["stances"])
 
 
-@router.get("/stances/matrix", response_model=list[models.StanceCell])
-def stance_matrix(store: StoreDep, at: Date = None) -> list[q.StanceCell]:
-    """Where each side stood on each issue at ``at`` (default: the latest), with evidence."""
-    return q.stance_matrix(store, at=at)
+@router.get("/stances/matrix", response_model=list[ReviewedStanceCell])
+def stance_matrix(store: StoreDep, at: Date = None) -> list[dict[str, Any]]:
+    """Where each side stood on each issue at ``at`` (default: the latest), with evidence;
+    as the editors corrected it (``reviewed``, the machine's values in ``machine``)."""
+    return correct_matrix(store, q.stance_matrix(store, at=at))
 
 
 @router.get(

@@ -26,7 +26,7 @@ from tregua.interfaces.api.common import AppState
 from tregua.interfaces.api.limits import BodyLimit
 from tregua.interfaces.api.routes import add_request_schemas, router
 from tregua.interfaces.api.transport import Disconnects, HeadAsGet
-from tregua.interfaces.web import pages
+from tregua.interfaces.web import pages, review
 from tregua.settings import Settings
 from tregua.store import Store, open_store
 
@@ -122,6 +122,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(Disconnects)
     app.add_middleware(HeadAsGet)
+    app.include_router(review.router)
     app.include_router(pages.router)
     return app
 

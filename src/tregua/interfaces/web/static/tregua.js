@@ -774,10 +774,12 @@
           el("tr", {}, el("th", {}, side), ...issues.map((issue) => {
             const cell = byKey.get(side + "|" + issue);
             if (!cell) return el("td", { class: "cell empty" }, "");
+            // reviewed by an editor (issue #18): marked, the machine's polarity beside it
+            const machine = cell.reviewed && cell.machine.polarity !== cell.polarity ? cell.machine.polarity : null;
             const td = el("td", {
-              class: "cell " + cell.polarity, "data-side": side, "data-issue": issue, tabindex: 0,
-              title: label(cell.polarity) + " · " + cell.date,
-            }, label(cell.polarity));
+              class: "cell " + cell.polarity + (cell.reviewed ? " reviewed" : ""), "data-side": side, "data-issue": issue, tabindex: 0,
+              title: label(cell.polarity) + " · " + cell.date + (cell.reviewed ? " · ✓" : ""),
+            }, label(cell.polarity), machine ? el("small", { class: "machine", title: "machine" }, label(machine)) : "");
             td.addEventListener("click", () => {
               for (const other of matrix.querySelectorAll("td.selected")) other.classList.remove("selected");
               td.classList.add("selected");

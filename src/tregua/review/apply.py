@@ -1,0 +1,325 @@
+"""Corrections over what the machine made: a record, the stance matrix, the timeline;
+and the corrections whose evidence is gone (orphans, listed, never dropped).
+
+The shown item is the latest correction's (``log.latest``): ``reject`` takes it out,
+``correct`` sets the fields the editor gave, ``confirm`` keeps it; each reviewed item
+carries ``reviewed: true`` and ``machine``, the machine's values the review replaced.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from tregua.review.log import Correction, key_of, latest, locate, read, target
+from tregua.store import Store
+from tregua.store.schema import DocumentRow, EventMentionRow, FusedEventMentionRow
+
+#: a record's list of each kind; a fused event's correction falls on the report it names
+RECORD_LISTS = {"event": "events", "quote": "quotes", "stance": "stances"}
+_RECORD_KIND = {"event": "event", "fused_event": "event", "quote": "quote", "stance": "stance"}
+_ITEM_ACTIONS = ("confirm", "correct", "reject")
+
+
+def _review(correction: Correction, machine: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "correction": correction.id,
+        "action": correction.action,
+        "editor": correction.editor,
+        "at": correction.at.isoformat(),
+        "machine": dict(machine),
+    }
+
+
+def _corrected_item(kind: str, item: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    changed = copy.deepcopy(dict(item))
+    for field, value in after.items():
+        if kind == "event" and field == "place":
+            location = dict(changed.get("location") or {})
+            changed["location"] = {**location, "name": value} if value else None
+        else:
+            changed[field] = value
+    return changed
+
+
+def _added_item(kind: str, correction: Correction) -> dict[str, Any]:
+    key, after = correction.key, dict(correction.after or {})
+    span = {"start": key.get("start"), "end": key.get("end"), "text": key.get("text")}
+    if kind == "quote":
+        return {"direct": True, **span, **after}
+    item = _corrected_item(kind, {"evidence": span}, after)
+    if kind == "stance":
+        item.setdefault("polarity", "support")
+    return item
+
+
+def correct_record(record: Mapping[str, Any], corrections: Iterable[Correction]) -> dict[str, Any]:
+    """``record`` (OUTPUT.md) with its corrections applied; ``reviewed`` says whether any
+    applied, and each reviewed item's ``review`` names its correction and the machine's item."""
+    doc_id = str(record["id"])
+    shown = [
+        c
+        for c in latest(c for c in corrections if c.document_id == doc_id).values()
+        if c.kind in _RECORD_KIND
+    ]
+    out = dict(record)
+    reviewed = False
+    for kind, name in RECORD_LISTS.items():
+        items = list(record.get(name) or [])
+        keys = [key_of(kind, doc_id, item) for item in items]
+        decided: dict[int, Correction] = {}
+        for correction in shown:
+            if _RECORD_KIND[correction.kind] != kind or correction.action not in _ITEM_ACTIONS:
+                continue
+            found = locate(kind, correction.key, keys)
+            if found is not None:
+                held = decided.get(found)
+                if held is None or (held.at, held.id) < (correction.at, correction.id):
+                    decided[found] = correction
+        result: list[dict[str, Any]] = []
+        for n, item in enumerate(items):
+            decision = decided.get(n)
+            if decision is None:
+                result.append(item)
+                continue
+            reviewed = True
+            if decision.action == "reject":
+                continue
+            changed = (
+                _corrected_item(kind, item, decision.after or {})
+                if decision.action == "correct"
+                else dict(item)
+            )
+            changed["review"] = _review(decision, item)
+            result.append(changed)
+        for correction in shown:
+            if correction.action == "add" and _RECORD_KIND[correction.kind] == kind:
+                reviewed = True
+                added = _added_item(kind, correction)
+                added["review"] = _review(correction, {})
+                result.append(added)
+        out[name] = result
+    out["reviewed"] = reviewed
+    return out
+
+
+def orphans(store: Store, corrections: Sequence[Correction] | None = None) -> list[Correction]:
+    """Corrections whose evidence the store no longer holds: their document is gone, or no
+    item of it has the key's words any more (kept in the log, shown here)."""
+    corrections = read(store) if corrections is None else corrections
+    records = _records(store, {c.document_id for c in corrections})
+    found: list[Correction] = []
+    for correction in corrections:
+        record = records.get(correction.document_id)
+        if record is None:
+            found.append(correction)
+            continue
+        key = correction.key
+        if correction.action == "add":
+            start, end = key.get("start"), key.get("end")
+            text = str(record.get("text") or "")
+            if not (isinstance(start, int) and isinstance(end, int)) or (
+                text[start:end] != key.get("text")
+            ):
+                found.append(correction)
+            continue
+        kind = _RECORD_KIND[correction.kind]
+        items = record.get(RECORD_LISTS[kind]) or []
+        if locate(kind, key, [key_of(kind, correction.document_id, i) for i in items]) is None:
+            found.append(correction)
+    return found
+
+
+def _records(store: Store, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    wanted = sorted(set(doc_ids))
+    found: dict[str, dict[str, Any]] = {}
+    with store.reading() as session:
+        for start in range(0, len(wanted), 500):
+            rows = session.execute(
+                select(DocumentRow.id, DocumentRow.record).where(
+                    DocumentRow.id.in_(wanted[start : start + 500])
+                )
+            )
+            found.update({doc_id: record for doc_id, record in rows})
+    return found
+
+
+# -- the stance matrix -------------------------------------------------------------------
+
+
+def correct_matrix(store: Store, cells: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The matrix's cells with the stance corrections of their evidence applied.
+
+    A rejected stance leaves its cell's evidence, and so does one corrected onto another
+    side or issue; a cell left without evidence is not shown. A cell with reviewed evidence
+    takes the one polarity that evidence now has (``mixed`` when it disagrees, unless the
+    machine's value is among them) and shows ``reviewed`` and the machine's ``polarity``.
+    """
+    doc_ids = {e["document_id"] for cell in cells for e in cell.get("evidence", [])}
+    corrections = read(store, kinds=["stance"], document_ids=doc_ids) if doc_ids else []
+    if not corrections:
+        return [dict(c) for c in cells]
+    shown = latest(corrections)
+    out: list[dict[str, Any]] = []
+    for cell in cells:
+        evidence: list[dict[str, Any]] = []
+        touched = False
+        for item in cell.get("evidence", []):
+            key = {
+                "document_id": item["document_id"],
+                "side": cell["side"],
+                "issue": cell["issue"],
+                "evidence": item["evidence"]["text"],
+            }
+            correction = shown.get(target("stance", key))
+            if correction is None or correction.action not in _ITEM_ACTIONS:
+                evidence.append(dict(item))
+                continue
+            touched = True
+            after = correction.after or {}
+            moved = after.get("issue", cell["issue"]) != cell["issue"] or (
+                after.get("country", cell["side"]) != cell["side"]
+            )
+            if correction.action == "reject" or moved:
+                continue
+            changed = {**item, **{f: after[f] for f in ("polarity", "actor") if f in after}}
+            changed["reviewed"] = True
+            changed["machine"] = {"polarity": item["polarity"], "actor": item.get("actor")}
+            evidence.append(changed)
+        if not touched:
+            out.append(dict(cell))
+            continue
+        if not evidence:
+            continue
+        polarities = {e["polarity"] for e in evidence}
+        polarity = (
+            polarities.pop()
+            if len(polarities) == 1
+            else (cell["polarity"] if cell["polarity"] in polarities else "mixed")
+        )
+        out.append(
+            {
+                **cell,
+                "polarity": polarity,
+                "evidence": evidence,
+                "reviewed": True,
+                "machine": {"polarity": cell["polarity"]},
+            }
+        )
+    return out
+
+
+# -- the timeline ------------------------------------------------------------------------
+
+#: the timeline's fields a fused event's correction sets (actors stay the machine's there)
+_TIMELINE_FIELDS = ("type", "status", "date", "date_end", "place", "countries")
+
+
+def _reports(store: Store, doc_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every report of each fused event reported in ``doc_ids`` (the documents that
+    corrections name), by fused event: the only events a correction can fall on."""
+    wanted = sorted(set(doc_ids))
+    mention = FusedEventMentionRow
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with store.reading() as session:
+        events: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            events.update(
+                session.scalars(
+                    select(mention.fused_event_id)
+                    .join(EventMentionRow, EventMentionRow.id == mention.event_mention_id)
+                    .where(EventMentionRow.document_id.in_(wanted[start : start + 500]))
+                )
+            )
+        ids = sorted(events)
+        for start in range(0, len(ids), 500):
+            rows = session.execute(
+                select(
+                    mention.fused_event_id,
+                    EventMentionRow.document_id,
+                    EventMentionRow.type,
+                    EventMentionRow.evidence,
+                    EventMentionRow.start,
+                )
+                .join(EventMentionRow, EventMentionRow.id == mention.event_mention_id)
+                .where(mention.fused_event_id.in_(ids[start : start + 500]))
+            )
+            for fused_id, doc_id, kind, evidence, begin in rows:
+                found[fused_id].append(
+                    {"document_id": doc_id, "type": kind, "evidence": evidence, "start": begin}
+                )
+    return found
+
+
+def correct_timeline(store: Store, events: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The timeline's fused events with the corrections of them and of their reports.
+
+    A fused event is left out when an editor rejected it, or every report of it; merged
+    into another (``merge``), it is left out and the other lists it in ``merged``. A
+    correction sets the fields it gives; the event shows ``reviewed`` and ``machine``.
+    """
+    corrections = read(store, kinds=["event", "fused_event"])
+    if not corrections or not events:
+        return [dict(e) for e in events]
+    shown = latest(corrections)
+    named = {c.document_id for c in shown.values()}
+    named |= {
+        str(c.after["with"].get("document_id"))
+        for c in shown.values()
+        if c.action == "merge" and c.after
+    }
+    reports = _reports(store, named)
+    merged_into: dict[str, str] = {}  # the id of an event merged away -> the one it joins
+    decisions: dict[str, Correction] = {}
+    for event in events:
+        fused = [
+            c
+            for r in reports.get(event["id"], [])
+            if (c := shown.get(target("fused_event", r))) is not None
+        ]
+        by_report = [shown.get(target("event", r)) for r in reports.get(event["id"], [])]
+        if fused:
+            decisions[event["id"]] = max(fused, key=lambda c: (c.at, c.id))
+        elif by_report and all(c is not None and c.action == "reject" for c in by_report):
+            decisions[event["id"]] = max(
+                (c for c in by_report if c is not None), key=lambda c: (c.at, c.id)
+            )
+        elif len(by_report) == 1 and by_report[0] is not None:
+            decisions[event["id"]] = by_report[0]
+    merges = [c for c in shown.values() if c.action == "merge"]
+    owner = {target("event", r): e for e, rs in reports.items() for r in rs}
+    for merge in merges:
+        keep = owner.get(target("event", merge.key))
+        gone = owner.get(target("event", (merge.after or {}).get("with", {})))
+        if keep and gone and keep != gone:
+            merged_into[gone] = keep
+    out: list[dict[str, Any]] = []
+    joined: dict[str, list[str]] = defaultdict(list)
+    for gone, keep in merged_into.items():
+        joined[keep].append(gone)
+    for event in events:
+        if event["id"] in merged_into:
+            continue
+        correction = decisions.get(event["id"])
+        if correction is not None and correction.action == "reject":
+            continue
+        shown_event = dict(event)
+        if correction is None and event["id"] not in joined:
+            out.append(shown_event)
+            continue
+        machine: dict[str, Any] = {}
+        if correction is not None and correction.action == "correct":
+            for field, value in (correction.after or {}).items():
+                if field in _TIMELINE_FIELDS and shown_event.get(field) != value:
+                    machine[field] = shown_event.get(field)
+                    shown_event[field] = value
+        shown_event["reviewed"] = True
+        shown_event["machine"] = machine
+        if event["id"] in joined:
+            shown_event["merged"] = sorted(joined[event["id"]])
+        out.append(shown_event)
+    return out

@@ -1,0 +1,283 @@
+"""What an editor should look at first, and how much is reviewed and left.
+
+Every event, quote and stance of the stored records is an item, read from its row (the
+records' JSON is never read for the queue). Unreviewed items come
+first, and among them: the lowest confidence first (an item without one counts as 1.0,
+after every scored one), then the reports of disputed fused events and the stances behind
+a change of a side's stance, then the newest documents (``new_document``: a document
+no correction names yet). An item is reviewed when a
+correction names it (``log.latest``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, TypedDict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tregua.review.log import Correction, key_of, latest, read, target
+from tregua.store import Store
+from tregua.store.schema import (
+    DocumentRow,
+    EventMentionRow,
+    FusedEventMentionRow,
+    FusedEventRow,
+    QuoteRow,
+    StancePointEvidenceRow,
+    StancePointRow,
+    StanceRow,
+)
+
+
+class QueueItem(TypedDict):
+    kind: str
+    document_id: str
+    ordinal: int
+    key: dict[str, Any]
+    source: str
+    title: str | None
+    published: str | None
+    item: dict[str, Any]
+    confidence: float | None
+    reasons: list[str]
+    reviewed: bool
+    correction: dict[str, Any] | None
+
+
+class Queue(TypedDict):
+    items: list[QueueItem]
+    total: int
+    reviewed: int
+    left: int
+    limit: int
+    offset: int
+
+
+def _flagged(store: Store) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """(document id, ordinal) of the event reports of disputed fused events, and of the
+    stances behind a day a side's stance changed."""
+    with store.reading() as session:
+        disputed = {
+            (doc_id, ordinal)
+            for doc_id, ordinal in session.execute(
+                select(EventMentionRow.document_id, EventMentionRow.ordinal)
+                .join(
+                    FusedEventMentionRow,
+                    FusedEventMentionRow.event_mention_id == EventMentionRow.id,
+                )
+                .join(FusedEventRow, FusedEventRow.id == FusedEventMentionRow.fused_event_id)
+                .where(FusedEventRow.disputed.is_(True))
+            )
+        }
+        changed = {
+            (doc_id, ordinal)
+            for doc_id, ordinal in session.execute(
+                select(StanceRow.document_id, StanceRow.ordinal)
+                .join(StancePointEvidenceRow, StancePointEvidenceRow.stance_id == StanceRow.id)
+                .join(StancePointRow, StancePointRow.id == StancePointEvidenceRow.point_id)
+                .where(
+                    StancePointRow.previous.is_not(None),
+                    StancePointRow.previous != StancePointRow.polarity,
+                )
+            )
+        }
+    return disputed, changed
+
+
+def queue(
+    store: Store,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    kind: str | None = None,
+    document_id: str | None = None,
+) -> Queue:
+    """The review queue: a page of items in review order, with counts reviewed / left
+    (of one kind, of one document, when asked)."""
+    shown = latest(read(store))
+    touched = {c.document_id for c in shown.values()}
+    disputed, changed = _flagged(store)
+    items: list[QueueItem] = []
+    order: list[tuple[Any, ...]] = []
+    where = [DocumentRow.id == document_id] if document_id else []
+    with store.reading() as session:
+        documents = session.execute(
+            select(DocumentRow.id, DocumentRow.source, DocumentRow.title, DocumentRow.published)
+            .where(*where)
+            .order_by(DocumentRow.ingested_at.desc(), DocumentRow.id)
+        )
+        newness = {
+            doc_id: (n, source, title, day)
+            for n, (doc_id, source, title, day) in enumerate(documents)
+        }
+        for item_kind, doc_id, ordinal, item in _items(session, kind, document_id):
+            if doc_id not in newness:
+                continue
+            rank, source, title, published = newness[doc_id]
+            entry = _entry(item_kind, doc_id, ordinal, item, shown, disputed, changed)
+            if doc_id not in touched:
+                entry["reasons"].append("new_document")
+            entry["source"], entry["title"], entry["published"] = source, title, published
+            items.append(entry)
+            confidence = entry["confidence"]
+            order.append(
+                (
+                    entry["reviewed"],
+                    1.0 if confidence is None else confidence,
+                    not ({"disputed", "stance_change"} & set(entry["reasons"])),
+                    rank,
+                    doc_id,
+                    item_kind,
+                    ordinal,
+                )
+            )
+    ranked = [items[n] for n in sorted(range(len(items)), key=order.__getitem__)]
+    reviewed = sum(1 for i in items if i["reviewed"])
+    return {
+        "items": ranked[offset : offset + limit],
+        "total": len(items),
+        "reviewed": reviewed,
+        "left": len(items) - reviewed,
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def _span(start: int, end: int, text: str) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": text}
+
+
+def _items(
+    session: Session, kind: str | None, document_id: str | None
+) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
+    """(kind, document id, ordinal, item) of every stored event, quote and stance, from
+    their rows' columns (not the records' JSON), each item in its record's shape."""
+    if kind in (None, "event"):
+        e = EventMentionRow
+        events = select(
+            e.document_id,
+            e.ordinal,
+            e.type,
+            e.status,
+            e.date,
+            e.date_end,
+            e.place,
+            e.confidence,
+            e.start,
+            e.end,
+            e.evidence,
+        ).where(*([e.document_id == document_id] if document_id else []))
+        for ev in session.execute(events):
+            yield (
+                "event",
+                ev.document_id,
+                ev.ordinal,
+                {
+                    "type": ev.type,
+                    "status": ev.status,
+                    "date": ev.date,
+                    "date_end": ev.date_end,
+                    "location": {"name": ev.place} if ev.place else None,
+                    "confidence": ev.confidence,
+                    "evidence": _span(ev.start, ev.end, ev.evidence),
+                },
+            )
+    if kind in (None, "quote"):
+        q = QuoteRow
+        quotes = select(
+            q.document_id,
+            q.ordinal,
+            q.text,
+            q.start,
+            q.end,
+            q.direct,
+            q.speaker,
+            q.speaker_name,
+            q.speaker_description,
+            q.speaker_country,
+            q.confidence,
+        ).where(*([q.document_id == document_id] if document_id else []))
+        for qu in session.execute(quotes):
+            yield (
+                "quote",
+                qu.document_id,
+                qu.ordinal,
+                {
+                    "text": qu.text,
+                    "start": qu.start,
+                    "end": qu.end,
+                    "direct": qu.direct,
+                    "speaker": qu.speaker,
+                    "speaker_name": qu.speaker_name,
+                    "speaker_description": qu.speaker_description,
+                    "speaker_country": qu.speaker_country,
+                    "confidence": qu.confidence,
+                },
+            )
+    if kind in (None, "stance"):
+        s = StanceRow
+        stances = select(
+            s.document_id,
+            s.ordinal,
+            s.actor,
+            s.country,
+            s.issue,
+            s.polarity,
+            s.confidence,
+            s.start,
+            s.end,
+            s.evidence,
+        ).where(*([s.document_id == document_id] if document_id else []))
+        for st in session.execute(stances):
+            yield (
+                "stance",
+                st.document_id,
+                st.ordinal,
+                {
+                    "actor": st.actor,
+                    "country": st.country,
+                    "issue": st.issue,
+                    "polarity": st.polarity,
+                    "confidence": st.confidence,
+                    "evidence": _span(st.start, st.end, st.evidence),
+                },
+            )
+
+
+def _entry(
+    kind: str,
+    doc_id: str,
+    ordinal: int,
+    item: Mapping[str, Any],
+    shown: Mapping[tuple[Any, ...], Correction],
+    disputed: set[tuple[str, int]],
+    changed: set[tuple[str, int]],
+) -> QueueItem:
+    key = key_of(kind, doc_id, item)
+    correction = shown.get(target(kind, key))
+    if correction is None and kind == "event":
+        correction = shown.get(target("fused_event", key))
+    confidence = item.get("confidence")
+    reasons: list[str] = []
+    if isinstance(confidence, int | float) and confidence < 0.5:
+        reasons.append("low_confidence")
+    if kind == "event" and (doc_id, ordinal) in disputed:
+        reasons.append("disputed")
+    if kind == "stance" and (doc_id, ordinal) in changed:
+        reasons.append("stance_change")
+    return {
+        "kind": kind,
+        "document_id": doc_id,
+        "ordinal": ordinal,
+        "key": key,
+        "source": "",
+        "title": None,
+        "published": None,
+        "item": dict(item),
+        "confidence": float(confidence) if isinstance(confidence, int | float) else None,
+        "reasons": reasons,
+        "reviewed": correction is not None,
+        "correction": correction.as_dict() if correction is not None else None,
+    }
