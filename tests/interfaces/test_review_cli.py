@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tregua.fuse.refresh import refresh
-from tregua.interfaces.review_cli import review_app, users_app
+from tregua.interfaces.cli.review import review_app, users_app
 from tregua.review import log
 from tregua.review.users import editor_for_token
 from tregua.store import open_store
@@ -107,3 +107,24 @@ def test_the_gold_round_trip_scores_the_machine_against_the_corrections(
     assert table["stances"] == ["0.500", "1.000", "0.667", "1", "2"]
     assert table["stances_polarity"][:3] == ["0.000", "0.000", "0.000"]
     assert table["events"][:3] == ["1.000", "1.000", "1.000"]
+
+
+def test_export_format_gold_writes_the_reviewed_documents(db: str, tmp_path: Path) -> None:
+    from tregua.interfaces.cli import app
+
+    out = tmp_path / "gold"
+    none = runner.invoke(app, ["export", "--format", "gold", "--out", str(out), "--db", db])
+    assert none.exit_code == 0, none.output
+    assert not list(out.glob("*.json"))  # nothing reviewed, no gold
+    store = open_store(db)
+    a = next(r for r in store.records() if r["source"] == "a.txt")
+    log.append(
+        store,
+        editor="ana",
+        kind="event",
+        key=log.key_of("event", a["id"], a["events"][0]),
+        action="confirm",
+    )
+    done = runner.invoke(app, ["export", "--format", "gold", "--out", str(out), "--db", db])
+    assert done.exit_code == 0, done.output
+    assert [p.stem for p in out.glob("*.json")] == [a["id"]]

@@ -256,6 +256,14 @@ def export_polecat(store: Store, path: Path) -> int:
 
 
 #: ``tregua export --format NAME`` -> the function writing it
+def export_gold(store: Store, out: Path) -> int:
+    """Every reviewed document as a gold file of ANNOTATION.md in the folder ``out``: the
+    analysts' corrections as gold, for ``score.py`` (issue #18)."""
+    from tregua.review.gold import export_gold as write_gold
+
+    return len(write_gold(store, out))
+
+
 EXPORTS: dict[str, Callable[[Store, Path], int]] = {
     "jsonl": export_jsonl,
     "csv": export_csv,
@@ -263,4 +271,5 @@ EXPORTS: dict[str, Callable[[Store, Path], int]] = {
     "geojson": export_geojson,
     "graphml": export_graphml,
     "polecat": export_polecat,
+    "gold": export_gold,
 }

@@ -14,15 +14,15 @@ never read as Rich markup, so a name or a text cannot drive the terminal.
 The package: ``app`` (the Typer app, shared options, the store and its errors),
 ``running`` (extract, ingest, watch), ``reads`` and ``summary`` (the read commands and
 their columns), ``tables`` (fitting a table to the terminal), ``explain``, ``serve``
-(serve, export). Importing it loads Typer and Rich only: each command imports the store,
-the pack or the pipeline when it runs.
+(serve, export), ``review`` (editors and the corrections, issue #18). Importing it loads
+Typer and Rich only: each command imports the store, the pack or the pipeline when it runs.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tregua.interfaces.cli import explain, reads, running, serve, summary
+from tregua.interfaces.cli import explain, reads, review, running, serve, summary
 from tregua.interfaces.cli.app import (
     EXIT_QUARANTINED,
     EXIT_SETUP,
@@ -37,6 +37,8 @@ from tregua.interfaces.cli.running import Rate as _Rate
 
 # --help lists the groups in the order of work: run the pipeline, read, hand over
 app.registered_commands.sort(key=lambda c: (RUN, READ, SHARE).index(str(c.rich_help_panel)))
+app.add_typer(review.users_app, name="users")
+app.add_typer(review.review_app, name="review")
 
 if TYPE_CHECKING:
     from tregua.pack import DomainPack

@@ -30,9 +30,10 @@ STOP_GRACE_S = 3
 @store_faults
 def export(
     format: Annotated[
-        str, typer.Option("--format", help="jsonl, csv, parquet, geojson, graphml or polecat.")
+        str,
+        typer.Option("--format", help="jsonl, csv, parquet, geojson, graphml, polecat or gold."),
     ],
-    out: Annotated[Path, typer.Option("--out", help="File (folder for csv) to write.")],
+    out: Annotated[Path, typer.Option("--out", help="File (folder for csv and gold) to write.")],
     db: DbOpt = None,
 ) -> None:
     """Write the store out: records, tables, a map, a network."""

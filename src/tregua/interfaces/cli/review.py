@@ -1,4 +1,4 @@
-"""The review's commands (issue #18), as Typer sub-apps that the main ``tregua`` app mounts:
+"""The review's commands (issue #18), as Typer sub-apps mounted on ``tregua``:
 
     tregua users add NAME        make NAME an editor; prints their token, once
     tregua users revoke NAME     NAME's token stops working (their corrections stay)
@@ -22,21 +22,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tregua.errors import StoreError
-from tregua.settings import Settings
-from tregua.store import Store, open_store
+from tregua.interfaces.cli.app import EXIT_SETUP, EXIT_USAGE, DbOpt, open_store, store_url
 
-EXIT_USAGE = 2
-EXIT_SETUP = 3
+if TYPE_CHECKING:
+    from tregua.store import Store
 
 users_app = typer.Typer(help="Editors who may correct the record.", no_args_is_help=True)
 review_app = typer.Typer(help="The analysts' corrections.", no_args_is_help=True)
-
-DbOpt = Annotated[str | None, typer.Option("--db", help="Store URL (default sqlite:///tregua.db).")]
 
 
 def _echo_error(message: str) -> None:
@@ -45,12 +41,11 @@ def _echo_error(message: str) -> None:
 
 @contextmanager
 def _store(db: str | None) -> Iterator[Store]:
-    url = db or Settings().db
-    try:
-        store = open_store(url)
-    except StoreError as exc:
-        _echo_error(str(exc))
-        raise typer.Exit(EXIT_SETUP) from exc
+    """The store of ``--db`` (a plain path is a SQLite file), opened for writing; a store
+    fault is one line and exit 3."""
+    from tregua.errors import StoreError
+
+    store = open_store(store_url(db))
     try:
         yield store
     except StoreError as exc:
