@@ -14,6 +14,7 @@ from tregua.interfaces.api.common import (
     NOT_FOUND,
     Date,
     Limit,
+    MinConfidence,
     Offset,
     Page,
     Status,
@@ -38,6 +39,7 @@ def events(
     place: Text = None,
     since: Date = None,
     until: Date = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[q.FusedEvent]:
@@ -51,6 +53,7 @@ def events(
         place=place,
         since=since,
         until=until,
+        min_confidence=min_confidence,
         limit=limit,
         offset=offset,
     )
@@ -75,6 +78,7 @@ def timeline(
     actor: Text = None,
     since: Date = None,
     until: Date = None,
+    min_confidence: MinConfidence = None,
     limit: Annotated[
         int, Query(ge=1, le=MAX_TIMELINE, description=f"Most events, up to {MAX_TIMELINE}.")
     ] = MAX_TIMELINE,
@@ -89,6 +93,7 @@ def timeline(
         status=status,
         since=since,
         until=until,
+        min_confidence=min_confidence,
         limit=limit,
     )
     # the store's compact events have exactly the fields of TimelineEvent, in its
@@ -104,6 +109,7 @@ def event_mentions(
     type: Code = None,
     status: Status = None,
     side: Code = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[q.EventMention]:
@@ -114,6 +120,7 @@ def event_mentions(
         type=type,
         status=status,
         side=side,
+        min_confidence=min_confidence,
         limit=limit,
         offset=offset,
     )

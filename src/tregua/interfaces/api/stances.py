@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from tregua.interfaces.api import models
-from tregua.interfaces.api.common import Date, State, StoreDep
+from tregua.interfaces.api.common import Date, MinConfidence, State, StoreDep
 from tregua.store import queries as q
 
 router = APIRouter(tags=["stances"])
@@ -16,9 +16,12 @@ agenda = APIRouter(tags=["stances"])
 
 
 @router.get("/stances/matrix", response_model=list[models.StanceCell])
-def stance_matrix(store: StoreDep, at: Date = None) -> list[q.StanceCell]:
-    """Where each side stood on each issue at ``at`` (default: the latest), with evidence."""
-    return q.stance_matrix(store, at=at)
+def stance_matrix(
+    store: StoreDep, at: Date = None, min_confidence: MinConfidence = None
+) -> list[q.StanceCell]:
+    """Where each side stood on each issue at ``at`` (default: the latest), with evidence;
+    with ``min_confidence``, from the stances of at least that confidence alone."""
+    return q.stance_matrix(store, at=at, min_confidence=min_confidence)
 
 
 @router.get(
@@ -30,9 +33,12 @@ def stance_changes(
     issue: Annotated[str | None, Query(max_length=40)] = None,
     since: Date = None,
     until: Date = None,
+    min_confidence: MinConfidence = None,
 ) -> list[q.StanceChange]:
     """Days a side's polarity on an issue changed, with the evidence of the new one."""
-    return q.stance_changes(store, side=side, issue=issue, since=since, until=until)
+    return q.stance_changes(
+        store, side=side, issue=issue, since=since, until=until, min_confidence=min_confidence
+    )
 
 
 @agenda.get("/issues", response_model=list[models.Issue])
