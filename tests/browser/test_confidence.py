@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
+
 from .conftest import Watch, open_view
 from .test_views import _redrawn
 
@@ -28,10 +30,12 @@ def test_the_timeline_keeps_the_events_of_the_confidence_asked(
     page, watch = watched
     open_view(page, f"{site}/timeline?min_confidence=")
     assert page.input_value("#f-confidence") == ""
-    every = _confidences(page)
-    assert len(every) > 5
-    # the middle confidence: some events under it, some at it or over it
-    middle = sorted(set(every))[len(set(every)) // 2]
+    every = [e["confidence"] for e in httpx.get(f"{site}/api/timeline").json()]
+    assert len(_confidences(page)) == len(every) > 5
+    # the middle confidence (to the two decimals the table shows): some events under it,
+    # some at it or over it
+    values = sorted({round(c, 2) for c in every})
+    middle = values[len(values) // 2]
     assert min(every) < middle
     _redrawn(page, lambda: _set(page, str(middle)))
     kept = _confidences(page)
