@@ -329,3 +329,29 @@ def test_the_pages_hold_the_confidence_control(client: TestClient) -> None:
         assert control(path) == ""
         assert control(path, min_confidence="0.25") == "0.25"
         assert control(path, min_confidence="nan") == ""
+
+
+def test_near_copies_without_a_credit_are_one_source(tmp_path: Any) -> None:
+    # two outlets print one uncredited text (the second adds a line of its own), a third
+    # writes its own report of the same talks: once the first two are found near copies
+    # (one cluster, as ``recluster`` names it), fusion counts them as one origin
+    wire = f"{TALKS} Las delegaciones hablaron durante seis horas en un hotel junto al lago."
+    own = f"Nuestra enviada en Ginebra lo vio de cerca. {TALKS}"
+    store = open_store(f"sqlite:///{tmp_path / 'copies.db'}")
+    made = [
+        _from(outlet, text, None, events=[_event(text, TALKS, "CONSULT", 0.8, location=GENEVA)])
+        for outlet, text in (
+            ("Diario del Norte", wire),
+            ("La Voz del Sur", wire + " Lea también nuestra edición impresa."),
+            ("Heraldo Central", own),
+        )
+    ]
+    for one in made:
+        store.put_record(one)
+    first, second, third = (one["id"] for one in made)
+    clusters = {first: first, second: first, third: third}
+    assert store.set_clusters(clusters) == 3
+    assert store.set_clusters(clusters) == 0  # records and columns agree now
+    refresh(store)
+    (talks,) = q.timeline(store)
+    assert (talks["copies"], talks["independent_sources"], talks["wire"]) == (3, 2, None)
