@@ -84,7 +84,10 @@ def test_the_feed_lists_the_latest_reported_event_first(client: TestClient) -> N
         c.get("term") for c in attack.findall(f"{A}category") if "#side" in c.get("scheme", "")
     }
     assert sides == {"RUS", "UKR"}
-    assert (attack.findtext(f"{A}content") or "").count("\n") == 1  # two reports
+    content = (attack.findtext(f"{A}content") or "").splitlines()
+    assert len(content) == 3  # two reports, and where they come from
+    # two articles of one outlet's own reporting: one independent source
+    assert content[-1].startswith("2 copies, 1 independent source; confidence ")
 
 
 def _event_id(client: TestClient) -> str:

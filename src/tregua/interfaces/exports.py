@@ -9,7 +9,14 @@ graphml   the actor network: entities acting in fused events, linked when they a
           together (weight = events shared)
 polecat   one POLECAT-style event per line: PLOVER type, mode, quad class, actors
           and recipients with their countries, place, date, and tregua's additions
-          (status, every source, disagreements)
+          (status, every source, disagreements, confidence, copies and independent
+          sources, the one wire that alone confirms an event)
+
+Every export takes ``min_confidence``: only the events, mentions, quotes and stances of at
+least that confidence go out (those without one are left out): in jsonl, from each record;
+in csv and parquet, with the rows linking to one left out (``fused_event_mentions``,
+``quote_issues``, ``stance_point_evidence``...). Fused events carry their ``copies``,
+``independent_sources`` and ``wire`` in every export.
 """
 
 from __future__ import annotations
@@ -19,12 +26,20 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Boolean, DateTime, Float, Integer, LargeBinary, Table, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    Table,
+    select,
+)
 
 from tregua.store import Store
 from tregua.store.queries import EntityRef, timeline
@@ -44,10 +59,31 @@ _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 PARQUET_ROWS = 10_000
 
 
-def export_jsonl(store: Store, path: Path) -> int:
+class Export(Protocol):
+    def __call__(self, store: Store, path: Path, *, min_confidence: float | None = None) -> int:
+        """Write the export of ``store`` at ``path``; rows (or records) written."""
+
+
+def _confident(record: dict[str, Any], min_confidence: float) -> dict[str, Any]:
+    """``record`` with only the events, quotes and stances of at least ``min_confidence``."""
+    kept = dict(record)
+    for key in ("events", "quotes", "stances"):
+        if isinstance(record.get(key), list):
+            kept[key] = [
+                item
+                for item in record[key]
+                if isinstance(item.get("confidence"), int | float)
+                and item["confidence"] >= min_confidence
+            ]
+    return kept
+
+
+def export_jsonl(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as sink:
         for record in store.records():
+            if min_confidence is not None:
+                record = _confident(record, min_confidence)
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
@@ -61,7 +97,23 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def export_csv(store: Store, path: Path) -> int:
+def _kept(table: Table, min_confidence: float | None) -> list[ColumnElement[bool]]:
+    """The rows of ``table`` an export at ``min_confidence`` keeps: those of enough
+    confidence, and those that link only to rows of enough confidence."""
+    if min_confidence is None:
+        return []
+    where: list[ColumnElement[bool]] = []
+    if "confidence" in table.c:
+        where.append(table.c.confidence >= min_confidence)
+    for key in sorted(table.foreign_keys, key=lambda k: k.parent.name):
+        target = key.column.table
+        if "confidence" in target.c:
+            confident = select(key.column).where(target.c.confidence >= min_confidence)
+            where.append(key.parent.in_(confident))
+    return where
+
+
+def export_csv(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     """One ``TABLE.csv`` per table in the folder ``path``; rows written in all."""
     path.mkdir(parents=True, exist_ok=True)
     count = 0
@@ -73,7 +125,8 @@ def export_csv(store: Store, path: Path) -> int:
             with (path / f"{name}.csv").open("w", encoding="utf-8", newline="") as sink:
                 writer = csv.writer(sink)
                 writer.writerow(columns)
-                for row in session.execute(select(table).order_by(*order)):
+                kept = _kept(table, min_confidence)
+                for row in session.execute(select(table).where(*kept).order_by(*order)):
                     writer.writerow([_cell(v) for v in row])
                     count += 1
     return count
@@ -105,7 +158,7 @@ def _parquet_cell(value: Any) -> Any:
     return value
 
 
-def export_parquet(store: Store, path: Path) -> int:
+def export_parquet(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     """One ``TABLE.parquet`` per table in the folder ``path``, typed by the store's
     columns; rows written in all. Needs pyarrow (a dependency of tregua)."""
     import pyarrow as pa
@@ -119,7 +172,10 @@ def export_parquet(store: Store, path: Path) -> int:
             schema = pa.schema([(c.name, _arrow_type(c), c.nullable) for c in table.columns])
             order = list(table.primary_key.columns)
             found = session.execute(
-                select(table).order_by(*order).execution_options(yield_per=PARQUET_ROWS)
+                select(table)
+                .where(*_kept(table, min_confidence))
+                .order_by(*order)
+                .execution_options(yield_per=PARQUET_ROWS)
             )
             # a row group per PARQUET_ROWS rows: memory stays bounded on a large store
             with pq.ParquetWriter(path / f"{name}.parquet", schema) as sink:
@@ -130,7 +186,7 @@ def export_parquet(store: Store, path: Path) -> int:
     return count
 
 
-def export_geojson(store: Store, path: Path) -> int:
+def export_geojson(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     features = [
         {
             "type": "Feature",
@@ -151,9 +207,13 @@ def export_geojson(store: Store, path: Path) -> int:
                 "disputed": event["disputed"],
                 "sources": event["sources"],
                 "evidence": event["evidence"],
+                "confidence": event["confidence"],
+                "copies": event["copies"],
+                "independent_sources": event["independent_sources"],
+                "wire": event["wire"],
             },
         }
-        for event in timeline(store)
+        for event in timeline(store, min_confidence=min_confidence)
         if event["lat"] is not None and event["lon"] is not None
     ]
     collection = {"type": "FeatureCollection", "features": features}
@@ -161,10 +221,10 @@ def export_geojson(store: Store, path: Path) -> int:
     return len(features)
 
 
-def export_graphml(store: Store, path: Path) -> int:
+def export_graphml(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     """Nodes: entities acting in or targeted by a fused event; edges: pairs of them in one
     event, undirected, weighted by the events they share. Returns nodes + edges."""
-    events = timeline(store)
+    events = timeline(store, min_confidence=min_confidence)
     nodes: dict[str, EntityRef] = {}
     weights: Counter[tuple[str, str]] = Counter()
     types: dict[tuple[str, str], set[str]] = {}
@@ -214,10 +274,10 @@ def _parties(parties: list[EntityRef]) -> list[dict[str, str | None]]:
     return [{"name": p["name"], "country": p["country"], "id": p["id"]} for p in parties]
 
 
-def export_polecat(store: Store, path: Path) -> int:
+def export_polecat(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as sink:
-        for event in timeline(store):
+        for event in timeline(store, min_confidence=min_confidence):
             reports = event["reports"]
             actors, targets = event["actors"], event["targets"]
             item = {
@@ -249,6 +309,10 @@ def export_polecat(store: Store, path: Path) -> int:
                     {"source": r["source"], "outlet": r["outlet"], "published": r["published"]}
                     for r in reports
                 ],
+                "confidence": event["confidence"],
+                "copies": event["copies"],
+                "independent_sources": event["independent_sources"],
+                "wire": event["wire"],
             }
             sink.write(json.dumps(item, ensure_ascii=False) + "\n")
             count += 1
@@ -256,15 +320,18 @@ def export_polecat(store: Store, path: Path) -> int:
 
 
 #: ``tregua export --format NAME`` -> the function writing it
-def export_gold(store: Store, out: Path) -> int:
-    """Every reviewed document as a gold file of ANNOTATION.md in the folder ``out``: the
-    analysts' corrections as gold, for ``score.py`` (issue #18)."""
+def export_gold(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
+    """Every reviewed document as a gold file of ANNOTATION.md in the folder ``path``: the
+    analysts' corrections as gold, for ``score.py`` (issue #18). The gold is what the
+    editors decided, so no minimum confidence applies to it (``tregua export`` refuses one)."""
     from tregua.review.gold import export_gold as write_gold
 
-    return len(write_gold(store, out))
+    if min_confidence is not None:
+        raise ValueError("the gold is the editors' decisions: no minimum confidence applies")
+    return len(write_gold(store, path))
 
 
-EXPORTS: dict[str, Callable[[Store, Path], int]] = {
+EXPORTS: dict[str, Export] = {
     "jsonl": export_jsonl,
     "csv": export_csv,
     "parquet": export_parquet,

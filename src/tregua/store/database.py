@@ -329,9 +329,19 @@ class Store:
     def set_clusters(self, clusters: Mapping[str, str], chunk: int = 500) -> int:
         """Write ``clusters`` into the records whose cluster differs; how many changed.
 
-        Only the record's ``cluster`` (and its ``record_hash``) changes: no fact row does."""
+        Only the record's ``cluster`` (and its ``record_hash``) and the document's ``cluster``
+        column, which fusion reads to count independent sources, change: no fact row does.
+        A document whose column lags its record (written before the column was kept) is
+        written too."""
         stored = self.clusters()
-        changed = [doc_id for doc_id, name in clusters.items() if stored.get(doc_id, name) != name]
+        with self.reading() as session:
+            rows = session.execute(select(DocumentRow.id, DocumentRow.cluster))
+            columns: dict[str, str | None] = {doc_id: cluster for doc_id, cluster in rows}
+        changed = [
+            doc_id
+            for doc_id, name in clusters.items()
+            if stored.get(doc_id, name) != name or columns.get(doc_id, name) != name
+        ]
         for start in range(0, len(changed), chunk):
             with self.writing() as session:
                 for row in session.scalars(
@@ -340,6 +350,7 @@ class Store:
                     record = {**row.record, "cluster": clusters[row.id]}
                     row.record = record
                     row.record_hash = record_hash(record)
+                    row.cluster = clusters[row.id]
         return len(changed)
 
     def is_current(self, source: str, raw_hash: str, pipeline_version: str) -> bool:

@@ -27,15 +27,22 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def newest_events(
-    store: Store, *, side: str | None = None, type: str | None = None, limit: int = 50
+    store: Store,
+    *,
+    side: str | None = None,
+    type: str | None = None,
+    limit: int = 50,
+    min_confidence: float | None = None,
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` fused events, the most recently reported first: ``id``, ``type``,
     ``status``, ``date``, ``date_end``, ``place``, ``countries``, ``evidence``,
     ``first_seen`` and ``last_seen`` (when the documents of its first and its latest report
     were stored, UTC), ``report_count`` and ``reports`` (``document_id``, ``source``,
     ``outlet``, ``published``, ``evidence``: the sentence), by publication, at most
-    ``MAX_REPORTS`` of them. ``side`` is a country or bloc code in the event's
-    ``countries``; ``type`` a PLOVER type.
+    ``MAX_REPORTS`` of them, ``confidence``, ``copies``, ``independent_sources`` and
+    ``wire`` as fusion set them. ``side`` is a country or bloc code in the event's
+    ``countries``; ``type`` a PLOVER type; ``min_confidence`` keeps events of at least
+    that confidence (none without one).
 
     The latest report is the one stored last (the highest ``event_mentions`` id), which the
     unique index of ``fused_event_mentions`` answers without reading a document: reading
@@ -58,6 +65,8 @@ def newest_events(
         where.append(FusedEventRow.type == type.upper())
     if side:
         where.append(dialects.list_has(store.dialect, FusedEventRow.countries, [side.upper()]))
+    if min_confidence is not None:
+        where.append(FusedEventRow.confidence >= min_confidence)
     f = FusedEventRow
     query = (
         select(
@@ -69,6 +78,10 @@ def newest_events(
             f.place,
             f.countries,
             f.evidence,
+            f.confidence,
+            f.copies,
+            f.independent_sources,
+            f.wire,
             ranked.c.first,
             ranked.c.last,
             ranked.c.reports,

@@ -173,6 +173,7 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
                 "speaker_country": q.get("speaker_country"),
                 "cue": q.get("cue"),
                 "via": q.get("via"),
+                "confidence": q.get("confidence"),  # fitted (OUTPUT.md v1.1); None before
             }
         )
     children["quotes"] = quotes
@@ -189,6 +190,7 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
                 "country": s.get("country") or "",
                 "issue": s["issue"],
                 "polarity": s["polarity"],
+                "confidence": s.get("confidence"),  # fitted (OUTPUT.md v1.1); None before
                 "start": start,
                 "end": end,
                 "evidence": evidence,

@@ -33,6 +33,15 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Text = Annotated[str | None, Query(max_length=200)]
 Date = Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")]
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0,
+        le=1,
+        description="Keep only what has at least this confidence, 0 to 1 (what has none "
+        "is left out).",
+    ),
+]
 Status = Annotated[
     Literal["occurred", "planned", "hypothetical", "negated"] | None,
     Query(description="occurred, planned, hypothetical or negated"),

@@ -14,6 +14,7 @@ from tregua.interfaces.api.common import (
     NOT_FOUND,
     Date,
     Limit,
+    MinConfidence,
     Offset,
     Page,
     Status,
@@ -40,6 +41,7 @@ def events(
     place: Text = None,
     since: Date = None,
     until: Date = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[q.FusedEvent]:
@@ -53,6 +55,7 @@ def events(
         place=place,
         since=since,
         until=until,
+        min_confidence=min_confidence,
         limit=limit,
         offset=offset,
     )
@@ -77,6 +80,7 @@ def timeline(
     actor: Text = None,
     since: Date = None,
     until: Date = None,
+    min_confidence: MinConfidence = None,
     limit: Annotated[
         int, Query(ge=1, le=MAX_TIMELINE, description=f"Most events, up to {MAX_TIMELINE}.")
     ] = MAX_TIMELINE,
@@ -91,6 +95,7 @@ def timeline(
         status=status,
         since=since,
         until=until,
+        min_confidence=min_confidence,
         limit=limit,
     )
     # the store's compact events have exactly the fields of TimelineEvent, in its
@@ -107,6 +112,7 @@ def event_mentions(
     type: Code = None,
     status: Status = None,
     side: Code = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[q.EventMention]:
@@ -117,6 +123,7 @@ def event_mentions(
         type=type,
         status=status,
         side=side,
+        min_confidence=min_confidence,
         limit=limit,
         offset=offset,
     )

@@ -81,7 +81,28 @@ def _content(event: dict[str, Any]) -> str:
     more = event["report_count"] - len(event["reports"])
     if more > 0:
         lines.append(f"… and {more} more reports")
+    said = sources_line(event)
+    if said:
+        lines.append(said)
     return "\n".join(lines)
+
+
+def sources_line(event: dict[str, Any]) -> str | None:
+    """How many documents report an event and how many independent origins they come
+    from, and the wire when one alone confirms it: "3 copies, 1 independent source; one
+    wire: EFE". None for a store fused before the counts."""
+    copies, independent = event.get("copies"), event.get("independent_sources")
+    if copies is None or independent is None:
+        return None
+    line = (
+        f"{copies} {'copy' if copies == 1 else 'copies'}, {independent} independent "
+        f"{'source' if independent == 1 else 'sources'}"
+    )
+    if event.get("wire"):
+        line += f"; one wire: {event['wire']}"
+    if event.get("confidence") is not None:
+        line += f"; confidence {event['confidence']:.2f}"
+    return line
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -150,12 +171,20 @@ def feed(
     limit: Annotated[
         int, Query(ge=1, le=MAX_ENTRIES, description=f"Entries, 1 to {MAX_ENTRIES}.")
     ] = DEFAULT_ENTRIES,
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="Only events of at least this confidence, 0 to 1."),
+    ] = None,
 ) -> Response:
     """The fused events tregua learnt of most recently, newest first, as Atom."""
     if type and type.upper() not in QUAD_CLASSES:
         raise HTTPException(
             422, f"type {type!r} is not a PLOVER type; use one of {', '.join(QUAD_CLASSES)}"
         )
-    events = newest_events(_store(request), side=side, type=type, limit=limit)
+    events = newest_events(
+        _store(request), side=side, type=type, limit=limit, min_confidence=min_confidence
+    )
     query = {k: v.upper() for k, v in (("side", side), ("type", type)) if v}
+    if min_confidence is not None:
+        query["min_confidence"] = f"{min_confidence:g}"
     return Response(atom(events, str(request.base_url), query), media_type=MEDIA_TYPE)

@@ -117,6 +117,7 @@ class RecordQuote(_Out):
     speaker_country: str | None = None
     cue: str | None = None
     via: str | None = None
+    confidence: float | None = None
 
 
 class RecordStance(_Out):
@@ -125,6 +126,7 @@ class RecordStance(_Out):
     issue: str
     polarity: str
     evidence: Span
+    confidence: float | None = None
 
 
 class Document(_Out):
@@ -195,6 +197,15 @@ class FusedEvent(_Out):
     sources: list[str] = []
     evidence: str = ""
     reports: list[Report] = []
+    confidence: float | None = None
+    copies: int | None = Field(default=None, description="Documents reporting it.")
+    independent_sources: int | None = Field(
+        default=None,
+        description="Independent origins among them: one wire printed by many outlets is one.",
+    )
+    wire: str | None = Field(
+        default=None, description="The agency, when one wire alone confirms the event."
+    )
 
 
 class TimelineEvent(_Out):
@@ -214,6 +225,15 @@ class TimelineEvent(_Out):
     sources: int = 0
     evidence: str = ""
     document_id: str | None = None
+    confidence: float | None = None
+    copies: int | None = Field(default=None, description="Documents reporting it.")
+    independent_sources: int | None = Field(
+        default=None,
+        description="Independent origins among them: one wire printed by many outlets is one.",
+    )
+    wire: str | None = Field(
+        default=None, description="The agency, when one wire alone confirms the event."
+    )
 
 
 class EventMention(RecordEvent):
@@ -246,6 +266,7 @@ class Quote(_Out):
     start: int
     end: int
     issues: list[QuoteIssue] = []
+    confidence: float | None = None
 
 
 class Entity(_Out):

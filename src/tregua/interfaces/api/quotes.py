@@ -11,6 +11,7 @@ from tregua.interfaces.api.common import (
     DEFAULT_LIMIT,
     Date,
     Limit,
+    MinConfidence,
     Offset,
     Page,
     StoreDep,
@@ -33,6 +34,7 @@ def quotes(
     ] = None,
     since: Date = None,
     until: Date = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[q.Quote]:
@@ -45,6 +47,7 @@ def quotes(
         words=q_,
         since=since,
         until=until,
+        min_confidence=min_confidence,
         limit=limit,
         offset=offset,
     )

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from tregua.interfaces.api import models
-from tregua.interfaces.api.common import Date, State, StoreDep
+from tregua.interfaces.api.common import Date, MinConfidence, State, StoreDep
 from tregua.interfaces.api.review import ReviewedStanceCell
 from tregua.review.apply import correct_matrix
 from tregua.store import queries as q
@@ -18,10 +18,13 @@ agenda = APIRouter(tags=["stances"])
 
 
 @router.get("/stances/matrix", response_model=list[ReviewedStanceCell])
-def stance_matrix(store: StoreDep, at: Date = None) -> list[dict[str, Any]]:
+def stance_matrix(
+    store: StoreDep, at: Date = None, min_confidence: MinConfidence = None
+) -> list[dict[str, Any]]:
     """Where each side stood on each issue at ``at`` (default: the latest), with evidence;
-    as the editors corrected it (``reviewed``, the machine's values in ``machine``)."""
-    return correct_matrix(store, q.stance_matrix(store, at=at))
+    with ``min_confidence``, from the stances of at least that confidence alone; as the
+    editors corrected it (``reviewed``, the machine's values in ``machine``)."""
+    return correct_matrix(store, q.stance_matrix(store, at=at, min_confidence=min_confidence))
 
 
 @router.get(
@@ -33,9 +36,12 @@ def stance_changes(
     issue: Annotated[str | None, Query(max_length=40)] = None,
     since: Date = None,
     until: Date = None,
+    min_confidence: MinConfidence = None,
 ) -> list[q.StanceChange]:
     """Days a side's polarity on an issue changed, with the evidence of the new one."""
-    return q.stance_changes(store, side=side, issue=issue, since=since, until=until)
+    return q.stance_changes(
+        store, side=side, issue=issue, since=since, until=until, min_confidence=min_confidence
+    )
 
 
 @agenda.get("/issues", response_model=list[models.Issue])

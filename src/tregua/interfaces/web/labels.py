@@ -126,6 +126,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "event": ("Evento", "Event"),
     "quote": ("Cita", "Quote"),
     "stance": ("Postura", "Stance"),
+    # confidence and independent sources
+    "confidence": ("Confianza", "Confidence"),
+    "min_confidence": ("Confianza mínima", "Minimum confidence"),
+    "confidence_hint": (
+        "De 0 a 1; vacío: todo, también lo que no tiene confianza",
+        "0 to 1; empty: everything, also what has no confidence",
+    ),
+    "copies": ("copias", "copies"),
+    "independent": ("independientes", "independent"),
+    "one_wire": ("una sola agencia", "one wire"),
 }
 
 

@@ -51,10 +51,12 @@ def event_mentions_page(
     type: str | None = None,
     status: str | None = None,
     side: str | None = None,
+    min_confidence: float | None = None,
 ) -> tuple[list[EventMention], int]:
     """Events as each document reports them (the record's event objects, with the
     document's id, source and day), by publication date, source and order in the record;
-    a page of them from ``offset``, and how many match."""
+    a page of them from ``offset``, and how many match. ``min_confidence`` keeps mentions of
+    at least that confidence (none without one)."""
     where: list[ColumnElement[bool]] = []
     if document_id:
         where.append(EventMentionRow.document_id == document_id)
@@ -64,6 +66,8 @@ def event_mentions_page(
         where.append(EventMentionRow.status == status)
     if side:
         where.append(dialects.list_has(store.dialect, EventMentionRow.countries, [side.upper()]))
+    if min_confidence is not None:
+        where.append(EventMentionRow.confidence >= min_confidence)
     with store.reading() as session:
         # every filter is on event_mentions, and every mention has its document (a foreign
         # key): counted without the join (17 ms for 16,800 mentions of one type)

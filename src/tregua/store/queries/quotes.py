@@ -37,6 +37,7 @@ class Quote(TypedDict):
     start: int
     end: int
     issues: list[QuoteIssue]
+    confidence: float | None
 
 
 #: quotes by publication, then document, then place in it (``ix_quotes_published``)
@@ -102,6 +103,7 @@ def quotes_page(
     words: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float | None = None,
 ) -> tuple[list[Quote], int]:
     """``limit`` quotes from ``offset`` in ``who_said_what`` order, and how many match.
 
@@ -109,7 +111,8 @@ def quotes_page(
     folds with Python's ``str.casefold``, registered on every connection). ``last`` counts
     ``offset`` from the end, as in ``timeline_page``. ``speaker_id`` keeps the quotes of
     one entity id, by the index on it (an actor's profile), where ``speaker`` also reads
-    names and descriptions.
+    names and descriptions. ``min_confidence`` keeps quotes of at least that confidence
+    (a quote without one is left out when a minimum is asked).
     """
     with store.reading() as session:
         filters = _Filters()
@@ -128,6 +131,8 @@ def quotes_page(
             filters.where.append(QuoteRow.published >= since)
         if until:
             filters.where.append(QuoteRow.published <= until)
+        if min_confidence is not None:
+            filters.where.append(QuoteRow.confidence >= min_confidence)
         total = filters.count(session)
         query = (
             select(QuoteRow, DocumentRow.id, DocumentRow.source, DocumentRow.outlet)
@@ -159,6 +164,7 @@ def quotes_page(
                 "start": q.start,
                 "end": q.end,
                 "issues": issues.get(q.id, []),
+                "confidence": q.confidence,
             }
             for q, doc_id, source, outlet, published in rows
         ]
@@ -173,6 +179,7 @@ def who_said_what(
     issue: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float | None = None,
 ) -> list[Quote]:
     """Quotes by publication date, each with the issues its stances put it under.
 
@@ -181,7 +188,13 @@ def who_said_what(
     that issue overlaps.
     """
     quotes, _ = quotes_page(
-        store, speaker=speaker, side=side, issue=issue, since=since, until=until
+        store,
+        speaker=speaker,
+        side=side,
+        issue=issue,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
     )
     return quotes
 

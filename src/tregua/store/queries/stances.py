@@ -1,9 +1,17 @@
-"""Stances over time: where each side stood on each issue, and the days that changed."""
+"""Stances over time: where each side stood on each issue, and the days that changed.
+
+Both read the points fusion keeps (``stance_points``). With ``min_confidence`` they are
+worked out again from the stances of at least that confidence alone (a stance without one
+is left out), the way fusion does it: one point a side, issue and publication day, its
+polarity that of its stances when they agree, ``mixed`` when not; a change where it differs
+from the side's previous point.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TypedDict
 
 from sqlalchemy import and_, func, or_, select
@@ -72,12 +80,110 @@ def _stance_evidence(session: Session, point_ids: Sequence[str]) -> dict[str, li
     return found
 
 
-def stance_matrix(store: Store, at: str | None = None) -> list[StanceCell]:
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """A stance point worked out from the stances of enough confidence (``stance_points``
+    holds the points of every stance)."""
+
+    side: str
+    issue: str
+    date: str
+    polarity: str
+    previous: str | None
+    stance_ids: tuple[int, ...]
+
+
+def _confident_points(session: Session, min_confidence: float) -> list[_Point]:
+    """The points of the stances of at least ``min_confidence``, by side, issue and day."""
+    by_day: dict[tuple[str, str, str], list[tuple[int, str]]] = defaultdict(list)
+    rows = session.execute(
+        select(StanceRow.id, StanceRow.country, StanceRow.issue, StanceRow.published)
+        .add_columns(StanceRow.polarity)
+        .where(
+            StanceRow.confidence >= min_confidence,
+            StanceRow.published.is_not(None),
+            StanceRow.country != "",
+        )
+    )
+    for stance_id, side, issue, day, polarity in rows:
+        by_day[(side, issue, day)].append((stance_id, polarity))
+    points: list[_Point] = []
+    previous: dict[tuple[str, str], str] = {}
+    for side, issue, day in sorted(by_day):
+        stances = by_day[(side, issue, day)]
+        polarities = {polarity for _, polarity in stances}
+        polarity = polarities.pop() if len(polarities) == 1 else "mixed"
+        ids = tuple(sorted(i for i, _ in stances))
+        points.append(_Point(side, issue, day, polarity, previous.get((side, issue)), ids))
+        previous[(side, issue)] = polarity
+    return points
+
+
+def _evidence_of(session: Session, points: Sequence[_Point]) -> list[list[StanceEvidence]]:
+    """The evidence of each of ``points``, from its stances."""
+    wanted = sorted({i for p in points for i in p.stance_ids})
+    found: dict[int, tuple[tuple[str, str, int], StanceEvidence]] = {}
+    for chunk in chunked(wanted):
+        rows = session.execute(
+            select(StanceRow, doc_columns())
+            .join(DocumentRow, DocumentRow.id == StanceRow.document_id)
+            .where(StanceRow.id.in_(chunk))
+        )
+        for stance, doc in rows:
+            order = (doc.published or "", doc.id, stance.ordinal)
+            found[stance.id] = (
+                order,
+                {
+                    "document_id": doc.id,
+                    "source": doc.source,
+                    "published": doc.published,
+                    "actor": stance.actor,
+                    "polarity": stance.polarity,
+                    "evidence": span(stance.start, stance.end, stance.evidence),
+                },
+            )
+    return [
+        [evidence for _, evidence in sorted((found[i] for i in p.stance_ids), key=lambda f: f[0])]
+        for p in points
+    ]
+
+
+def _confident_matrix(session: Session, at: str | None, min_confidence: float) -> list[StanceCell]:
+    latest: dict[tuple[str, str], _Point] = {}
+    began: dict[tuple[str, str], str] = {}
+    for point in _confident_points(session, min_confidence):
+        if at and point.date > at:
+            continue
+        cell = (point.side, point.issue)
+        latest[cell] = point  # points come by day
+        if point.previous is None or point.previous != point.polarity:
+            began[cell] = point.date
+    points = [latest[cell] for cell in sorted(latest)]
+    return [
+        {
+            "side": p.side,
+            "issue": p.issue,
+            "polarity": p.polarity,
+            "date": p.date,
+            "since": began.get((p.side, p.issue), p.date),
+            "evidence": evidence,
+        }
+        for p, evidence in zip(points, _evidence_of(session, points), strict=True)
+    ]
+
+
+def stance_matrix(
+    store: Store, at: str | None = None, *, min_confidence: float | None = None
+) -> list[StanceCell]:
     """Where each side stood on each issue at ``at`` (default: now), by side and issue.
 
     ``since`` is the day the side took that polarity (its run of equal points began);
-    ``evidence`` is what the latest point rests on.
+    ``evidence`` is what the latest point rests on. ``min_confidence`` reads only the
+    stances of at least that confidence (see the module).
     """
+    if min_confidence is not None:
+        with store.reading() as session:
+            return _confident_matrix(session, at, min_confidence)
     cell = (StancePointRow.side, StancePointRow.issue)
     on_time = [StancePointRow.date <= at] if at else []
     with store.reading() as session:
@@ -137,8 +243,36 @@ def stance_changes(
     issue: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float | None = None,
 ) -> list[StanceChange]:
-    """Days a side's polarity on an issue changed, with the evidence of the new one."""
+    """Days a side's polarity on an issue changed, with the evidence of the new one.
+
+    ``min_confidence`` reads only the stances of at least that confidence (see the module).
+    """
+    if min_confidence is not None:
+        with store.reading() as session:
+            moved = [
+                p
+                for p in _confident_points(session, min_confidence)
+                if p.previous is not None
+                and p.previous != p.polarity
+                and (not side or p.side == side.upper())
+                and (not issue or p.issue == issue)
+                and (not since or p.date >= since)
+                and (not until or p.date <= until)
+            ]
+            moved.sort(key=lambda p: (p.date, p.side, p.issue))
+            return [
+                {
+                    "side": p.side,
+                    "issue": p.issue,
+                    "date": p.date,
+                    "from": p.previous,
+                    "to": p.polarity,
+                    "evidence": evidence,
+                }
+                for p, evidence in zip(moved, _evidence_of(session, moved), strict=True)
+            ]
     where = [
         StancePointRow.previous.is_not(None),
         StancePointRow.previous != StancePointRow.polarity,

@@ -71,6 +71,21 @@
     return params;
   }
 
+  // the view's confidence control: every query of the view asks for that minimum
+  function withConfidence(form, params) {
+    const field = form.elements.min_confidence;
+    const out = params || new URLSearchParams();
+    if (field && field.value) out.set("min_confidence", field.value);
+    return out;
+  }
+
+  // a fused event's documents, the independent sources among them, and its one wire
+  function sourcesText(e) {
+    if (e.copies === null || e.copies === undefined) return String(e.sources);
+    return e.copies + " " + label("copies") + " · " + e.independent_sources + " " + label("independent") +
+      (e.wire ? " · " + label("one_wire") + ": " + e.wire : "");
+  }
+
   function fillSelect(select, values, show) {
     const keep = select.value;
     while (select.options.length > 1) select.remove(1);
@@ -235,7 +250,7 @@
         if (mine !== sequence) return; // a newer redraw is on its way
         const outside = draw(events);
         // the feed of new events with this view's side and type
-        const feed = new URLSearchParams();
+        const feed = withConfidence(form);
         for (const key of ["side", "type"]) if (form.elements[key].value) feed.set(key, form.elements[key].value);
         document.getElementById("feed-link").setAttribute("href", "/api/feed.atom" + (feed.toString() ? "?" + feed : ""));
         summary.textContent = events.length + " " + label("events").toLowerCase() +
@@ -252,7 +267,8 @@
                   el("td", {}, label(e.status)),
                   el("td", {}, e.countries.join(" ")),
                   el("td", {}, e.place || ""),
-                  el("td", {}, String(e.sources) + (e.disputed ? " ⚠" : "")),
+                  el("td", { class: "sources" }, sourcesText(e) + (e.disputed ? " ⚠" : "")),
+                  el("td", { class: "confidence" }, e.confidence === null || e.confidence === undefined ? "—" : e.confidence.toFixed(2)),
                   el(
                     "td",
                     {},
@@ -260,7 +276,7 @@
                   )
                 )
               )
-            : [el("tr", {}, el("td", { colspan: 7 }, label("nothing_found")))])
+            : [el("tr", {}, el("td", { colspan: 8 }, label("nothing_found")))])
         );
         rendered();
       } finally {
@@ -297,7 +313,7 @@
         const [start, stop] = span(e);
         if (stop + DAY <= lo || start > hi) { outside.push(e); continue; }
         const y = top + types.indexOf(e.type) * lane + lane / 2;
-        const tip = when(e) + " " + e.type + " · " + label(e.status) + " · " + e.countries.join(" ") + "\n" + e.evidence;
+        const tip = when(e) + " " + e.type + " · " + label(e.status) + " · " + e.countries.join(" ") + " · " + sourcesText(e) + "\n" + e.evidence;
         let mark;
         if (vague(e)) {
           // the whole span, cut at the window's edges (an open end shows it goes on)
@@ -542,7 +558,7 @@
         el("ul", { id: "place-events" }, ...members.flatMap((place) => place.events.map((e) =>
           el("li", {},
             el("span", { class: "chip type-" + e.type }, e.type), " ",
-            (members.length > 1 ? place.name + " · " : "") + when(e) + " · " + label(e.status) + " · " + e.countries.join(" ") + " — ",
+            (members.length > 1 ? place.name + " · " : "") + when(e) + " · " + label(e.status) + " · " + e.countries.join(" ") + " · " + sourcesText(e) + " — ",
             e.document_id ? el("a", { href: docHref(e.document_id) }, e.evidence) : e.evidence)
         )))
       );
@@ -601,10 +617,10 @@
   // Built from /api/stances/matrix (where each side stands, since when) and
   // /api/stances/changes (each change, with the evidence of the new polarity); where a
   // side changed, the matrix as of the day before its first change gives where it began.
-  async function stanceSeries(issue) {
+  async function stanceSeries(issue, form) {
     const [cells, changes] = await Promise.all([
-      getJSON("/api/stances/matrix"),
-      getJSON("/api/stances/changes", new URLSearchParams({ issue: issue })),
+      getJSON("/api/stances/matrix", withConfidence(form)),
+      getJSON("/api/stances/changes", withConfidence(form, new URLSearchParams({ issue: issue }))),
     ]);
     const latest = cells.filter((c) => c.issue === issue);
     const firstChange = new Map();
@@ -612,7 +628,7 @@
     const days = sorted(Array.from(firstChange.values()).map((d) => fromDay(toDay(d) - DAY)));
     const before = new Map();
     await Promise.all(days.map(async (day) => {
-      for (const cell of await getJSON("/api/stances/matrix", new URLSearchParams({ at: day }))) {
+      for (const cell of await getJSON("/api/stances/matrix", withConfidence(form, new URLSearchParams({ at: day })))) {
         if (cell.issue === issue && firstChange.get(cell.side) === fromDay(toDay(day) + DAY)) before.set(cell.side, cell);
       }
     }));
@@ -702,7 +718,9 @@
     const chartIssue = document.getElementById("chart-issue");
     const chart = document.getElementById("stance-chart");
     const chartDetail = document.getElementById("chart-detail");
-    const [latest, everyChange] = await Promise.all([getJSON("/api/stances/matrix"), getJSON("/api/stances/changes")]);
+    const [latest, everyChange] = await Promise.all([
+      getJSON("/api/stances/matrix", withConfidence(form)), getJSON("/api/stances/changes", withConfidence(form)),
+    ]);
     // the chart opens on the issue that moved most, then the one most sides took a stance on
     const weight = (issue) => [
       everyChange.filter((c) => c.issue === issue).length, latest.filter((c) => c.issue === issue).length,
@@ -726,7 +744,7 @@
         }
         let rows;
         try {
-          rows = await stanceSeries(chartIssue.value);
+          rows = await stanceSeries(chartIssue.value, form);
         } catch (error) {
           showError(chart, error);
           return;
@@ -759,7 +777,7 @@
         try {
           [cells, changes] = await Promise.all([
             getJSON("/api/stances/matrix", formParams(form)),
-            getJSON("/api/stances/changes", form.elements.at.value ? new URLSearchParams({ until: form.elements.at.value }) : null),
+            getJSON("/api/stances/changes", withConfidence(form, form.elements.at.value ? new URLSearchParams({ until: form.elements.at.value }) : null)),
           ]);
         } catch (error) {
           showError(matrix, error);
