@@ -22,19 +22,17 @@ the cue up the dependency parse, word by word, to the verb that reports it:
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
+from tregua.extract.stance_cues import by_lemma, issue_cues
 from tregua.extract.stance_holders import SUBJECTS, is_agent, main_subject_side, subject_side
 from tregua.language import sentences_in
 from tregua.language.modality import condition, condition_above, is_negated
 from tregua.model import CleanDoc, Polarity, Quote, Span, Stance
-from tregua.pack import DomainPack, Issue, Lexicon, context_pattern, issue_pattern
+from tregua.pack import DomainPack, Lexicon
 
 # relations of a judgment said of its subject: "es una condición clave", "calificó de robo"
 _PREDICATIVE = frozenset({"amod", "xcomp", "obj", "obl", "advmod", "acl", "nmod", "appos"})
@@ -44,7 +42,6 @@ _MAX_STEPS = 8
 _CIRCUMSTANTIAL = frozenset(
     {"durante", "tras", "después", "antes", "desde", "hasta", "según", "mediante", "pese"}
 )
-_INFINITIVE = re.compile(r"^[a-záéíóúñ]+(?:ar|er|ir)(?:se)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,62 +57,6 @@ class Reading:
     conditional: bool
     reported: bool  # the holder came from the reporting verb or the quote, not the clause
     contrary: bool  # the cue names the issue's contrary ("levantar las sanciones")
-
-
-@functools.cache
-def _verb_cues(issue: Issue) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
-    """(lemma, the cue's words, contrary) of each cue of ``issue`` that opens with a verb in
-    the infinitive ("renunciar a la OTAN"), in the order of the issue's cues."""
-    found = []
-    for cue in (*issue.cues, *issue.contrary_cues):
-        words = tuple(cue.lower().split())
-        if len(words) < 2 or not _INFINITIVE.match(words[0]):
-            continue
-        found.append((words[0].removesuffix("se"), words, cue in issue.contrary_cues))
-    return tuple(found)
-
-
-@functools.cache
-def _lowered_cues(issue: Issue) -> tuple[frozenset[str], frozenset[str]]:
-    """The issue's contrary and broad cues, lowered: once per issue, not per sentence."""
-    return (
-        frozenset(c.lower() for c in issue.contrary_cues),
-        frozenset(c.lower() for c in issue.broad_cues),
-    )
-
-
-def _by_lemma(sent: SpacySpan) -> dict[str, list[Token]]:
-    """The sentence's tokens by lowered lemma, each list in the sentence's order."""
-    index: dict[str, list[Token]] = {}
-    for token in sent:
-        index.setdefault(token.lemma_.lower(), []).append(token)
-    return index
-
-
-def _issue_cues(
-    sent: SpacySpan, issue: Issue, text: str, lemmas: dict[str, list[Token]]
-) -> Iterable[tuple[int, int, bool]]:
-    """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
-    written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN").
-    ``lemmas`` is ``_by_lemma(sent)``, built once for all the issues."""
-    contrary, broad = _lowered_cues(issue)
-    in_context: bool | None = None  # searched for only when a broad cue is met
-    for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
-        if m.group().lower() in broad:
-            if in_context is None:
-                found = context_pattern(issue).search(text, sent.start_char, sent.end_char)
-                in_context = found is not None
-            if not in_context:
-                continue  # "la cumbre de Alaska" between Trump and Putin
-        yield m.start(), m.end(), m.group().lower() in contrary
-    for base, words, is_contrary in _verb_cues(issue):
-        for token in lemmas.get(base, ()):
-            if token.lower_ == words[0]:
-                continue
-            rest = [t.lower_ for t in sent.doc[token.i + 1 : token.i + len(words)]]
-            if rest == list(words[1:]):
-                last = sent.doc[token.i + len(words) - 1]
-                yield token.idx, last.idx + len(last.text), is_contrary
 
 
 def _class(token: Token, lexicon: Lexicon) -> str | None:
@@ -384,10 +325,10 @@ def _find(
             before = previous
             previous = main_subject_side(sent, pack)
             evidence = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
-            lemmas = _by_lemma(sent)
+            lemmas = by_lemma(sent)
             for issue in pack.issues:
                 seen: set[int] = set()
-                for start, end, contrary in _issue_cues(sent, issue, text, lemmas):
+                for start, end, contrary in issue_cues(sent, issue, text, lemmas):
                     span = doc.char_span(start, end, alignment_mode="expand")
                     if span is None or span.root.i in seen:
                         continue
