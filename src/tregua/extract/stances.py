@@ -22,11 +22,13 @@ the cue up the dependency parse, word by word, to the verb that reports it:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from tregua.extract.confidence import Scorer, load_calibration
 from tregua.extract.stance_cues import by_lemma, issue_cues
 from tregua.extract.stance_holders import SUBJECTS, is_agent, main_subject_side, subject_side
 from tregua.language import sentences_in
@@ -305,10 +307,19 @@ def read_stance(
 
 
 def find_stances(
-    doc: Doc, clean: CleanDoc, quotes: tuple[Quote, ...], pack: DomainPack
+    doc: Doc,
+    clean: CleanDoc,
+    quotes: tuple[Quote, ...],
+    pack: DomainPack,
+    calibration: Scorer | None = None,
 ) -> tuple[Stance, ...]:
-    """One stance per (side, issue) in the document, with the sentence as evidence."""
-    return tuple(s for s, _ in _find(doc, clean, quotes, pack))
+    """One stance per (side, issue) in the document, with the sentence as evidence and a
+    confidence from ``calibration`` (the package's fitted stances model when None)."""
+    model = calibration if calibration is not None else load_calibration("stances")
+    return tuple(
+        dataclasses.replace(s, confidence=model.score(f))
+        for s, f in find_stance_readings(doc, clean, quotes, pack)
+    )
 
 
 def _find(
@@ -355,18 +366,36 @@ def _find(
     return list(found.values())
 
 
-def stance_features(reading: Reading) -> dict[str, float]:
-    """The named facts a fitted calibrator reads for one stance (extract/confidence.py):
-    each 0/1 or a small count, so a model on gold can weigh them."""
+STANCE_FEATURES: dict[str, str] = {
+    "steps": "words climbed from the cue to the word that settled it",
+    "settled_by_verb": "1 when a word of the sentence settled it (not a negation alone "
+    "nor a condition)",
+    "settled_by_condition": "1 when it is what a condition asks for",
+    "negated": "1 when a negation turned it",
+    "conditional": "1 when a condition hangs from the words that settled it",
+    "oppose": "1 when its polarity is oppose",
+    "holder_from_report": "1 when the holder came from the reporting verb, the quote or "
+    "the previous sentence, not from the settling words",
+    "holder_named": "1 when the holder is a named actor, not only a side",
+    "contrary_cue": "1 when the cue names the issue's contrary (levantar las sanciones)",
+    "mixed": "1 when the side both supports and opposes the issue in the article",
+}
+
+
+def stance_features(reading: Reading, mixed: bool = False) -> dict[str, float]:
+    """The values of ``STANCE_FEATURES`` for one stance: what a fitted calibrator reads
+    (extract/confidence.py), each 0/1 or a small count."""
     return {
         "steps": float(reading.steps),
         "settled_by_verb": float(reading.settler not in {"no", "condition"}),
         "settled_by_condition": float(reading.settler == "condition"),
         "negated": float(reading.negated),
         "conditional": float(reading.conditional),
+        "oppose": float(reading.polarity == "oppose"),
         "holder_from_report": float(reading.reported),
         "holder_named": float(reading.holder is not None and reading.holder[0] is not None),
         "contrary_cue": float(reading.contrary),
+        "mixed": float(mixed),
     }
 
 
@@ -374,4 +403,6 @@ def find_stance_readings(
     doc: Doc, clean: CleanDoc, quotes: tuple[Quote, ...], pack: DomainPack
 ) -> list[tuple[Stance, dict[str, float]]]:
     """Each stance with its features for a calibrator: ``stance_features`` of its reading."""
-    return [(s, stance_features(r)) for s, r in _find(doc, clean, quotes, pack)]
+    return [
+        (s, stance_features(r, s.polarity == "mixed")) for s, r in _find(doc, clean, quotes, pack)
+    ]
