@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import math
 import re
 
 from spacy.tokens import Doc, Span, Token
 
 from tregua.extract.confidence import Scorer, load_calibration
-from tregua.extract.speakers import Speaker, identify_speaker, phrase_speaker, via_outlet
+from tregua.extract.speakers import Speaker, identify_speaker, sentence_speaker, via_outlet
 from tregua.language import sentences_in
 from tregua.model import CleanDoc, Quote
 from tregua.pack import DomainPack, Lexicon
@@ -36,10 +35,6 @@ OMISSION = " […] "
 MIN_UNATTRIBUTED_WORDS = 4
 # quoted words up to this many, inside a longer sentence, are a fragment, not a quote
 MAX_FRAGMENT_WORDS = 5
-# a speaker and a colon opening a sentence of quoted words: "Peskov: «No hay plazos»"
-_COLON = re.compile(r"^\W*([^:«»\"“”‘’,]{2,60}):\s*[«“\"‘]")
-# the most words a speaker named without a speech verb may take
-MAX_NAME_WORDS = 8
 # relations of a clause a speech verb reports
 _CLAUSES = frozenset({"ccomp", "xcomp", "obj", "advcl"})
 # tokens an aside between a speech verb and its "que" may take: "aseguró, tras hablar
@@ -195,39 +190,6 @@ def _unquoted(
     return span
 
 
-@functools.cache
-def _openers(openers: tuple[str, ...]) -> re.Pattern[str]:
-    """The pattern of a sentence opening with one of ``openers`` and "de"/"del"."""
-    words = "|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True))
-    return re.compile(rf"^\W*(?:{words})\s+del?\s+", re.IGNORECASE)
-
-
-def _attribution(
-    sent: Span, text: str, pack: DomainPack, day: dt.date | None
-) -> tuple[Speaker, int] | None:
-    """The speaker a sentence names before its words without a speech verb, and where the
-    words start: "En palabras de Peskov, «...»", "De acuerdo con un comunicado del
-    Kremlin, la cumbre ...", "Peskov: «...»"."""
-    said = text[sent.start_char : sent.end_char]
-    opener = _openers(pack.lexicon.attribution_openers).match(said) if said else None
-    if opener is not None:
-        comma = said.find(",", opener.end())
-        if comma < 0:
-            return None
-        name, words = (opener.end(), comma), comma + 1
-    elif (colon := _COLON.match(said)) is not None:
-        name, words = colon.span(1), colon.end(1) + 1
-    else:
-        return None
-    span = sent.doc.char_span(
-        sent.start_char + name[0], sent.start_char + name[1], alignment_mode="contract"
-    )
-    if span is None or not 0 < len(span) <= MAX_NAME_WORDS:
-        return None
-    speaker = phrase_speaker(span.root, span, pack, day)
-    return (speaker, sent.start_char + words) if speaker is not None else None
-
-
 def find_quotes(
     doc: Doc,
     clean: CleanDoc,
@@ -243,7 +205,6 @@ def find_quotes(
     speaker None, description "un funcionario estadounidense", country USA, via Axios.
     """
     text = clean.text
-    lexicon = pack.lexicon
     quotes: list[Quote] = []
     last: Speaker | None = None
     for para in clean.extractable():
@@ -257,40 +218,14 @@ def find_quotes(
             verbs = [
                 t
                 for t in sent
-                if _is_speech_verb(t, lexicon) and not any(a <= t.idx < b for a, b in marks)
+                if _is_speech_verb(t, pack.lexicon) and not any(a <= t.idx < b for a, b in marks)
             ]
+            reports, speakers = _reports_in(sent, verbs, marks, pack, day, last)
             taken: list[tuple[int, int]] = []
-            speakers: dict[int, Speaker | None] = {}
-            found: list[tuple[Token, Speaker | None, tuple[int, int] | None]] = []
-            for verb in verbs:
-                speaker = (
-                    _governing(verb, speakers)
-                    or identify_speaker(verb, pack, day)
-                    or _governing(verb, speakers, any_verb=True)
-                    or last
-                )
-                speakers[verb.i] = speaker
-                stops = [v.i for v in verbs if v.i > verb.i and _reports(v) and not _under(v, verb)]
-                clause = (
-                    _clause(verb, stops, lexicon)
-                    or _after_aside(verb, stops)
-                    or _before_verb(verb, sent, marks)
-                )
-                found.append((verb, speaker, clause))
-            for verb, speaker, clause in found:
-                if clause is None or speaker is None or clause[1] - clause[0] < 4:
-                    continue
-                # a report inside another report is part of it: "Trump anunció que Putin le
-                # ha prometido que ..." is Trump's; "Putin subrayó que ..., dijo Ushakov"
-                # is Ushakov's
-                if any(
-                    other is not verb and c is not None and c[0] <= verb.idx < c[1]
-                    for other, _, c in found
-                ) and "Ger" not in verb.morph.get("VerbForm", []):
-                    continue
-                quotes.append(_quote(text, *clause, False, verb, speaker, pack))
+            for verb, reporter, clause in reports:
+                quotes.append(_quote(text, *clause, False, verb, reporter, pack))
                 taken.append(clause)
-                last = speaker
+                last = reporter
             # the direct quotes that end in this sentence, outside its reported clauses
             own = [
                 m
@@ -300,7 +235,7 @@ def find_quotes(
             ]
             cue = verbs[0] if verbs else None
             speaker = (speakers.get(cue.i) if cue is not None else None) or last
-            attributed = None if verbs else _attribution(sent, text, pack, day)
+            attributed = None if verbs else sentence_speaker(sent, text, pack, day)
             if attributed is not None:
                 speaker, words_start = attributed
                 reported = _reported_after(doc, sent, words_start, marks)
@@ -336,6 +271,47 @@ def find_quotes(
         dataclasses.replace(q, confidence=model.score(quote_features(q, text)))
         for q in _merge_broken(quotes, text)
     )
+
+
+def _reports_in(
+    sent: Span,
+    verbs: list[Token],
+    marks: list[tuple[int, int]],
+    pack: DomainPack,
+    day: dt.date | None,
+    last: Speaker | None,
+) -> tuple[list[tuple[Token, Speaker, tuple[int, int]]], dict[int, Speaker | None]]:
+    """The reported clauses of ``sent``'s speech ``verbs``, each with its verb and speaker,
+    and the speaker of every verb (``last`` for a verb whose subject names none)."""
+    speakers: dict[int, Speaker | None] = {}
+    found: list[tuple[Token, Speaker | None, tuple[int, int] | None]] = []
+    for verb in verbs:
+        speaker = (
+            _governing(verb, speakers)
+            or identify_speaker(verb, pack, day)
+            or _governing(verb, speakers, any_verb=True)
+            or last
+        )
+        speakers[verb.i] = speaker
+        stops = [v.i for v in verbs if v.i > verb.i and _reports(v) and not _under(v, verb)]
+        clause = (
+            _clause(verb, stops, pack.lexicon)
+            or _after_aside(verb, stops)
+            or _before_verb(verb, sent, marks)
+        )
+        found.append((verb, speaker, clause))
+    reports: list[tuple[Token, Speaker, tuple[int, int]]] = []
+    for verb, speaker, clause in found:
+        if clause is None or speaker is None or clause[1] - clause[0] < 4:
+            continue
+        # a report inside another report is part of it: "Trump anunció que Putin le ha
+        # prometido que ..." is Trump's; "Putin subrayó que ..., dijo Ushakov" is Ushakov's
+        if any(
+            other is not verb and c is not None and c[0] <= verb.idx < c[1] for other, _, c in found
+        ) and "Ger" not in verb.morph.get("VerbForm", []):
+            continue
+        reports.append((verb, speaker, clause))
+    return reports, speakers
 
 
 def _after_colon(

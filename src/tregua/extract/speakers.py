@@ -1,8 +1,11 @@
-"""Who a speech verb's subject is: a pack entity, a role holder, or a described source."""
+"""Who a speech verb's subject is: a pack entity, a role holder, or a described source;
+and who a sentence names as its speaker without a speech verb ("En palabras de X, ...")."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -11,6 +14,10 @@ from spacy.tokens import Token
 from tregua.pack import Actor, DomainPack, Place
 from tregua.resolve.entities import local_id
 
+# a speaker and a colon opening a sentence of quoted words: "Peskov: «No hay plazos»"
+_COLON = re.compile(r"^\W*([^:«»\"“”‘’,]{2,60}):\s*[«“\"‘]")
+# the most words a speaker named without a speech verb may take
+MAX_NAME_WORDS = 8
 # how far up a gerund or coordinated verb looks for the verb whose subject it shares
 _MAX_CLIMB = 5
 _NON_FINITE = frozenset({"Inf", "Ger"})
@@ -286,3 +293,36 @@ def via_outlet(verb: Token, pack: DomainPack) -> str | None:
             if isinstance(actor, Actor) and actor.type == "ORG":
                 return actor.name
     return None
+
+
+@functools.cache
+def _openers(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of a sentence opening with one of ``openers`` and "de"/"del"."""
+    words = "|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{words})\s+del?\s+", re.IGNORECASE)
+
+
+def sentence_speaker(
+    sent: SpacySpan, text: str, pack: DomainPack, day: dt.date | None
+) -> tuple[Speaker, int] | None:
+    """The speaker a sentence names before its words without a speech verb, and where the
+    words start: "En palabras de Peskov, «...»", "De acuerdo con un comunicado del
+    Kremlin, la cumbre ...", "Peskov: «...»"."""
+    said = text[sent.start_char : sent.end_char]
+    opener = _openers(pack.lexicon.attribution_openers).match(said) if said else None
+    if opener is not None:
+        comma = said.find(",", opener.end())
+        if comma < 0:
+            return None
+        name, words = (opener.end(), comma), comma + 1
+    elif (colon := _COLON.match(said)) is not None:
+        name, words = colon.span(1), colon.end(1) + 1
+    else:
+        return None
+    span = sent.doc.char_span(
+        sent.start_char + name[0], sent.start_char + name[1], alignment_mode="contract"
+    )
+    if span is None or not 0 < len(span) <= MAX_NAME_WORDS:
+        return None
+    speaker = phrase_speaker(span.root, span, pack, day)
+    return (speaker, sent.start_char + words) if speaker is not None else None
