@@ -62,8 +62,9 @@ QUOTE_KEYS = {
     "speaker_country",
     "cue",
     "via",
+    "confidence",
 }
-STANCE_KEYS = {"actor", "country", "issue", "polarity", "evidence"}
+STANCE_KEYS = {"actor", "country", "issue", "polarity", "evidence", "confidence"}
 
 
 def check_record(data: dict[str, Any]) -> None:
@@ -89,8 +90,10 @@ def check_record(data: dict[str, Any]) -> None:
     for quote in data["quotes"]:
         assert quote.keys() == QUOTE_KEYS
         assert 0 <= quote["start"] < quote["end"] <= len(text)
+        assert 0.0 <= quote["confidence"] <= 1.0
     for stance in data["stances"]:
         assert stance.keys() == STANCE_KEYS
+        assert 0.0 <= stance["confidence"] <= 1.0
         ev = stance["evidence"]
         assert text[ev["start"] : ev["end"]] == ev["text"]
 

@@ -187,6 +187,7 @@ class Quote:
     speaker_description: str | None  # "un funcionario estadounidense"
     speaker_country: str | None
     via: str | None = None  # the outlet the speaker told it to
+    confidence: float | None = None  # fitted on gold (extract/coefficients/quotes.json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,7 @@ class Stance:
     issue: str
     polarity: Polarity
     evidence: Span
+    confidence: float | None = None  # fitted on gold (extract/coefficients/stances.json)
 
 
 @dataclass(frozen=True, slots=True)

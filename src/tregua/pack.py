@@ -241,6 +241,13 @@ class Lexicon(_Entry):
     news_agencies: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     commentary_markers: tuple[str, ...] = (">>",)
     anonymous_sources: tuple[str, ...] = ()
+    # head nouns of bodies that speak as themselves when the text names whose they are:
+    # "el Ministerio de Exteriores de X informó", "la presidencia turca dijo"
+    speaking_bodies: tuple[str, ...] = ()
+    # words that open a sentence and give its speaker before a comma, without a speech
+    # verb: "en palabras de X, ...", "de acuerdo con un comunicado de X, ..." (each
+    # followed by "de" or "del" and the speaker)
+    attribution_openers: tuple[str, ...] = ()
     demonyms: dict[str, str] = Field(default_factory=dict)
     note: str = ""
 

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tregua.errors import InputError, QuarantineReason
-from tregua.extract.confidence import Calibration, load_calibration
+from tregua.extract.confidence import Calibration, Scorer, load_calibration
 from tregua.extract.events import find_events
 from tregua.extract.quotes import find_quotes
 from tregua.extract.stances import find_stances
@@ -78,6 +78,9 @@ class Pipeline:
     # the fitted model of an event's confidence (``extract.confidence``); None reads the
     # package's on each document
     event_confidence: Calibration | None = None
+    # the same for quotes and stances; the fitting script passes one that records features
+    quote_confidence: Scorer | None = None
+    stance_confidence: Scorer | None = None
 
 
 def build_pipeline(pack: DomainPack, ner: NerChoice | None = None) -> Pipeline:
@@ -95,6 +98,8 @@ def build_pipeline(pack: DomainPack, ner: NerChoice | None = None) -> Pipeline:
         words=spanish_words(list(nlp.vocab.strings), aliases),
         gazetteer=build_gazetteer(pack),
         event_confidence=load_calibration("events"),
+        quote_confidence=load_calibration("quotes"),
+        stance_confidence=load_calibration("stances"),
     )
 
 
@@ -185,7 +190,7 @@ def build_record(
     if published is None:
         errors.append("no publication date in metadata or text: relative dates are unresolved")
     times = find_time_expressions(clean.text, published)
-    quotes = find_quotes(doc, clean, pack, published)
+    quotes = find_quotes(doc, clean, pack, published, pipeline.quote_confidence)
     return Record(
         language=SPANISH,
         **base,  # type: ignore[arg-type]
@@ -194,7 +199,7 @@ def build_record(
             doc, clean, pack, times, published, pipeline.gazetteer, pipeline.event_confidence
         ),
         quotes=quotes,
-        stances=find_stances(doc, clean, quotes, pack),
+        stances=find_stances(doc, clean, quotes, pack, pipeline.stance_confidence),
         errors=tuple(errors),
     )
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tregua.extract.quotes import find_quotes
+from tregua.extract.quotes import QUOTE_FEATURES, find_quotes
 from tregua.hygiene import clean_document
 from tregua.model import Quote, RawDoc
 from tregua.pipeline import Pipeline
@@ -253,4 +253,142 @@ def test_quote_features_name_what_the_quote_rests_on(pipeline: Pipeline) -> None
     assert features["direct"] == 1.0
     assert features["speaker_named"] == 1.0
     assert features["attribution_after"] == 1.0
-    assert features["words"] == 6.0
+    assert features["short"] == 0.0
+    assert features["speaker_nearby"] == 1.0
+    assert set(features) == set(QUOTE_FEATURES)
+
+
+def test_quotes_carry_a_fitted_confidence(pipeline: Pipeline) -> None:
+    (quote,) = quotes_of("«No hay plazos para la reunión», dijo Peskov.", pipeline)
+    assert quote.confidence is not None and 0.0 < quote.confidence < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country"),
+    [
+        # a ministry naming whose it is speaks as itself, not as its country
+        (
+            "El Ministerio de Energía de Ucrania informó que las centrales resistieron tres "
+            "ataques durante la noche.",
+            "Ministerio de Energía de Ucrania",
+            "UKR",
+        ),
+        (
+            "La cancillería rusa señaló que la propuesta europea no ofrece ninguna garantía.",
+            "cancillería rusa",
+            "RUS",
+        ),
+        # a speaker the pack does not know, before an apposition that names one it does
+        (
+            "Ivan Petrenko, asesor del presidente ucraniano, Volodímir Zelenski, aseguró que "
+            "el canje se hará esta semana.",
+            "Ivan Petrenko",
+            "UKR",
+        ),
+        # a coordinated speech verb shares the subject of the first verb
+        (
+            "El presidente ucraniano, Volodímir Zelenski, viajó a Roma y explicó que la "
+            "reunión con los aliados fue productiva.",
+            "Volodymyr Zelensky",
+            "UKR",
+        ),
+        # a gerund without a subject speaks for the subject of the verb it hangs from
+        (
+            "Trump habló con la prensa el lunes. Sin embargo, el Kremlin respondió con "
+            "cautela, insistiendo en que cualquier cumbre necesita una preparación larga.",
+            "Kremlin",
+            "RUS",
+        ),
+    ],
+)
+def test_speaker_from_the_subject_s_structure(
+    text: str, speaker: str, country: str, pipeline: Pipeline
+) -> None:
+    quotes = quotes_of(text, pipeline)
+    assert quotes, text
+    assert (quotes[-1].speaker_name, quotes[-1].speaker_country) == (speaker, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "direct", "speaker"),
+    [
+        # a speaker named before the words, without a speech verb
+        (
+            "En palabras de Peskov, «la paz no llegará con prisas ni con ultimátums».",
+            "la paz no llegará con prisas ni con ultimátums",
+            True,
+            "Dmitry Peskov",
+        ),
+        (
+            "De acuerdo con un comunicado del Kremlin, Putin está dispuesto a recibir a la "
+            "delegación ucraniana en Moscú.",
+            "Putin está dispuesto a recibir a la delegación ucraniana en Moscú",
+            False,
+            "Kremlin",
+        ),
+        (
+            "Peskov: «No hay ningún plazo fijado para la cumbre».",
+            "No hay ningún plazo fijado para la cumbre",
+            True,
+            "Dmitry Peskov",
+        ),
+        # a long aside between the speech verb and its "que"
+        (
+            "El ministro Lavrov aseguró, tras reunirse con sus homólogos europeos durante "
+            "toda la tarde en Bruselas, que el acuerdo está cerca.",
+            "el acuerdo está cerca",
+            False,
+            "Sergey Lavrov",
+        ),
+        # a quote that runs over two sentences keeps the verb that opened it
+        (
+            "Además, durante una rueda de prensa, Peskov agregó: «Seguimos estudiando el "
+            "documento. Ese trabajo continúa».",
+            "Seguimos estudiando el documento. Ese trabajo continúa",
+            True,
+            "Dmitry Peskov",
+        ),
+        # "este" names the person last mentioned before it
+        (
+            "Cuando la periodista de la CNN, Ana Torres, le preguntó al portavoz del Kremlin "
+            "si la oferta seguía en pie, este respondió: «Por supuesto, la oferta sigue sobre "
+            "la mesa para todos».",
+            "Por supuesto, la oferta sigue sobre la mesa para todos",
+            True,
+            "Dmitry Peskov",
+        ),
+        # a source that cites someone passes on that person's words
+        (
+            "«La llamada ya ha empezado», informó Iván Kuznetsov, un periodista próximo al "
+            "Kremlin, que cita al portavoz presidencial, Dmitri Peskov.",
+            "La llamada ya ha empezado",
+            True,
+            "Dmitry Peskov",
+        ),
+    ],
+)
+def test_attribution_without_a_plain_subject(
+    text: str, quoted: str, direct: bool, speaker: str, pipeline: Pipeline
+) -> None:
+    found = {q.text: q for q in quotes_of(text, pipeline)}
+    assert quoted in found, list(found)
+    assert (found[quoted].direct, found[quoted].speaker_name) == (direct, speaker)
+
+
+def test_gerund_with_its_que_hung_below_the_clause(pipeline: Pipeline) -> None:
+    quotes = quotes_of(
+        "Peskov dijo que la reunión fue útil. «Hay dos opciones: negociar o seguir "
+        "luchando», ha afirmado, añadiendo que las partes tendrán que «elegir» el camino.",
+        pipeline,
+    )
+    added = next(q for q in quotes if q.cue == "añadiendo")
+    assert added.text.startswith("las partes tendrán")
+    assert added.speaker_name == "Dmitry Peskov"
+
+
+def test_a_fact_by_according_to_is_still_no_quote(pipeline: Pipeline) -> None:
+    # "según X" alone attributes a fact, not words (ANNOTATION.md)
+    assert (
+        quotes_of("Según el Kremlin, la reunión terminó sin acuerdo tras tres horas.", pipeline)
+        == ()
+    )

@@ -249,3 +249,8 @@ def test_a_negation_of_a_coordinated_clause_does_not_turn_the_next(pipeline: Pip
         pipeline,
     )
     assert found[("RUS", "ceasefire")] == "oppose"
+
+
+def test_stances_carry_a_fitted_confidence(pipeline: Pipeline) -> None:
+    (stance,) = stances_of("Moscú exige que Kiev renuncie a la OTAN.", pipeline)
+    assert stance.confidence is not None and 0.0 < stance.confidence < 1.0

@@ -1,6 +1,6 @@
 """Confidence of an extracted fact: a small logistic model fitted on gold.
 
-A fact (an event; quotes and stances later) is described by a few named features, each a
+A fact (an event, a quote, a stance) is described by a few named features, each a
 number the record itself shows (how many times the event is mentioned, whether the text
 dates it, how many sides it names); ``Calibration.score`` turns them into the share of such
 facts that were right on the gold articles. The coefficients live as package data beside
@@ -20,8 +20,16 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import Protocol
 
 from tregua.errors import PackError
+
+
+class Scorer(Protocol):
+    """What an extractor asks of a confidence model: a score for named feature values
+    (``Calibration``; the fitting script passes one that records the values instead)."""
+
+    def score(self, values: Mapping[str, float], /) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +94,7 @@ def parse_calibration(text: str, where: str) -> Calibration:
 
 
 def load_calibration(kind: str) -> Calibration:
-    """The fitted model for facts of ``kind`` ("events") from the package; the pipeline
-    loads it once and passes it down."""
+    """The fitted model for facts of ``kind`` ("events", "quotes", "stances") from the
+    package; the pipeline loads it once and passes it down."""
     resource = files("tregua.extract") / "coefficients" / f"{kind}.json"
     return parse_calibration(resource.read_text(encoding="utf-8"), f"coefficients/{kind}.json")

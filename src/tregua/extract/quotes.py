@@ -12,12 +12,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 import re
 
 from spacy.tokens import Doc, Span, Token
 
-from tregua.extract.speakers import Speaker, identify_speaker, via_outlet
+from tregua.extract.confidence import Scorer, load_calibration
+from tregua.extract.speakers import Speaker, identify_speaker, sentence_speaker, via_outlet
 from tregua.language import sentences_in
 from tregua.model import CleanDoc, Quote
 from tregua.pack import DomainPack, Lexicon
@@ -32,6 +35,11 @@ OMISSION = " […] "
 MIN_UNATTRIBUTED_WORDS = 4
 # quoted words up to this many, inside a longer sentence, are a fragment, not a quote
 MAX_FRAGMENT_WORDS = 5
+# relations of a clause a speech verb reports
+_CLAUSES = frozenset({"ccomp", "xcomp", "obj", "advcl"})
+# tokens an aside between a speech verb and its "que" may take: "aseguró, tras hablar
+# por teléfono con su homólogo ruso durante una hora, que ..."
+MAX_ASIDE = 20
 # words that join two clauses and belong to neither quote: "..., y añadió que"
 _JOINERS = frozenset({"y", "e", "pero", "mientras", "aunque", "que"})
 
@@ -92,11 +100,19 @@ def _clause(verb: Token, stops: list[int], lexicon: Lexicon) -> tuple[int, int] 
     doc = verb.doc
     first = last = None
     for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp", "obj", "advcl"}:
+        if child.dep_ in _CLAUSES:
             marks = [t for t in child.children if t.dep_ == "mark" and t.lower_ == "que"]
             if marks and marks[0].i > verb.i:
                 first, last = marks[0].i + 1, child.right_edge.i
                 break
+    if first is None:
+        # the parser may hang "que" on the speech verb itself: "añadiendo que las partes ..."
+        own = [t for t in verb.children if t.dep_ == "mark" and t.lower_ == "que"]
+        after = [c for c in verb.children if c.i > verb.i + 1 and c.dep_ in _CLAUSES]
+        if verb.dep_ == "advcl" and verb.head.i > verb.i + 1:
+            after.append(verb.head)  # or on the clause's verb: "añadiendo que ... tendrán"
+        if own and own[0].i == verb.i + 1 and after:
+            first, last = own[0].i + 1, max(c.right_edge.i for c in after)
     if first is None and verb.lemma_.lower() in lexicon.characterizing_verbs:
         objects = [c for c in verb.children if c.dep_ in {"obj", "xcomp", "obl"} and c.i > verb.i]
         if objects:
@@ -117,13 +133,17 @@ def _after_aside(verb: Token, stops: list[int]) -> tuple[int, int] | None:
     if verb.i + 1 >= sent.end or doc[verb.i + 1].text != ",":
         return None
     for token in doc[verb.i + 2 : sent.end]:
-        if token.lower_ == "que" and token.dep_ == "mark" and doc[token.i - 1].text == ",":
+        # the parser takes some for a relative pronoun: "..., que estaba trabajando"
+        opens = token.dep_ == "mark" or (token.pos_ == "PRON" and token.head.i > token.i)
+        if token.lower_ == "que" and opens and doc[token.i - 1].text == ",":
             last = max(token.head.right_edge.i, token.i + 1)
             for stop in stops:
                 if token.i < stop <= last:
                     last = stop - 1
             return _trim(doc, token.i + 1, last)
-        if token.text in {".", ";", ":"} or (token.lower_ == "que" and token.i > verb.i + 12):
+        if token.text in {".", ";", ":"} or (
+            token.lower_ == "que" and token.i > verb.i + MAX_ASIDE
+        ):
             return None
     return None
 
@@ -171,16 +191,20 @@ def _unquoted(
 
 
 def find_quotes(
-    doc: Doc, clean: CleanDoc, pack: DomainPack, day: dt.date | None
+    doc: Doc,
+    clean: CleanDoc,
+    pack: DomainPack,
+    day: dt.date | None,
+    calibration: Scorer | None = None,
 ) -> tuple[Quote, ...]:
-    """Every quote in the extractable paragraphs, in text order.
+    """Every quote in the extractable paragraphs, in text order, each with a confidence
+    from ``calibration`` (the package's fitted quotes model when None).
 
     "Peskov confirmó que Putin estuvo de acuerdo" gives a reported quote by Dmitry Peskov;
     «Estamos cerca», dijo a Axios un funcionario estadounidense gives a direct quote with
     speaker None, description "un funcionario estadounidense", country USA, via Axios.
     """
     text = clean.text
-    lexicon = pack.lexicon
     quotes: list[Quote] = []
     last: Speaker | None = None
     for para in clean.extractable():
@@ -188,39 +212,20 @@ def find_quotes(
         # marks are paired over the whole paragraph: a quote may hold several sentences
         marks = _quote_spans(text, para.start, para.end)
         whole = text[para.start] in _PAIRS
+        # the speech verb and speaker of each quote opened in an earlier sentence
+        opened: dict[int, tuple[Token | None, Speaker | None]] = {}
         for sent in sents:
             verbs = [
                 t
                 for t in sent
-                if _is_speech_verb(t, lexicon) and not any(a <= t.idx < b for a, b in marks)
+                if _is_speech_verb(t, pack.lexicon) and not any(a <= t.idx < b for a, b in marks)
             ]
+            reports, speakers = _reports_in(sent, verbs, marks, pack, day, last)
             taken: list[tuple[int, int]] = []
-            speakers: dict[int, Speaker | None] = {}
-            found: list[tuple[Token, Speaker | None, tuple[int, int] | None]] = []
-            for verb in verbs:
-                speaker = identify_speaker(verb, pack, day) or _governing(verb, speakers) or last
-                speakers[verb.i] = speaker
-                stops = [v.i for v in verbs if v.i > verb.i and _reports(v) and not _under(v, verb)]
-                clause = (
-                    _clause(verb, stops, lexicon)
-                    or _after_aside(verb, stops)
-                    or _before_verb(verb, sent, marks)
-                )
-                found.append((verb, speaker, clause))
-            for verb, speaker, clause in found:
-                if clause is None or speaker is None or clause[1] - clause[0] < 4:
-                    continue
-                # a report inside another report is part of it: "Trump anunció que Putin le
-                # ha prometido que ..." is Trump's; "Putin subrayó que ..., dijo Ushakov"
-                # is Ushakov's
-                if any(
-                    other is not verb and c is not None and c[0] <= verb.idx < c[1]
-                    for other, _, c in found
-                ) and "Ger" not in verb.morph.get("VerbForm", []):
-                    continue
-                quotes.append(_quote(text, *clause, False, verb, speaker, pack))
+            for verb, reporter, clause in reports:
+                quotes.append(_quote(text, *clause, False, verb, reporter, pack))
                 taken.append(clause)
-                last = speaker
+                last = reporter
             # the direct quotes that end in this sentence, outside its reported clauses
             own = [
                 m
@@ -228,20 +233,109 @@ def find_quotes(
                 if sent.start_char < m[1] <= sent.end_char + 1
                 and not any(a <= m[0] < b for a, b in taken)
             ]
-            if not own:
-                continue
             cue = verbs[0] if verbs else None
             speaker = (speakers.get(cue.i) if cue is not None else None) or last
+            attributed = None if verbs else sentence_speaker(sent, text, pack, day)
+            if attributed is not None:
+                speaker, words_start = attributed
+                reported = _reported_after(doc, sent, words_start, marks)
+                if reported is not None:
+                    quotes.append(_quote(text, *reported, False, None, speaker, pack))
+                    last = speaker
+            # a quote opened here that runs on past this sentence keeps its speech verb:
+            # "agregó: «Seguimos con el texto. Ese trabajo continúa»"
+            if cue is not None:
+                for a, b in marks:
+                    if sent.start_char <= a < sent.end_char and b > sent.end_char + 1:
+                        opened[a] = _after_colon(text, sent, a, verbs, speakers) or (cue, speaker)
+            if not own:
+                continue
             for start, end in own:
+                said, by = opened.get(start, (cue, speaker)) if cue is None else (cue, speaker)
+                if start >= sent.start_char:
+                    said, by = _after_colon(text, sent, start, verbs, speakers) or (said, by)
                 words = len(text[start:end].split())
-                if cue is None and not (whole and words >= MIN_UNATTRIBUTED_WORDS):
+                if (
+                    said is None
+                    and attributed is None
+                    and not (whole and words >= MIN_UNATTRIBUTED_WORDS)
+                ):
                     continue
-                if speaker is None or _is_fragment(text, start, end, sent):
+                if by is None or _is_fragment(text, start, end, sent):
                     continue
-                quotes.append(_quote(text, start, end, True, cue, speaker, pack))
+                quotes.append(_quote(text, start, end, True, said, by, pack))
             if speaker is not None:
                 last = speaker
-    return tuple(_merge_broken(quotes, text))
+    model = calibration if calibration is not None else load_calibration("quotes")
+    return tuple(
+        dataclasses.replace(q, confidence=model.score(quote_features(q, text)))
+        for q in _merge_broken(quotes, text)
+    )
+
+
+def _reports_in(
+    sent: Span,
+    verbs: list[Token],
+    marks: list[tuple[int, int]],
+    pack: DomainPack,
+    day: dt.date | None,
+    last: Speaker | None,
+) -> tuple[list[tuple[Token, Speaker, tuple[int, int]]], dict[int, Speaker | None]]:
+    """The reported clauses of ``sent``'s speech ``verbs``, each with its verb and speaker,
+    and the speaker of every verb (``last`` for a verb whose subject names none)."""
+    speakers: dict[int, Speaker | None] = {}
+    found: list[tuple[Token, Speaker | None, tuple[int, int] | None]] = []
+    for verb in verbs:
+        speaker = (
+            _governing(verb, speakers)
+            or identify_speaker(verb, pack, day)
+            or _governing(verb, speakers, any_verb=True)
+            or last
+        )
+        speakers[verb.i] = speaker
+        stops = [v.i for v in verbs if v.i > verb.i and _reports(v) and not _under(v, verb)]
+        clause = (
+            _clause(verb, stops, pack.lexicon)
+            or _after_aside(verb, stops)
+            or _before_verb(verb, sent, marks)
+        )
+        found.append((verb, speaker, clause))
+    reports: list[tuple[Token, Speaker, tuple[int, int]]] = []
+    for verb, speaker, clause in found:
+        if clause is None or speaker is None or clause[1] - clause[0] < 4:
+            continue
+        # a report inside another report is part of it: "Trump anunció que Putin le ha
+        # prometido que ..." is Trump's; "Putin subrayó que ..., dijo Ushakov" is Ushakov's
+        if any(
+            other is not verb and c is not None and c[0] <= verb.idx < c[1] for other, _, c in found
+        ) and "Ger" not in verb.morph.get("VerbForm", []):
+            continue
+        reports.append((verb, speaker, clause))
+    return reports, speakers
+
+
+def _after_colon(
+    text: str, sent: Span, start: int, verbs: list[Token], speakers: dict[int, Speaker | None]
+) -> tuple[Token, Speaker | None] | None:
+    """The speech verb and speaker of a quote opened after a colon: the verb nearest before
+    it ("cuando X le sugirió ..., este respondió: «...»" is the answer's)."""
+    if not text[sent.start_char : start - 1].rstrip().endswith(":"):
+        return None
+    before = [v for v in verbs if v.idx < start]
+    if not before or speakers.get(before[-1].i) is None:
+        return None
+    return before[-1], speakers[before[-1].i]
+
+
+def _reported_after(
+    doc: Doc, sent: Span, start: int, marks: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The reported words of a sentence from ``start`` to its end, when they hold a clause
+    and no direct quote ("De acuerdo con un comunicado del Kremlin, la cumbre ...")."""
+    first = next((t.i for t in sent if t.idx >= start and not t.is_space), None)
+    if first is None:
+        return None
+    return _unquoted(doc, first, sent.end - 1, marks)
 
 
 def _is_fragment(text: str, start: int, end: int, sent: Span) -> bool:
@@ -269,8 +363,17 @@ def _under(inner: Token, outer: Token) -> bool:
     )
 
 
-def _governing(verb: Token, speakers: dict[int, Speaker | None]) -> Speaker | None:
-    """A subjectless gerund ("..., subrayando que") speaks for the verb it hangs from."""
+def _governing(
+    verb: Token, speakers: dict[int, Speaker | None], any_verb: bool = False
+) -> Speaker | None:
+    """A subjectless gerund ("..., subrayando que") speaks for the speech verb it hangs
+    from, even where the parser hangs it inside that verb's clause; with ``any_verb``,
+    any verb without a subject does."""
+    if not any_verb and (
+        "Ger" not in verb.morph.get("VerbForm", [])
+        or any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children)
+    ):
+        return None
     for ancestor in verb.ancestors:
         if ancestor.i in speakers:
             return speakers[ancestor.i]
@@ -333,21 +436,47 @@ def _merge_broken(quotes: list[Quote], text: str) -> list[Quote]:
     return merged
 
 
+QUOTE_FEATURES: dict[str, str] = {
+    "direct": "1 for words in quote marks, 0 for reported speech",
+    "has_cue": "1 when a speech verb introduces it",
+    "speaker_named": "1 when the speaker is a named person or body",
+    "speaker_described": "1 when the speaker is a described source (un funcionario)",
+    "speaker_side": "1 when the speaker has a side",
+    "via_outlet": "1 when it was told to a named outlet",
+    "log_words": "log of 1 + the number of its words",
+    "short": f"1 when it has {MAX_FRAGMENT_WORDS} words or fewer",
+    "broken": "1 when it joins pieces split by their attribution",
+    "attribution_after": "1 when its speech verb follows it (within 40 characters)",
+    "speaker_nearby": "1 when the speaker's name or description is written within 150 "
+    "characters of it (not carried over from an earlier sentence)",
+    "paragraph_start": "1 when it opens its paragraph",
+}
+
+
 def quote_features(quote: Quote, text: str) -> dict[str, float]:
-    """The named facts a fitted calibrator reads for one quote (extract/confidence.py), from
-    the quote and the document's ``text``: each 0/1 or a small number.
+    """The values of ``QUOTE_FEATURES`` for one quote of ``text``: what a fitted
+    calibrator (extract/confidence.py) reads, each computed from the record alone.
 
     "«No hay plazos», dijo Peskov" gives direct 1, speaker_named 1, attribution_after 1.
     """
     after = text[quote.end : quote.end + 40].lower()
+    around = text[max(0, quote.start - 150) : quote.start] + text[quote.end : quote.end + 150]
+    said_by = quote.speaker_name or quote.speaker_description
+    words = len(quote.text.split())
+    line_start = text.rfind("\n", 0, quote.start) + 1
     return {
         "direct": float(quote.direct),
         "has_cue": float(quote.cue is not None),
-        "speaker_named": float(quote.speaker is not None),
+        "speaker_named": float(quote.speaker_name is not None),
         "speaker_described": float(quote.speaker_description is not None),
         "speaker_side": float(quote.speaker_country is not None),
         "via_outlet": float(quote.via is not None),
-        "words": float(len(quote.text.split())),
+        "log_words": math.log1p(words),
+        "short": float(words <= MAX_FRAGMENT_WORDS),
         "broken": float(OMISSION in quote.text),
         "attribution_after": float(quote.cue is not None and quote.cue.lower() in after),
+        "speaker_nearby": float(
+            said_by is not None and said_by.split()[-1].lower() in around.lower()
+        ),
+        "paragraph_start": float(len(text[line_start : quote.start].strip(' «“"‘')) == 0),
     }

@@ -1,8 +1,11 @@
-"""Who a speech verb's subject is: a pack entity, a role holder, or a described source."""
+"""Who a speech verb's subject is: a pack entity, a role holder, or a described source;
+and who a sentence names as its speaker without a speech verb ("En palabras de X, ...")."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -10,6 +13,16 @@ from spacy.tokens import Token
 
 from tregua.pack import Actor, DomainPack, Place
 from tregua.resolve.entities import local_id
+
+# a speaker and a colon opening a sentence of quoted words: "Peskov: «No hay plazos»"
+_COLON = re.compile(r"^\W*([^:«»\"“”‘’,]{2,60}):\s*[«“\"‘]")
+# the most words a speaker named without a speech verb may take
+MAX_NAME_WORDS = 8
+# how far up a gerund or coordinated verb looks for the verb whose subject it shares
+_MAX_CLIMB = 5
+_NON_FINITE = frozenset({"Inf", "Ger"})
+# demonstratives that name the latter of two people: "..., este respondió"
+_LATTER = frozenset({"este", "esta", "éste", "ésta"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,22 +33,106 @@ class Speaker:
     country: str | None
 
 
-def _subject(verb: Token) -> Token | None:
+def _own_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubj:pass", "csubj"}:
             return child
     return None
 
 
-def _entity_in(tokens: SpacySpan, pack: DomainPack, types: tuple[str, ...]) -> Actor | None:
-    """The first pack actor of one of ``types`` named in ``tokens``, in the order of ``types``."""
-    found = [pack.by_id.get(e.ent_id_) for e in tokens.ents if e.ent_id_]
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``; a coordinated verb or a gerund without one shares the
+    subject of the nearest finite verb above it ("Zelenski se ha abierto a ... y ha
+    desvelado que ...", "Moscú ha enviado un mensaje, hablando de ... o diciendo que ...")."""
+    subject = _own_subject(verb)
+    if subject is not None or not (verb.dep_ == "conj" or "Ger" in verb.morph.get("VerbForm", [])):
+        return subject
+    # the parser may hang "añadiendo que las partes tendrán ..." below the verb it reports
+    reported = any(t.dep_ == "mark" and t.lower_ == "que" for t in verb.children)
+    token = verb
+    for _ in range(_MAX_CLIMB):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if reported and token.i > verb.i:
+            continue
+        if token.pos_ in {"VERB", "AUX"} and not _NON_FINITE & set(token.morph.get("VerbForm", [])):
+            return _own_subject(token)
+    return None
+
+
+def _entity_in(
+    tokens: SpacySpan, pack: DomainPack, types: tuple[str, ...], top: Token | None = None
+) -> Actor | None:
+    """The first pack actor of one of ``types`` named in ``tokens``, in the order of ``types``;
+    with ``top``, none named inside a complement of a noun below it ("X, asesor del
+    presidente ruso, Vladimir Putin" names Putin, who is not the subject)."""
+    found = [
+        pack.by_id.get(e.ent_id_)
+        for e in tokens.ents
+        if e.ent_id_ and (top is None or not _in_complement(e.root, top))
+    ]
     actors = [a for a in found if isinstance(a, Actor)]
     for wanted in types:
         for actor in actors:
             if actor.type == wanted:
                 return actor
     return None
+
+
+def _in_complement(token: Token, top: Token) -> bool:
+    """True when ``token`` hangs below ``top`` through a noun's complement ("del
+    presidente"), not as ``top`` itself or its apposition ("el portavoz, Dmitri Peskov")."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "nmod":
+            return True
+        token = token.head
+    return False
+
+
+def _unknown_name(subject: Token) -> str | None:
+    """The name of a person the pack does not know when the subject is that name itself:
+    "Vladimir Medisnki, asesor del presidente ruso, Vladimir Putin, ha afirmado"."""
+    named = subject.pos_ == "PROPN" or subject.ent_type_ in {"PER", "PERSON"}
+    if not named or subject.ent_id_ or not subject.text[:1].isupper():
+        return None
+    if subject.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "MISC"}:
+        return None
+    doc = subject.doc
+    first = last = subject.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].dep_ == "flat" and doc[last + 1].head == subject:
+        last += 1
+    if any(t.ent_id_ for t in doc[first : last + 1]):
+        return None
+    return doc[first : last + 1].text
+
+
+def _cited_source(phrase: SpacySpan, pack: DomainPack) -> Actor | None:
+    """The person a subject cites for what it reports, named after the verb "citar":
+    "informó X, que cita al portavoz, Dmitri Peskov" speaks Peskov's words."""
+    for token in phrase:
+        if token.lemma_.lower() == "citar" and token.pos_ == "VERB":
+            return _entity_in(phrase.doc[token.i + 1 : phrase.end], pack, ("PERSON",))
+    return None
+
+
+def _body(subject: Token, phrase: SpacySpan, pack: DomainPack) -> Speaker | None:
+    """An institution that speaks as itself, named by the words the text gives it when they
+    say whose it is: "el Ministerio de Asuntos Exteriores de X", "la presidencia turca"."""
+    if subject.lemma_.lower() not in pack.lexicon.speaking_bodies or subject.ent_id_:
+        return None
+    side = _side_in(phrase, pack)
+    if side is None:
+        return None
+    words = [t for t in phrase if not t.is_punct]
+    while words and words[0].pos_ == "DET":
+        words = words[1:]
+    name = phrase.doc[words[0].i : words[-1].i + 1].text if words else None
+    if not name or len(name.split()) > 8:
+        return None
+    return Speaker(local_id(name), name, None, side)
 
 
 def _role_holder(text: str, pack: DomainPack, day: dt.date | None) -> Actor | None:
@@ -106,6 +203,9 @@ def identify_speaker(verb: Token, pack: DomainPack, day: dt.date | None) -> Spea
     subject = _subject(verb)
     if subject is None:
         return None
+    latter = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _LATTER]
+    if latter:
+        return _latter(latter[0], pack, day)
     doc = verb.doc
     # the subject's words, without a recipient hanging off it ("el funcionario ... a Axios")
     # ... nor the outlet citing it ("una fuente citada por Reuters")
@@ -117,13 +217,44 @@ def identify_speaker(verb: Token, pack: DomainPack, day: dt.date | None) -> Spea
     phrase = doc[subject.left_edge.i : min([*recipients, subject.right_edge.i + 1])]
     if phrase.start <= verb.i < phrase.end:  # a subject subtree swallowing the verb
         phrase = doc[subject.i : subject.i + 1]
+    return phrase_speaker(subject, phrase, pack, day)
+
+
+def _latter(pronoun: Token, pack: DomainPack, day: dt.date | None) -> Speaker | None:
+    """Who "este" or "esta" as a subject names: the person the pack knows last named
+    before it in its sentence ("cuando el corresponsal le sugirió al portavoz del Kremlin ..., este
+    respondió" is the spokesman)."""
+    doc = pronoun.doc
+    for token in reversed(doc[pronoun.sent.start : pronoun.i]):
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"nsubj", "nsubj:pass"}:
+            continue
+        if token.head.pos_ in {"NOUN", "PROPN"} and token.head.i < token.i:
+            continue  # a word inside a longer name: its head is read instead
+        phrase = doc[token.left_edge.i : min(token.right_edge.i + 1, pronoun.i)]
+        found = phrase_speaker(token, phrase, pack, day)
+        actor = pack.by_id.get(found.id) if found is not None and found.id else None
+        if isinstance(actor, Actor) and actor.type == "PERSON":
+            return found
+    return None
+
+
+def phrase_speaker(
+    subject: Token, phrase: SpacySpan, pack: DomainPack, day: dt.date | None
+) -> Speaker | None:
+    """Who the noun phrase ``phrase``, headed by ``subject``, names as a speaker: a person,
+    a role holder, an institution, a country, or a described source; None for none."""
     # a named person first, then a role ("el portavoz del Kremlin" is Peskov, not the
     # Kremlin), then an organisation or country speaking as such
-    actor = (
-        _entity_in(phrase, pack, ("PERSON",))
-        or _role_holder(phrase.text, pack, day)
-        or _entity_in(phrase, pack, ("ORG", "GPE"))
-    )
+    cited = _cited_source(phrase, pack)
+    if cited is not None:
+        return Speaker(cited.id, cited.name, None, cited.country)
+    unknown = _unknown_name(subject)
+    if unknown is not None:
+        return Speaker(local_id(unknown), unknown, None, _side_in(phrase, pack))
+    actor = _entity_in(phrase, pack, ("PERSON",), subject) or _role_holder(phrase.text, pack, day)
+    if actor is None and (body := _body(subject, phrase, pack)) is not None:
+        return body
+    actor = actor or _entity_in(phrase, pack, ("ORG", "GPE"))
     if actor is not None:
         return Speaker(actor.id, actor.name, None, actor.country)
     if subject.pos_ == "PRON":
@@ -162,3 +293,36 @@ def via_outlet(verb: Token, pack: DomainPack) -> str | None:
             if isinstance(actor, Actor) and actor.type == "ORG":
                 return actor.name
     return None
+
+
+@functools.cache
+def _openers(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of a sentence opening with one of ``openers`` and "de"/"del"."""
+    words = "|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{words})\s+del?\s+", re.IGNORECASE)
+
+
+def sentence_speaker(
+    sent: SpacySpan, text: str, pack: DomainPack, day: dt.date | None
+) -> tuple[Speaker, int] | None:
+    """The speaker a sentence names before its words without a speech verb, and where the
+    words start: "En palabras de Peskov, «...»", "De acuerdo con un comunicado del
+    Kremlin, la cumbre ...", "Peskov: «...»"."""
+    said = text[sent.start_char : sent.end_char]
+    opener = _openers(pack.lexicon.attribution_openers).match(said) if said else None
+    if opener is not None:
+        comma = said.find(",", opener.end())
+        if comma < 0:
+            return None
+        name, words = (opener.end(), comma), comma + 1
+    elif (colon := _COLON.match(said)) is not None:
+        name, words = colon.span(1), colon.end(1) + 1
+    else:
+        return None
+    span = sent.doc.char_span(
+        sent.start_char + name[0], sent.start_char + name[1], alignment_mode="contract"
+    )
+    if span is None or not 0 < len(span) <= MAX_NAME_WORDS:
+        return None
+    speaker = phrase_speaker(span.root, span, pack, day)
+    return (speaker, sent.start_char + words) if speaker is not None else None

@@ -22,20 +22,20 @@ the cue up the dependency parse, word by word, to the verb that reports it:
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
+from tregua.extract.confidence import Scorer, load_calibration
+from tregua.extract.stance_cues import by_lemma, issue_cues
+from tregua.extract.stance_holders import SUBJECTS, is_agent, main_subject_side, subject_side
 from tregua.language import sentences_in
 from tregua.language.modality import condition, condition_above, is_negated
 from tregua.model import CleanDoc, Polarity, Quote, Span, Stance
-from tregua.pack import Actor, DomainPack, Issue, Lexicon, context_pattern, issue_pattern
+from tregua.pack import DomainPack, Lexicon
 
-_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 # relations of a judgment said of its subject: "es una condición clave", "calificó de robo"
 _PREDICATIVE = frozenset({"amod", "xcomp", "obj", "obl", "advmod", "acl", "nmod", "appos"})
 # how far up the parse a stance is read: a cue, its noun, two or three verbs, the report
@@ -44,7 +44,6 @@ _MAX_STEPS = 8
 _CIRCUMSTANTIAL = frozenset(
     {"durante", "tras", "después", "antes", "desde", "hasta", "según", "mediante", "pese"}
 )
-_INFINITIVE = re.compile(r"^[a-záéíóúñ]+(?:ar|er|ir)(?:se)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,134 +59,6 @@ class Reading:
     conditional: bool
     reported: bool  # the holder came from the reporting verb or the quote, not the clause
     contrary: bool  # the cue names the issue's contrary ("levantar las sanciones")
-
-
-@functools.cache
-def _verb_cues(issue: Issue) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
-    """(lemma, the cue's words, contrary) of each cue of ``issue`` that opens with a verb in
-    the infinitive ("renunciar a la OTAN"), in the order of the issue's cues."""
-    found = []
-    for cue in (*issue.cues, *issue.contrary_cues):
-        words = tuple(cue.lower().split())
-        if len(words) < 2 or not _INFINITIVE.match(words[0]):
-            continue
-        found.append((words[0].removesuffix("se"), words, cue in issue.contrary_cues))
-    return tuple(found)
-
-
-@functools.cache
-def _lowered_cues(issue: Issue) -> tuple[frozenset[str], frozenset[str]]:
-    """The issue's contrary and broad cues, lowered: once per issue, not per sentence."""
-    return (
-        frozenset(c.lower() for c in issue.contrary_cues),
-        frozenset(c.lower() for c in issue.broad_cues),
-    )
-
-
-def _by_lemma(sent: SpacySpan) -> dict[str, list[Token]]:
-    """The sentence's tokens by lowered lemma, each list in the sentence's order."""
-    index: dict[str, list[Token]] = {}
-    for token in sent:
-        index.setdefault(token.lemma_.lower(), []).append(token)
-    return index
-
-
-def _issue_cues(
-    sent: SpacySpan, issue: Issue, text: str, lemmas: dict[str, list[Token]]
-) -> Iterable[tuple[int, int, bool]]:
-    """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
-    written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN").
-    ``lemmas`` is ``_by_lemma(sent)``, built once for all the issues."""
-    contrary, broad = _lowered_cues(issue)
-    in_context: bool | None = None  # searched for only when a broad cue is met
-    for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
-        if m.group().lower() in broad:
-            if in_context is None:
-                found = context_pattern(issue).search(text, sent.start_char, sent.end_char)
-                in_context = found is not None
-            if not in_context:
-                continue  # "la cumbre de Alaska" between Trump and Putin
-        yield m.start(), m.end(), m.group().lower() in contrary
-    for base, words, is_contrary in _verb_cues(issue):
-        for token in lemmas.get(base, ()):
-            if token.lower_ == words[0]:
-                continue
-            rest = [t.lower_ for t in sent.doc[token.i + 1 : token.i + len(words)]]
-            if rest == list(words[1:]):
-                last = sent.doc[token.i + len(words) - 1]
-                yield token.idx, last.idx + len(last.text), is_contrary
-
-
-def _sides_of(tokens: Iterable[Token], pack: DomainPack) -> list[tuple[str | None, str]]:
-    """(actor id, side) of every actor named among ``tokens``; demonyms give a side."""
-    found: list[tuple[str | None, str]] = []
-    for token in tokens:
-        side: str | None = None
-        actor_id: str | None = None
-        known = pack.by_id.get(token.ent_id_) if token.ent_id_ else None
-        if known is not None and known.country and token.ent_iob_ == "B":
-            actor_id = known.id if isinstance(known, Actor) else None
-            side = known.country
-        elif token.ent_iob_ == "O":
-            side = pack.lexicon.demonyms.get(token.lower_)
-        if side is not None and all(s != side for _, s in found):
-            found.append((actor_id, side))
-    return found
-
-
-def _subject_side(
-    verb: Token,
-    pack: DomainPack,
-    skip: set[int] = frozenset(),  # type: ignore[assignment]
-) -> tuple[str | None, str] | None:
-    """The side named by ``verb``'s subject, or by the agent of a passive ("planteada por
-    Bruselas") or the owner of a noun of will ("las peticiones de Zelenski"); words in
-    ``skip`` (the cue's own phrase) name no holder."""
-    will = verb.lemma_.lower() in pack.lexicon.stance_volition_lemmas
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            if child.i in skip:
-                return None
-            sides = _sides_of(_without_clauses(child), pack)
-            return sides[0] if sides else None
-    for child in verb.children:
-        if child.i in skip:
-            continue
-        case = {c.lower_ for c in child.children if c.dep_ == "case"}
-        agentive = ("por" in case and verb.pos_ in {"VERB", "ADJ"}) or (
-            "de" in case and verb.pos_ == "NOUN" and will
-        )
-        if child.dep_ in {"obl", "obl:agent", "nmod"} and agentive:
-            sides = _sides_of([child], pack)
-            if sides:
-                return sides[0]
-    return None
-
-
-def _without_clauses(subject: Token) -> list[Token]:
-    """The subject's words without a relative or other clause hanging from it."""
-    skip: set[int] = set()
-    for child in subject.children:
-        # "una fuente citada por Reuters": the outlet that cites a source is not its side
-        participle = "Part" in child.morph.get("VerbForm", []) and child.dep_ in {"amod", "acl"}
-        if child.dep_ in {"acl", "acl:relcl", "advcl", "ccomp"} or participle:
-            skip |= {t.i for t in child.subtree}
-    for token in subject.subtree:
-        if _is_agent(token):  # "citada por Reuters", however the parser hangs it
-            skip |= {t.i for t in token.subtree}
-        elif _depth(token, subject) > 2:
-            # a side named deep in the phrase is not the subject's: "el dinero procedente
-            # de los activos rusos"
-            skip.add(token.i)
-    return [t for t in subject.subtree if t.i not in skip]
-
-
-def _depth(token: Token, top: Token) -> int:
-    """Edges from ``top`` down to ``token`` (in ``top``'s subtree)."""
-    depth = 0
-    while token.i != top.i and depth < 10:
-        token, depth = token.head, depth + 1
-    return depth
 
 
 def _class(token: Token, lexicon: Lexicon) -> str | None:
@@ -230,33 +101,12 @@ def _conditioned(node: Token, conditions: re.Pattern[str]) -> bool:
     return False
 
 
-def _main_subject_side(sent: SpacySpan, pack: DomainPack) -> tuple[str | None, str] | None:
-    """The side of the subject nearest ``sent``'s main verb that names one: who a following
-    sentence without a subject most likely continues with ("Los comentarios surgen tras
-    la crítica, cuando el presidente estadounidense dijo ... Además, amenazó con ...")."""
-    level = [sent.root]
-    while level:  # the subject nearest the main verb, level by level
-        for verb in level:
-            for child in verb.children:
-                if child.dep_ in _SUBJECTS:
-                    sides = _sides_of(_without_clauses(child), pack)
-                    if sides:
-                        return sides[0]
-        level = [c for v in level for c in v.children if c.pos_ in {"VERB", "AUX", "ADJ"}]
-    return None
-
-
 def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in _SUBJECTS for c in verb.children)
+    return any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _copular(node: Token) -> bool:
     return any(c.dep_ == "cop" for c in node.children)
-
-
-def _is_agent(token: Token) -> bool:
-    """The agent of a passive: "fueron alcanzados por misiles"."""
-    return any(c.dep_ == "case" and c.lower_ == "por" for c in token.children)
 
 
 def _argument(token: Token) -> bool:
@@ -276,6 +126,123 @@ def _is_report(node: Token, prev: Token, lexicon: Lexicon) -> bool:
     return reporting and (prev.dep_ in {"ccomp", "parataxis"} or prev.pos_ in {"VERB", "AUX"})
 
 
+def _settling(node: Token, prev: Token, path: set[int], lexicon: Lexicon) -> str | None:
+    """ "reverse", "support" or None: what ``node`` settles of the phrase below it (``prev``)."""
+    # a clause coordinated with ``node`` is not its object: "no ha recibido ninguna
+    # propuesta y que una pausa solo serviría ..." keeps the second clause's reading
+    coordinated = prev.dep_ == "conj"
+    found = _class(node, lexicon) if _argument(prev) and not coordinated else None
+    # what is said of the cue's phrase counts ("es una condición clave", "aleja la
+    # paz"); an act it is the subject of settles nothing ("los misiles alcanzaron ...")
+    if (
+        (prev.dep_ in SUBJECTS or is_agent(prev))
+        and found == "support"
+        and node.pos_ == "VERB"
+        and not _copular(node)
+    ):
+        found = None
+    if (
+        prev.dep_ in SUBJECTS
+        or _copular(node)
+        or node.lemma_.lower() in lexicon.characterizing_verbs
+    ):
+        found = _judgment(node, path, lexicon) or found
+    return found
+
+
+@dataclass(slots=True)
+class _Climb:
+    """What the words met so far on the way up from a cue settle (``read_stance``)."""
+
+    sign: int
+    negated: bool
+    settled: str | None = None
+    steps: int = 0
+    conditional: bool = False
+    holder: tuple[str | None, str] | None = None
+    reporter: Token | None = None
+    # the sign is the holder's once a condition they set is reached
+    frozen: bool = False
+
+
+def _reach_condition(
+    climb: _Climb, node: Token, cue: Token, opener: Token, lexicon: Lexicon
+) -> bool:
+    """The condition ``cue`` lies in is reached at ``node``: what is wanted of it belongs to
+    the one who sets it, the other way round under a threat. False when it settles nothing."""
+    if (climb.settled is None and opener.i != cue.i) or is_negated(node):
+        return False
+    # a condition that is the cue itself is what the holder asks for: "a cambio de
+    # garantías de seguridad"
+    threat = any(
+        t.lemma_.lower() in lexicon.stance_threat_lemmas for t in [node, *node.ancestors][:4]
+    )
+    climb.sign = -climb.sign if threat else climb.sign
+    climb.holder, climb.settled, climb.frozen = None, "condition", True
+    return True
+
+
+def _step(
+    climb: _Climb,
+    node: Token,
+    prev: Token,
+    path: set[int],
+    pack: DomainPack,
+    conditions: re.Pattern[str],
+) -> None:
+    """Read one word ``node`` above the phrase ``prev`` into ``climb``."""
+    lexicon = pack.lexicon
+    coordinated = prev.dep_ == "conj"
+    found = _settling(node, prev, path, lexicon)
+    if found == "reverse" and not climb.frozen:
+        climb.sign = -climb.sign
+    if found is not None:
+        climb.settled = climb.settled or node.lemma_.lower()
+        side = subject_side(node, pack, path)
+        if side is not None:
+            climb.holder = side
+    if any(c.dep_ == "mark" and c.lower_ == "para" for c in node.children):
+        # a purpose is its pursuer's: "el plazo de Trump para que Moscú acepte ..."
+        climb.holder = None
+    # a failed attempt is still an attempt: "no ha conseguido aprobar el préstamo"
+    failed = node.lemma_.lower() in lexicon.failed_outcome_verbs
+    if is_negated(node) and not climb.frozen and not failed and not coordinated:
+        # a negation turns a position ("no cederá", "no acepta") or a commitment
+        # ("no habrá tregua"); a negated fact above the cue settles nothing ("no ha
+        # trascendido si Rusia acepta ...")
+        if found is not None:
+            climb.sign, climb.negated = -climb.sign, True
+        elif climb.settled is None and "Fut" in node.morph.get("Tense", []):
+            climb.sign, climb.negated, climb.settled = -climb.sign, True, "no"
+    if found is not None and not climb.frozen and _conditioned(node, conditions):
+        climb.conditional = True
+
+
+def _fallback_holder(
+    climb: _Climb,
+    top: Token,
+    quote: Quote | None,
+    pack: DomainPack,
+    previous: tuple[str | None, str] | None,
+) -> tuple[str | None, str] | None:
+    """The holder when the settling words name none: the reporting verb's subject, the
+    quote's speaker, the main verb's subject (``top``), or the previous sentence's."""
+    holder, reporter = climb.holder, climb.reporter
+    if holder is None and reporter is not None:
+        holder = subject_side(reporter, pack)
+        if holder is None and not _has_subject(reporter) and reporter.dep_ != "conj":
+            holder = previous if quote is None else None
+        if holder is None and reporter.dep_ == "conj":  # "X restó importancia y sostuvo que"
+            holder = subject_side(reporter.head, pack)
+    if holder is None and quote is not None and quote.speaker_country is not None:
+        holder = (quote.speaker, quote.speaker_country)
+    if holder is None and reporter is None and climb.steps < _MAX_STEPS:
+        holder = subject_side(top, pack)  # the sentence's main verb
+        if holder is None and not _has_subject(top):
+            holder = previous  # a zero subject: "Además, amenazó con ..."
+    return holder
+
+
 def read_stance(
     cue: Token,
     contrary: bool,
@@ -290,118 +257,69 @@ def read_stance(
     """
     lexicon = pack.lexicon
     conditions = lexicon.cues("stance_condition_cues")
-    sign = -1 if contrary else 1
-    settled: str | None = None
-    steps = 0
-    negated = False
-    conditional = False
-    holder: tuple[str | None, str] | None = None
-    reporter: Token | None = None
+    climb = _Climb(sign=-1 if contrary else 1, negated=False)
     path = {t.i for t in cue.subtree}
     if is_negated(cue):  # "la no adhesión", "no de concesiones territoriales"
-        sign, negated = -sign, True
-    frozen = False  # the sign is the holder's once a condition they set is reached
+        climb.sign, climb.negated = -climb.sign, True
     if cue.pos_ == "VERB":
         # a cue that is an act ("no cederá territorio", "retirar sus tropas") is its
         # doer's position
-        settled = cue.lemma_.lower()
-        holder = _subject_side(cue, pack)
-        conditional = _conditioned(cue, conditions)
+        climb.settled = cue.lemma_.lower()
+        climb.holder = subject_side(cue, pack)
+        climb.conditional = _conditioned(cue, conditions)
     prev, node = cue, cue.head
     # a cue inside a condition: "amenazó con aranceles si Moscú no acepta un alto el fuego"
     inside = condition_above(cue, conditions)
-    while node.i != prev.i and steps < _MAX_STEPS:
-        steps += 1
+    while node.i != prev.i and climb.steps < _MAX_STEPS:
+        climb.steps += 1
         if _is_report(node, prev, lexicon):
-            reporter = node
+            climb.reporter = node
             break
         if inside is not None and node.i == inside[1].i:
-            # the condition is reached: what is wanted of it belongs to the one who sets
-            # it, the other way round under a threat
-            if (settled is None and inside[0].i != cue.i) or is_negated(node):
+            if not _reach_condition(climb, node, cue, inside[0], lexicon):
                 return None
-            # a condition that is the cue itself is what the holder asks for: "a cambio
-            # de garantías de seguridad"
-            threat = any(
-                t.lemma_.lower() in lexicon.stance_threat_lemmas
-                for t in [node, *node.ancestors][:4]
-            )
-            sign = -sign if threat else sign
-            holder, settled, inside, frozen = None, "condition", None, True
-            path |= {node.i}
-            prev, node = node, node.head
-            continue
-        # a clause coordinated with ``node`` is not its object: "no ha recibido ninguna
-        # propuesta y que una pausa solo serviría ..." keeps the second clause's reading
-        coordinated = prev.dep_ == "conj"
-        found = _class(node, lexicon) if _argument(prev) and not coordinated else None
-        # what is said of the cue's phrase counts ("es una condición clave", "aleja la
-        # paz"); an act it is the subject of settles nothing ("los misiles alcanzaron ...")
-        if (
-            (prev.dep_ in _SUBJECTS or _is_agent(prev))
-            and found == "support"
-            and node.pos_ == "VERB"
-            and not _copular(node)
-        ):
-            found = None
-        if (
-            prev.dep_ in _SUBJECTS
-            or _copular(node)
-            or node.lemma_.lower() in lexicon.characterizing_verbs
-        ):
-            found = _judgment(node, path, lexicon) or found
-        if found == "reverse" and not frozen:
-            sign = -sign
-        if found is not None:
-            settled = settled or node.lemma_.lower()
-            side = _subject_side(node, pack, path)
-            if side is not None:
-                holder = side
-        if any(c.dep_ == "mark" and c.lower_ == "para" for c in node.children):
-            # a purpose is its pursuer's: "el plazo de Trump para que Moscú acepte ..."
-            holder = None
-        # a failed attempt is still an attempt: "no ha conseguido aprobar el préstamo"
-        failed = node.lemma_.lower() in lexicon.failed_outcome_verbs
-        if is_negated(node) and not frozen and not failed and not coordinated:
-            # a negation turns a position ("no cederá", "no acepta") or a commitment
-            # ("no habrá tregua"); a negated fact above the cue settles nothing ("no ha
-            # trascendido si Rusia acepta ...")
-            if found is not None:
-                sign, negated = -sign, True
-            elif settled is None and "Fut" in node.morph.get("Tense", []):
-                sign, negated, settled = -sign, True, "no"
-        if found is not None and not frozen and _conditioned(node, conditions):
-            conditional = True
+            inside = None
+        else:
+            _step(climb, node, prev, path, pack, conditions)
         path |= {node.i}
         prev, node = node, node.head
-    if settled is None:
+    if climb.settled is None:
         return None
-    reported = holder is None
-    if holder is None and reporter is not None:
-        holder = _subject_side(reporter, pack)
-        if holder is None and not _has_subject(reporter) and reporter.dep_ != "conj":
-            holder = previous if quote is None else None
-        if holder is None and reporter.dep_ == "conj":  # "X restó importancia y sostuvo que"
-            holder = _subject_side(reporter.head, pack)
-    if holder is None and quote is not None and quote.speaker_country is not None:
-        holder = (quote.speaker, quote.speaker_country)
-    if holder is None and reporter is None and steps < _MAX_STEPS:
-        holder = _subject_side(node, pack)  # the sentence's main verb
-        if holder is None and not _has_subject(node):
-            holder = previous  # a zero subject: "Además, amenazó con ..."
+    reported = climb.holder is None
+    holder = _fallback_holder(climb, node, quote, pack, previous)
     if holder is None:
         return None
     # conditional is support under a stated condition (ANNOTATION.md): "no cederá
     # territorio a cambio de una tregua" stays against
-    polarity: Polarity = "oppose" if sign < 0 else ("conditional" if conditional else "support")
-    return Reading(holder, polarity, settled, steps, negated, conditional, reported, contrary)
+    polarity: Polarity = (
+        "oppose" if climb.sign < 0 else ("conditional" if climb.conditional else "support")
+    )
+    return Reading(
+        holder,
+        polarity,
+        climb.settled,
+        climb.steps,
+        climb.negated,
+        climb.conditional,
+        reported,
+        contrary,
+    )
 
 
 def find_stances(
-    doc: Doc, clean: CleanDoc, quotes: tuple[Quote, ...], pack: DomainPack
+    doc: Doc,
+    clean: CleanDoc,
+    quotes: tuple[Quote, ...],
+    pack: DomainPack,
+    calibration: Scorer | None = None,
 ) -> tuple[Stance, ...]:
-    """One stance per (side, issue) in the document, with the sentence as evidence."""
-    return tuple(s for s, _ in _find(doc, clean, quotes, pack))
+    """One stance per (side, issue) in the document, with the sentence as evidence and a
+    confidence from ``calibration`` (the package's fitted stances model when None)."""
+    model = calibration if calibration is not None else load_calibration("stances")
+    return tuple(
+        dataclasses.replace(s, confidence=model.score(f))
+        for s, f in find_stance_readings(doc, clean, quotes, pack)
+    )
 
 
 def _find(
@@ -416,12 +334,12 @@ def _find(
             continue
         for sent in sentences_in(doc, para.start, para.end):
             before = previous
-            previous = _main_subject_side(sent, pack)
+            previous = main_subject_side(sent, pack)
             evidence = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
-            lemmas = _by_lemma(sent)
+            lemmas = by_lemma(sent)
             for issue in pack.issues:
                 seen: set[int] = set()
-                for start, end, contrary in _issue_cues(sent, issue, text, lemmas):
+                for start, end, contrary in issue_cues(sent, issue, text, lemmas):
                     span = doc.char_span(start, end, alignment_mode="expand")
                     if span is None or span.root.i in seen:
                         continue
@@ -448,18 +366,36 @@ def _find(
     return list(found.values())
 
 
-def stance_features(reading: Reading) -> dict[str, float]:
-    """The named facts a fitted calibrator reads for one stance (extract/confidence.py):
-    each 0/1 or a small count, so a model on gold can weigh them."""
+STANCE_FEATURES: dict[str, str] = {
+    "steps": "words climbed from the cue to the word that settled it",
+    "settled_by_verb": "1 when a word of the sentence settled it (not a negation alone "
+    "nor a condition)",
+    "settled_by_condition": "1 when it is what a condition asks for",
+    "negated": "1 when a negation turned it",
+    "conditional": "1 when a condition hangs from the words that settled it",
+    "oppose": "1 when its polarity is oppose",
+    "holder_from_report": "1 when the holder came from the reporting verb, the quote or "
+    "the previous sentence, not from the settling words",
+    "holder_named": "1 when the holder is a named actor, not only a side",
+    "contrary_cue": "1 when the cue names the issue's contrary (levantar las sanciones)",
+    "mixed": "1 when the side both supports and opposes the issue in the article",
+}
+
+
+def stance_features(reading: Reading, mixed: bool = False) -> dict[str, float]:
+    """The values of ``STANCE_FEATURES`` for one stance: what a fitted calibrator reads
+    (extract/confidence.py), each 0/1 or a small count."""
     return {
         "steps": float(reading.steps),
         "settled_by_verb": float(reading.settler not in {"no", "condition"}),
         "settled_by_condition": float(reading.settler == "condition"),
         "negated": float(reading.negated),
         "conditional": float(reading.conditional),
+        "oppose": float(reading.polarity == "oppose"),
         "holder_from_report": float(reading.reported),
         "holder_named": float(reading.holder is not None and reading.holder[0] is not None),
         "contrary_cue": float(reading.contrary),
+        "mixed": float(mixed),
     }
 
 
@@ -467,4 +403,6 @@ def find_stance_readings(
     doc: Doc, clean: CleanDoc, quotes: tuple[Quote, ...], pack: DomainPack
 ) -> list[tuple[Stance, dict[str, float]]]:
     """Each stance with its features for a calibrator: ``stance_features`` of its reading."""
-    return [(s, stance_features(r)) for s, r in _find(doc, clean, quotes, pack)]
+    return [
+        (s, stance_features(r, s.polarity == "mixed")) for s, r in _find(doc, clean, quotes, pack)
+    ]

@@ -1,0 +1,71 @@
+"""Where a sentence raises an issue: each cue of the issue as written, or a cue opening
+with a verb in any of its forms ("renuncie a la OTAN" for "renunciar a la OTAN")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from tregua.pack import Issue, context_pattern, issue_pattern
+
+_INFINITIVE = re.compile(r"^[a-záéíóúñ]+(?:ar|er|ir)(?:se)?$")
+
+
+@functools.cache
+def _verb_cues(issue: Issue) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """(lemma, the cue's words, contrary) of each cue of ``issue`` that opens with a verb in
+    the infinitive ("renunciar a la OTAN"), in the order of the issue's cues."""
+    found = []
+    for cue in (*issue.cues, *issue.contrary_cues):
+        words = tuple(cue.lower().split())
+        if len(words) < 2 or not _INFINITIVE.match(words[0]):
+            continue
+        found.append((words[0].removesuffix("se"), words, cue in issue.contrary_cues))
+    return tuple(found)
+
+
+@functools.cache
+def _lowered_cues(issue: Issue) -> tuple[frozenset[str], frozenset[str]]:
+    """The issue's contrary and broad cues, lowered: once per issue, not per sentence."""
+    return (
+        frozenset(c.lower() for c in issue.contrary_cues),
+        frozenset(c.lower() for c in issue.broad_cues),
+    )
+
+
+def by_lemma(sent: SpacySpan) -> dict[str, list[Token]]:
+    """The sentence's tokens by lowered lemma, each list in the sentence's order."""
+    index: dict[str, list[Token]] = {}
+    for token in sent:
+        index.setdefault(token.lemma_.lower(), []).append(token)
+    return index
+
+
+def issue_cues(
+    sent: SpacySpan, issue: Issue, text: str, lemmas: dict[str, list[Token]]
+) -> Iterable[tuple[int, int, bool]]:
+    """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
+    written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN").
+    ``lemmas`` is ``by_lemma(sent)``, built once for all the issues."""
+    contrary, broad = _lowered_cues(issue)
+    in_context: bool | None = None  # searched for only when a broad cue is met
+    for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
+        if m.group().lower() in broad:
+            if in_context is None:
+                found = context_pattern(issue).search(text, sent.start_char, sent.end_char)
+                in_context = found is not None
+            if not in_context:
+                continue  # "la cumbre de Alaska" between Trump and Putin
+        yield m.start(), m.end(), m.group().lower() in contrary
+    for base, words, is_contrary in _verb_cues(issue):
+        for token in lemmas.get(base, ()):
+            if token.lower_ == words[0]:
+                continue
+            rest = [t.lower_ for t in sent.doc[token.i + 1 : token.i + len(words)]]
+            if rest == list(words[1:]):
+                last = sent.doc[token.i + len(words) - 1]
+                yield token.idx, last.idx + len(last.text), is_contrary
