@@ -30,7 +30,7 @@ import numpy as np
 from fit_confidence import FOLDS, SEED, _score_module, ece, fifths, fit
 
 from tregua.extract.confidence import Calibration
-from tregua.extract.quotes import QUOTE_FEATURES
+from tregua.extract.quote_features import QUOTE_FEATURES
 from tregua.extract.stances import STANCE_FEATURES
 from tregua.ingest import read_inputs
 from tregua.model import Record, record_to_dict

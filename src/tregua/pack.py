@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_core import ErrorDetails
 
+from tregua import pack_checks
 from tregua.errors import PackError
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"]
@@ -381,74 +381,11 @@ def load_pack(folder: Path = DEFAULT_PACK) -> DomainPack:
     try:
         pack = DomainPack.model_validate(parts)
     except ValidationError as exc:
-        problems = [_problem(folder, parts, error) for error in exc.errors()]
-        if len(problems) > _SHOWN_PROBLEMS:  # one misspelt field can fail every entry
-            more = len(problems) - _SHOWN_PROBLEMS
-            problems = [*problems[:_SHOWN_PROBLEMS], f"... and {more} more problem(s)"]
+        problems = [pack_checks.problem(folder, parts, error) for error in exc.errors()]
+        if len(problems) > pack_checks.SHOWN_PROBLEMS:  # one misspelt field can fail every entry
+            more = len(problems) - pack_checks.SHOWN_PROBLEMS
+            problems = [*problems[: pack_checks.SHOWN_PROBLEMS], f"... and {more} more problem(s)"]
         raise PackError("\n".join(problems)) from exc
-    _check_references(folder, pack)
-    _check_timeline(folder, pack)
+    pack_checks.check_references(folder, pack)
+    pack_checks.check_timeline(folder, pack)
     return pack
-
-
-_SHOWN_PROBLEMS = 10
-
-# where each part of a DomainPack comes from: file, and the table name of its entries
-_SOURCES: dict[str, tuple[str, str | None]] = {
-    "actors": ("actors.toml", "actor"),
-    "roles": ("roles.toml", "role"),
-    "places": ("places.toml", "place"),
-    "issues": ("issues.toml", "issue"),
-    "timeline": ("timeline.toml", "event"),
-    "lexicon": ("lexicon.toml", None),
-}
-
-
-def _problem(folder: Path, parts: dict[str, object], error: ErrorDetails) -> str:
-    """One validation error as file, entry and field: ``.../actors.toml: actor 3 (key
-    "dmitry_peskov"): country: String should match pattern ...``."""
-    loc = list(error["loc"])
-    part = str(loc[0]) if loc else ""
-    file, table = _SOURCES.get(part, ("pack.toml", None))
-    if part in _SOURCES:
-        loc = loc[1:]
-    where = [str(folder / file)]
-    if table is not None and loc and isinstance(loc[0], int):
-        entries = parts.get(part)
-        entry = entries[loc[0]] if isinstance(entries, list) and loc[0] < len(entries) else None
-        key = entry.get("key") if isinstance(entry, dict) else None
-        # no brackets: "[[actor]]" reads as markup to the CLI's console and vanishes
-        where.append(f"{table} {loc[0] + 1}" + (f' (key "{key}")' if key else ""))
-        loc = loc[1:]
-    if loc:
-        # the rest of the path, 1-based like the entries: "roles[2].start", "triggers[1].type"
-        path = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc)
-        where.append(path.lstrip("."))
-    return f"{': '.join(where)}: {error['msg']}"
-
-
-def _check_timeline(folder: Path, pack: DomainPack) -> None:
-    seen: set[str] = set()
-    for event in pack.timeline:
-        if event.key in seen:
-            raise PackError(f"{folder / 'timeline.toml'}: key {event.key!r} appears twice")
-        seen.add(event.key)
-        if event.date_end is not None and event.date_end < event.date:
-            raise PackError(
-                f"{folder / 'timeline.toml'}: {event.key}: date_end {event.date_end} is before "
-                f"date {event.date}; expected date <= date_end"
-            )
-
-
-def _check_references(folder: Path, pack: DomainPack) -> None:
-    seen: set[str] = set()
-    for actor in pack.actors:
-        if actor.key in seen:
-            raise PackError(f"{folder / 'actors.toml'}: key {actor.key!r} appears twice")
-        seen.add(actor.key)
-        for spell in actor.roles:
-            if spell.role not in pack.role_by_key:
-                raise PackError(
-                    f"{folder / 'actors.toml'}: {actor.key} holds unknown role {spell.role!r}; "
-                    "add it to roles.toml"
-                )

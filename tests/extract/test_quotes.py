@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from tregua.extract.quotes import QUOTE_FEATURES, find_quotes
+from tregua.extract.quote_features import QUOTE_FEATURES
+from tregua.extract.quotes import find_quotes
 from tregua.hygiene import clean_document
 from tregua.model import Quote, RawDoc
 from tregua.pipeline import Pipeline
@@ -245,7 +246,7 @@ def test_zero_subject_after_a_nested_report(pipeline: Pipeline) -> None:
 
 
 def test_quote_features_name_what_the_quote_rests_on(pipeline: Pipeline) -> None:
-    from tregua.extract.quotes import quote_features
+    from tregua.extract.quote_features import quote_features
 
     text = "«No hay plazos para la reunión», dijo Peskov."
     (quote,) = quotes_of(text, pipeline)

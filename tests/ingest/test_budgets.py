@@ -10,12 +10,13 @@ import pytest
 
 from tregua import pipeline as stages
 from tregua.errors import InputError, QuarantineReason
+from tregua.guarded import run_guarded
 from tregua.ingest import files, read_inputs
 from tregua.ingest.budgets import Budgets, check_markup, check_text
 from tregua.ingest.decode import decode_bytes
 from tregua.ingest.metadata import calendar_date
 from tregua.model import Quarantined, RawDoc, Record
-from tregua.pipeline import Pipeline, run_batch, run_guarded
+from tregua.pipeline import Pipeline, run_batch
 
 ARTICLE = (
     "El portavoz del Kremlin afirmó en Moscú que la delegación rusa viajará a Ginebra. "

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from tregua.fuse.refresh import refresh
 from tregua.store import Store
-from tregua.store.database import _alembic
+from tregua.store.opening import alembic_config as _alembic
 from tregua.store.queries import timeline
 from tregua.store.schema import EntityPartnerRow, EntityRow, FusedEventEntityRow, FusedEventRow
 

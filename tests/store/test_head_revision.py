@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 
 from tregua.store import database
-from tregua.store.database import MIGRATIONS, head_revision
+from tregua.store.opening import MIGRATIONS, head_revision
 
 
 def test_head_read_from_the_files_is_alembics_head() -> None:

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from tregua.errors import QuarantineReason, StoreError
 from tregua.model import Quarantined
 from tregua.store import Store
-from tregua.store.database import _alembic, newer
+from tregua.store.database import newer
+from tregua.store.opening import alembic_config as _alembic
 from tregua.store.queries import search
 from tregua.store.schema import (
     DocumentRow,

@@ -15,7 +15,7 @@ from tregua.review.apply import correct_matrix, correct_record, correct_timeline
 from tregua.review.users import UserError, add_user, editor_for_token, revoke_user, users
 from tregua.store import Store
 from tregua.store import queries as q
-from tregua.store.schema import CorrectionRow, UserRow
+from tregua.store.review_schema import CorrectionRow, UserRow
 
 from . import corpus
 

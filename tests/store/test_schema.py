@@ -17,7 +17,8 @@ from sqlalchemy.exc import SAWarning
 
 from tregua.errors import StoreError
 from tregua.store import open_store
-from tregua.store.database import MIGRATIONS, _alembic
+from tregua.store.opening import MIGRATIONS
+from tregua.store.opening import alembic_config as _alembic
 from tregua.store.schema import TABLES, Base, ParagraphRow, SourceRow
 
 from . import corpus

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import inspect, text
 from typer.testing import CliRunner
 
-from tregua.extract.quotes import OMISSION
+from tregua.extract.quote_features import OMISSION
 from tregua.interfaces.cli import app
 from tregua.store import Store, open_store
 from tregua.store.queries import timeline

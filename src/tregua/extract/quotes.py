@@ -14,27 +14,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 import re
 
 from spacy.tokens import Doc, Span, Token
 
 from tregua.extract.confidence import Scorer, load_calibration
+from tregua.extract.quote_features import MAX_FRAGMENT_WORDS, OMISSION, quote_features
 from tregua.extract.speakers import Speaker, identify_speaker, sentence_speaker, via_outlet
 from tregua.language import sentences_in
-from tregua.model import CleanDoc, Quote
+from tregua.model import CleanDoc, Paragraph, Quote
 from tregua.pack import DomainPack, Lexicon
 
 _PAIRS = {"«": "»", "“": "”", '"': '"', "‘": "’"}
 _OPENING = re.compile(r"[«“\"‘]")
 _CLOSING = '»”"’'
-# joins the pieces of a quote broken by its attribution: the editorial mark of an omission,
-# so text[start:end] holds every piece, in order, with the attribution between them
-OMISSION = " […] "
 # a quote of a paragraph of its own, without a speech verb, needs this many words
 MIN_UNATTRIBUTED_WORDS = 4
-# quoted words up to this many, inside a longer sentence, are a fragment, not a quote
-MAX_FRAGMENT_WORDS = 5
 # relations of a clause a speech verb reports
 _CLAUSES = frozenset({"ccomp", "xcomp", "obj", "advcl"})
 # tokens an aside between a speech verb and its "que" may take: "aseguró, tras hablar
@@ -208,69 +203,85 @@ def find_quotes(
     quotes: list[Quote] = []
     last: Speaker | None = None
     for para in clean.extractable():
-        sents = sentences_in(doc, para.start, para.end)
-        # marks are paired over the whole paragraph: a quote may hold several sentences
-        marks = _quote_spans(text, para.start, para.end)
-        whole = text[para.start] in _PAIRS
-        # the speech verb and speaker of each quote opened in an earlier sentence
-        opened: dict[int, tuple[Token | None, Speaker | None]] = {}
-        for sent in sents:
-            verbs = [
-                t
-                for t in sent
-                if _is_speech_verb(t, pack.lexicon) and not any(a <= t.idx < b for a, b in marks)
-            ]
-            reports, speakers = _reports_in(sent, verbs, marks, pack, day, last)
-            taken: list[tuple[int, int]] = []
-            for verb, reporter, clause in reports:
-                quotes.append(_quote(text, *clause, False, verb, reporter, pack))
-                taken.append(clause)
-                last = reporter
-            # the direct quotes that end in this sentence, outside its reported clauses
-            own = [
-                m
-                for m in marks
-                if sent.start_char < m[1] <= sent.end_char + 1
-                and not any(a <= m[0] < b for a, b in taken)
-            ]
-            cue = verbs[0] if verbs else None
-            speaker = (speakers.get(cue.i) if cue is not None else None) or last
-            attributed = None if verbs else sentence_speaker(sent, text, pack, day)
-            if attributed is not None:
-                speaker, words_start = attributed
-                reported = _reported_after(doc, sent, words_start, marks)
-                if reported is not None:
-                    quotes.append(_quote(text, *reported, False, None, speaker, pack))
-                    last = speaker
-            # a quote opened here that runs on past this sentence keeps its speech verb:
-            # "agregó: «Seguimos con el texto. Ese trabajo continúa»"
-            if cue is not None:
-                for a, b in marks:
-                    if sent.start_char <= a < sent.end_char and b > sent.end_char + 1:
-                        opened[a] = _after_colon(text, sent, a, verbs, speakers) or (cue, speaker)
-            if not own:
-                continue
-            for start, end in own:
-                said, by = opened.get(start, (cue, speaker)) if cue is None else (cue, speaker)
-                if start >= sent.start_char:
-                    said, by = _after_colon(text, sent, start, verbs, speakers) or (said, by)
-                words = len(text[start:end].split())
-                if (
-                    said is None
-                    and attributed is None
-                    and not (whole and words >= MIN_UNATTRIBUTED_WORDS)
-                ):
-                    continue
-                if by is None or _is_fragment(text, start, end, sent):
-                    continue
-                quotes.append(_quote(text, start, end, True, said, by, pack))
-            if speaker is not None:
-                last = speaker
+        found, last = _paragraph_quotes(doc, text, para, pack, day, last)
+        quotes.extend(found)
     model = calibration if calibration is not None else load_calibration("quotes")
     return tuple(
         dataclasses.replace(q, confidence=model.score(quote_features(q, text)))
         for q in _merge_broken(quotes, text)
     )
+
+
+def _paragraph_quotes(
+    doc: Doc,
+    text: str,
+    para: Paragraph,
+    pack: DomainPack,
+    day: dt.date | None,
+    last: Speaker | None,
+) -> tuple[list[Quote], Speaker | None]:
+    """The quotes of one paragraph, and the last speaker it names (``last`` when none): a
+    quote without a speaker of its own may be the previous speaker's."""
+    quotes: list[Quote] = []
+    sents = sentences_in(doc, para.start, para.end)
+    # marks are paired over the whole paragraph: a quote may hold several sentences
+    marks = _quote_spans(text, para.start, para.end)
+    whole = text[para.start] in _PAIRS
+    # the speech verb and speaker of each quote opened in an earlier sentence
+    opened: dict[int, tuple[Token | None, Speaker | None]] = {}
+    for sent in sents:
+        verbs = [
+            t
+            for t in sent
+            if _is_speech_verb(t, pack.lexicon) and not any(a <= t.idx < b for a, b in marks)
+        ]
+        reports, speakers = _reports_in(sent, verbs, marks, pack, day, last)
+        taken: list[tuple[int, int]] = []
+        for verb, reporter, clause in reports:
+            quotes.append(_quote(text, *clause, False, verb, reporter, pack))
+            taken.append(clause)
+            last = reporter
+        # the direct quotes that end in this sentence, outside its reported clauses
+        own = [
+            m
+            for m in marks
+            if sent.start_char < m[1] <= sent.end_char + 1
+            and not any(a <= m[0] < b for a, b in taken)
+        ]
+        cue = verbs[0] if verbs else None
+        speaker = (speakers.get(cue.i) if cue is not None else None) or last
+        attributed = None if verbs else sentence_speaker(sent, text, pack, day)
+        if attributed is not None:
+            speaker, words_start = attributed
+            reported = _reported_after(doc, sent, words_start, marks)
+            if reported is not None:
+                quotes.append(_quote(text, *reported, False, None, speaker, pack))
+                last = speaker
+        # a quote opened here that runs on past this sentence keeps its speech verb:
+        # "agregó: «Seguimos con el texto. Ese trabajo continúa»"
+        if cue is not None:
+            for a, b in marks:
+                if sent.start_char <= a < sent.end_char and b > sent.end_char + 1:
+                    opened[a] = _after_colon(text, sent, a, verbs, speakers) or (cue, speaker)
+        if not own:
+            continue
+        for start, end in own:
+            said, by = opened.get(start, (cue, speaker)) if cue is None else (cue, speaker)
+            if start >= sent.start_char:
+                said, by = _after_colon(text, sent, start, verbs, speakers) or (said, by)
+            words = len(text[start:end].split())
+            if (
+                said is None
+                and attributed is None
+                and not (whole and words >= MIN_UNATTRIBUTED_WORDS)
+            ):
+                continue
+            if by is None or _is_fragment(text, start, end, sent):
+                continue
+            quotes.append(_quote(text, start, end, True, said, by, pack))
+        if speaker is not None:
+            last = speaker
+    return quotes, last
 
 
 def _reports_in(
@@ -434,49 +445,3 @@ def _merge_broken(quotes: list[Quote], text: str) -> list[Quote]:
             continue
         merged.append(quote)
     return merged
-
-
-QUOTE_FEATURES: dict[str, str] = {
-    "direct": "1 for words in quote marks, 0 for reported speech",
-    "has_cue": "1 when a speech verb introduces it",
-    "speaker_named": "1 when the speaker is a named person or body",
-    "speaker_described": "1 when the speaker is a described source (un funcionario)",
-    "speaker_side": "1 when the speaker has a side",
-    "via_outlet": "1 when it was told to a named outlet",
-    "log_words": "log of 1 + the number of its words",
-    "short": f"1 when it has {MAX_FRAGMENT_WORDS} words or fewer",
-    "broken": "1 when it joins pieces split by their attribution",
-    "attribution_after": "1 when its speech verb follows it (within 40 characters)",
-    "speaker_nearby": "1 when the speaker's name or description is written within 150 "
-    "characters of it (not carried over from an earlier sentence)",
-    "paragraph_start": "1 when it opens its paragraph",
-}
-
-
-def quote_features(quote: Quote, text: str) -> dict[str, float]:
-    """The values of ``QUOTE_FEATURES`` for one quote of ``text``: what a fitted
-    calibrator (extract/confidence.py) reads, each computed from the record alone.
-
-    "«No hay plazos», dijo Peskov" gives direct 1, speaker_named 1, attribution_after 1.
-    """
-    after = text[quote.end : quote.end + 40].lower()
-    around = text[max(0, quote.start - 150) : quote.start] + text[quote.end : quote.end + 150]
-    said_by = quote.speaker_name or quote.speaker_description
-    words = len(quote.text.split())
-    line_start = text.rfind("\n", 0, quote.start) + 1
-    return {
-        "direct": float(quote.direct),
-        "has_cue": float(quote.cue is not None),
-        "speaker_named": float(quote.speaker_name is not None),
-        "speaker_described": float(quote.speaker_description is not None),
-        "speaker_side": float(quote.speaker_country is not None),
-        "via_outlet": float(quote.via is not None),
-        "log_words": math.log1p(words),
-        "short": float(words <= MAX_FRAGMENT_WORDS),
-        "broken": float(OMISSION in quote.text),
-        "attribution_after": float(quote.cue is not None and quote.cue.lower() in after),
-        "speaker_nearby": float(
-            said_by is not None and said_by.split()[-1].lower() in around.lower()
-        ),
-        "paragraph_start": float(len(text[line_start : quote.start].strip(' «“"‘')) == 0),
-    }

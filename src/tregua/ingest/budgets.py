@@ -5,7 +5,7 @@ A budget that runs out quarantines the document with the budget named in its rea
 checked before any stage that could be slow on them (spaCy's tokenizer on a run of ``&``,
 the glued-word splitter on a 5 MB token, the paragraph comparisons on 20,000 lines, lxml on
 100,000 attributes); the wall time is kept by a worker process that is killed when it runs
-over (``pipeline.run_guarded``). The defaults are far above real articles: none of the
+over (``guarded.run_guarded``). The defaults are far above real articles: none of the
 30,860 articles of ``../shared/data/news-es`` and ``news-dev`` is over a size budget (the
 longest has 27,500 characters, the most lines 516), nor any seed or example.
 """

@@ -30,16 +30,17 @@ from typing import BinaryIO, Literal
 from pydantic import ValidationError
 
 from tregua.errors import InputError, QuarantineReason
+from tregua.ingest import refusals
 from tregua.ingest.budgets import DEFAULT_BUDGETS, Budgets, check_markup
 from tregua.ingest.decode import decode_bytes
 from tregua.ingest.jsonl import read_json, read_jsonl
 from tregua.ingest.metadata import Metadata, first_problem
+from tregua.ingest.refusals import META_SUFFIX
 from tregua.ingest.scrub import scrub_quarantined, scrub_raw
 from tregua.model import Quarantined, RawDoc
 
 Format = Literal["text", "html", "json", "jsonl", "feed", "warc"]
 
-META_SUFFIX = ".meta.json"
 # the longest article, page or feed read whole; JSON Lines and WARC files are read one
 # article at a time, and the limit applies to each article
 MAX_BYTES = 32 * 1024 * 1024
@@ -90,14 +91,16 @@ def _read_path(given: str, max_bytes: int, budgets: Budgets) -> Iterator[RawDoc 
     try:
         info = path.stat()
     except OSError as exc:
-        yield _unreadable(given, exc, "no such file or folder" if _missing(exc) else None)
+        yield refusals.unreadable(
+            given, exc, "no such file or folder" if refusals.missing(exc) else None
+        )
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _walk(path, {(info.st_dev, info.st_ino)}, max_bytes, budgets)
     elif stat.S_ISREG(info.st_mode):
         yield from guarded(given, read_file(given, path, max_bytes, budgets))
     else:
-        yield _not_regular(given, info.st_mode)
+        yield refusals.not_regular(given, info.st_mode)
 
 
 def _walk(
@@ -110,7 +113,7 @@ def _walk(
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)
     except OSError as exc:
-        yield _unreadable(str(folder), exc, "the folder cannot be listed")
+        yield refusals.unreadable(str(folder), exc, "the folder cannot be listed")
         return
     names = {entry.name for entry in entries}
     for entry in entries:
@@ -118,8 +121,8 @@ def _walk(
         if entry.name.startswith("."):
             continue
         if entry.name.endswith(META_SUFFIX):
-            if not _has_article(entry.name, names):
-                yield _lone_sidecar(str(child))
+            if not refusals.has_article(entry.name, names):
+                yield refusals.lone_sidecar(str(child))
             continue
         try:
             info = child.stat()  # follows a symbolic link
@@ -130,11 +133,13 @@ def _walk(
                     if exc.errno == errno.ELOOP
                     else ("a symbolic link to nothing")
                 )
-                yield _unreadable(str(child), exc, why)
-            elif _missing(exc):
-                yield _unreadable(str(child), exc, "it disappeared while the folder was read")
+                yield refusals.unreadable(str(child), exc, why)
+            elif refusals.missing(exc):
+                yield refusals.unreadable(
+                    str(child), exc, "it disappeared while the folder was read"
+                )
             else:
-                yield _unreadable(str(child), exc, None)
+                yield refusals.unreadable(str(child), exc, None)
             continue
         if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)
@@ -148,11 +153,11 @@ def _walk(
                 continue
             yield from _walk(child, visited | {key}, max_bytes, budgets)
         elif not is_article_file(child):
-            yield _unsupported(str(child))
+            yield refusals.unsupported(str(child), FORMATS)
         elif stat.S_ISREG(info.st_mode):
             yield from guarded(str(child), read_file(str(child), child, max_bytes, budgets))
         else:
-            yield _not_regular(str(child), info.st_mode)
+            yield refusals.not_regular(str(child), info.st_mode)
 
 
 def guarded(source: str, items: Iterator[RawDoc | Quarantined]) -> Iterator[RawDoc | Quarantined]:
@@ -164,7 +169,7 @@ def guarded(source: str, items: Iterator[RawDoc | Quarantined]) -> Iterator[RawD
             given += 1
             yield item
     except OSError as exc:
-        yield _unreadable(source, exc, None)
+        yield refusals.unreadable(source, exc, None)
     except RecursionError:
         yield Quarantined(
             source, "ingest", QuarantineReason.BAD_FORMAT, f"{source}: nested too deep to read"
@@ -178,67 +183,6 @@ def guarded(source: str, items: Iterator[RawDoc | Quarantined]) -> Iterator[RawD
             QuarantineReason.STAGE_FAILED,
             f"{source}: reading failed{after} ({type(exc).__name__}: {str(exc)[:200]})",
         )
-
-
-def _missing(exc: OSError) -> bool:
-    return exc.errno in (errno.ENOENT, errno.ENOTDIR)
-
-
-def _unreadable(source: str, exc: OSError, why: str | None) -> Quarantined:
-    cause = exc.strerror or type(exc).__name__
-    detail = f"{why} ({cause})" if why else f"cannot be read ({cause})"
-    return Quarantined(source, "ingest", QuarantineReason.UNREADABLE, f"{source}: {detail}")
-
-
-def _not_regular(source: str, mode: int) -> Quarantined:
-    kind = (
-        "a FIFO"
-        if stat.S_ISFIFO(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "not a regular file"
-    )
-    return Quarantined(
-        source,
-        "ingest",
-        QuarantineReason.NOT_TEXT,
-        f"{source}: {kind}, not a file; not read (it could block or never end)",
-    )
-
-
-def _has_article(sidecar: str, names: set[str]) -> bool:
-    """Whether a text file of the folder takes ``sidecar`` (NAME.meta.json) as its metadata."""
-    stem = sidecar.removesuffix(META_SUFFIX)
-    return any(
-        name != sidecar
-        and Path(name).suffix in ("", ".txt", ".text")
-        and name.removesuffix(Path(name).suffix) == stem
-        for name in names
-    )
-
-
-def _lone_sidecar(source: str) -> Quarantined:
-    return Quarantined(
-        source,
-        "ingest",
-        QuarantineReason.BAD_METADATA,
-        f"{source}: metadata beside no article (a .txt or suffix-less file of the same name "
-        "takes it); not read",
-    )
-
-
-def _unsupported(source: str) -> Quarantined:
-    suffix = "".join(Path(source).suffixes[-2:]) or Path(source).name
-    known = " ".join(sorted(FORMATS))
-    return Quarantined(
-        source,
-        "ingest",
-        QuarantineReason.UNSUPPORTED,
-        f"{source}: a '{suffix}' file, a type tregua does not read (it reads {known} and "
-        "suffix-less text)",
-    )
 
 
 def is_article_file(path: Path) -> bool:
@@ -284,14 +228,14 @@ def read_file(
                 yield from read_warc(source, handle, max_bytes, budgets)
                 return
             if size > max_bytes:
-                yield _too_large(source, size, max_bytes)
+                yield refusals.too_large(source, size, max_bytes)
                 return
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        yield _unreadable(source, exc, None)
+        yield refusals.unreadable(source, exc, None)
         return
     if len(data) > max_bytes:  # grew since it was measured
-        yield _too_large(source, len(data), max_bytes)
+        yield refusals.too_large(source, len(data), max_bytes)
         return
     if kind is None:
         kind = sniff(data)
@@ -306,7 +250,7 @@ def read_bytes(
 ) -> Iterator[RawDoc | Quarantined]:
     """The articles of bytes whose format is unknown (standard input, a download)."""
     if len(data) > max_bytes and sniff(data) not in ("jsonl", "warc"):
-        yield _too_large(source, len(data), max_bytes)
+        yield refusals.too_large(source, len(data), max_bytes)
         return
     yield from _read_as(sniff(data), source, data, max_bytes, budgets)
 
@@ -426,7 +370,7 @@ def _has_sidecar(meta_path: Path) -> bool:
     try:
         meta_path.stat()
     except OSError as exc:
-        if _missing(exc) or exc.errno == errno.ENAMETOOLONG:
+        if refusals.missing(exc) or exc.errno == errno.ENAMETOOLONG:
             return False
         raise
     return True
@@ -446,14 +390,4 @@ def _read_text(source: str, data: bytes, meta: Metadata | None) -> Iterator[RawD
         outlet=meta.outlet,
         url=meta.url,
         published=meta.published,
-    )
-
-
-def _too_large(source: str, size: int, max_bytes: int) -> Quarantined:
-    return Quarantined(
-        source,
-        "ingest",
-        QuarantineReason.TOO_LARGE,
-        f"{source}: {size:,} bytes, over the limit of {max_bytes:,} for one document; "
-        "split it, or hand it over as JSON Lines or WARC, which are read one article at a time",
     )

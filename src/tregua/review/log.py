@@ -24,7 +24,7 @@ from typing import Any, Literal, get_args
 from sqlalchemy import select
 
 from tregua.store import Store
-from tregua.store.schema import CorrectionRow
+from tregua.store.review_schema import CorrectionRow
 
 Kind = Literal["event", "quote", "stance", "fused_event"]
 Action = Literal["confirm", "correct", "reject", "add", "merge", "split"]

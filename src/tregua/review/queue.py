@@ -149,101 +149,114 @@ def _span(start: int, end: int, text: str) -> dict[str, Any]:
     return {"start": start, "end": end, "text": text}
 
 
-def _items(
-    session: Session, kind: str | None, document_id: str | None
-) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
+Item = tuple[str, str, int, dict[str, Any]]
+
+
+def _items(session: Session, kind: str | None, document_id: str | None) -> Iterator[Item]:
     """(kind, document id, ordinal, item) of every stored event, quote and stance, from
     their rows' columns (not the records' JSON), each item in its record's shape."""
     if kind in (None, "event"):
-        e = EventMentionRow
-        events = select(
-            e.document_id,
-            e.ordinal,
-            e.type,
-            e.status,
-            e.date,
-            e.date_end,
-            e.place,
-            e.confidence,
-            e.start,
-            e.end,
-            e.evidence,
-        ).where(*([e.document_id == document_id] if document_id else []))
-        for ev in session.execute(events):
-            yield (
-                "event",
-                ev.document_id,
-                ev.ordinal,
-                {
-                    "type": ev.type,
-                    "status": ev.status,
-                    "date": ev.date,
-                    "date_end": ev.date_end,
-                    "location": {"name": ev.place} if ev.place else None,
-                    "confidence": ev.confidence,
-                    "evidence": _span(ev.start, ev.end, ev.evidence),
-                },
-            )
+        yield from _event_items(session, document_id)
     if kind in (None, "quote"):
-        q = QuoteRow
-        quotes = select(
-            q.document_id,
-            q.ordinal,
-            q.text,
-            q.start,
-            q.end,
-            q.direct,
-            q.speaker,
-            q.speaker_name,
-            q.speaker_description,
-            q.speaker_country,
-            q.confidence,
-        ).where(*([q.document_id == document_id] if document_id else []))
-        for qu in session.execute(quotes):
-            yield (
-                "quote",
-                qu.document_id,
-                qu.ordinal,
-                {
-                    "text": qu.text,
-                    "start": qu.start,
-                    "end": qu.end,
-                    "direct": qu.direct,
-                    "speaker": qu.speaker,
-                    "speaker_name": qu.speaker_name,
-                    "speaker_description": qu.speaker_description,
-                    "speaker_country": qu.speaker_country,
-                    "confidence": qu.confidence,
-                },
-            )
+        yield from _quote_items(session, document_id)
     if kind in (None, "stance"):
-        s = StanceRow
-        stances = select(
-            s.document_id,
-            s.ordinal,
-            s.actor,
-            s.country,
-            s.issue,
-            s.polarity,
-            s.confidence,
-            s.start,
-            s.end,
-            s.evidence,
-        ).where(*([s.document_id == document_id] if document_id else []))
-        for st in session.execute(stances):
-            yield (
-                "stance",
-                st.document_id,
-                st.ordinal,
-                {
-                    "actor": st.actor,
-                    "country": st.country,
-                    "issue": st.issue,
-                    "polarity": st.polarity,
-                    "confidence": st.confidence,
-                    "evidence": _span(st.start, st.end, st.evidence),
-                },
-            )
+        yield from _stance_items(session, document_id)
+
+
+def _event_items(session: Session, document_id: str | None) -> Iterator[Item]:
+    e = EventMentionRow
+    events = select(
+        e.document_id,
+        e.ordinal,
+        e.type,
+        e.status,
+        e.date,
+        e.date_end,
+        e.place,
+        e.confidence,
+        e.start,
+        e.end,
+        e.evidence,
+    ).where(*([e.document_id == document_id] if document_id else []))
+    for ev in session.execute(events):
+        yield (
+            "event",
+            ev.document_id,
+            ev.ordinal,
+            {
+                "type": ev.type,
+                "status": ev.status,
+                "date": ev.date,
+                "date_end": ev.date_end,
+                "location": {"name": ev.place} if ev.place else None,
+                "confidence": ev.confidence,
+                "evidence": _span(ev.start, ev.end, ev.evidence),
+            },
+        )
+
+
+def _quote_items(session: Session, document_id: str | None) -> Iterator[Item]:
+    q = QuoteRow
+    quotes = select(
+        q.document_id,
+        q.ordinal,
+        q.text,
+        q.start,
+        q.end,
+        q.direct,
+        q.speaker,
+        q.speaker_name,
+        q.speaker_description,
+        q.speaker_country,
+        q.confidence,
+    ).where(*([q.document_id == document_id] if document_id else []))
+    for qu in session.execute(quotes):
+        yield (
+            "quote",
+            qu.document_id,
+            qu.ordinal,
+            {
+                "text": qu.text,
+                "start": qu.start,
+                "end": qu.end,
+                "direct": qu.direct,
+                "speaker": qu.speaker,
+                "speaker_name": qu.speaker_name,
+                "speaker_description": qu.speaker_description,
+                "speaker_country": qu.speaker_country,
+                "confidence": qu.confidence,
+            },
+        )
+
+
+def _stance_items(session: Session, document_id: str | None) -> Iterator[Item]:
+    s = StanceRow
+    stances = select(
+        s.document_id,
+        s.ordinal,
+        s.actor,
+        s.country,
+        s.issue,
+        s.polarity,
+        s.confidence,
+        s.start,
+        s.end,
+        s.evidence,
+    ).where(*([s.document_id == document_id] if document_id else []))
+    for st in session.execute(stances):
+        yield (
+            "stance",
+            st.document_id,
+            st.ordinal,
+            {
+                "actor": st.actor,
+                "country": st.country,
+                "issue": st.issue,
+                "polarity": st.polarity,
+                "confidence": st.confidence,
+                "evidence": _span(st.start, st.end, st.evidence),
+            },
+        )
 
 
 def _entry(

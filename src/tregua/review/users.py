@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from tregua.errors import TreguaError
 from tregua.store import Store
-from tregua.store.schema import UserRow
+from tregua.store.review_schema import UserRow
 
 EDITOR = "editor"
 #: the editor name that the server's ingest token (TREGUA_API_TOKEN) writes as

@@ -11,7 +11,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
 
 from tregua.store import dialects
 from tregua.store.database import Store
@@ -49,6 +50,27 @@ def newest_events(
     ``documents.ingested_at`` for every report took 5 s over 46,000 mentions, as it lies
     after each document's text and record.
     """
+    with store.reading() as session:
+        events = [
+            dict(row)
+            for row in session.execute(_ranked(store, side, type, limit, min_confidence)).mappings()
+        ]
+        stored = _stored_at(session, sorted({m for e in events for m in (e["first"], e["last"])}))
+        reports = _reports(session, [e["id"] for e in events])
+    for event in events:
+        event["countries"] = list(event["countries"])
+        event["first_seen"] = _utc(stored[event.pop("first")])
+        event["last_seen"] = _utc(stored[event.pop("last")])
+        event["report_count"] = event.pop("reports")
+        event["reports"] = reports.get(event["id"], [])
+    return events
+
+
+def _ranked(
+    store: Store, side: str | None, type: str | None, limit: int, min_confidence: float | None
+) -> Select[*tuple[Any, ...]]:
+    """The fused events, the one whose latest report was stored last first, with the ids
+    of their first and latest mentions and their count of reports."""
     fem = FusedEventMentionRow
     ranked = (
         select(
@@ -68,7 +90,7 @@ def newest_events(
     if min_confidence is not None:
         where.append(FusedEventRow.confidence >= min_confidence)
     f = FusedEventRow
-    query = (
+    return (
         select(
             f.id,
             f.type,
@@ -91,49 +113,49 @@ def newest_events(
         .order_by(ranked.c.last.desc(), f.id)
         .limit(limit)
     )
-    with store.reading() as session:
-        events = [dict(row) for row in session.execute(query).mappings()]
-        ends = sorted({m for e in events for m in (e["first"], e["last"])})
-        stored: dict[int, dt.datetime] = {}
-        for chunk in (ends[i : i + 500] for i in range(0, len(ends), 500)):
-            found = session.execute(
-                select(EventMentionRow.id, DocumentRow.ingested_at)
-                .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
-                .where(EventMentionRow.id.in_(chunk))
+
+
+def _stored_at(session: Session, mentions: list[int]) -> dict[int, dt.datetime]:
+    """When the document of each event mention was stored."""
+    stored: dict[int, dt.datetime] = {}
+    for chunk in (mentions[i : i + 500] for i in range(0, len(mentions), 500)):
+        found = session.execute(
+            select(EventMentionRow.id, DocumentRow.ingested_at)
+            .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
+            .where(EventMentionRow.id.in_(chunk))
+        )
+        stored.update((mention, moment) for mention, moment in found)
+    return stored
+
+
+def _reports(session: Session, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The first ``MAX_REPORTS`` reports of each fused event, by publication."""
+    fem = FusedEventMentionRow
+    reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        rows = session.execute(
+            select(
+                fem.fused_event_id,
+                DocumentRow.id,
+                DocumentRow.source,
+                DocumentRow.outlet,
+                DocumentRow.published,
+                EventMentionRow.evidence,
             )
-            stored.update((mention, moment) for mention, moment in found)
-        reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        ids = [e["id"] for e in events]
-        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-            rows = session.execute(
-                select(
-                    fem.fused_event_id,
-                    DocumentRow.id,
-                    DocumentRow.source,
-                    DocumentRow.outlet,
-                    DocumentRow.published,
-                    EventMentionRow.evidence,
+            .join(EventMentionRow, EventMentionRow.id == fem.event_mention_id)
+            .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
+            .where(fem.fused_event_id.in_(chunk))
+            .order_by(DocumentRow.published, DocumentRow.id, EventMentionRow.ordinal)
+        )
+        for fused_id, doc_id, source, outlet, published, evidence in rows:
+            if len(reports[fused_id]) < MAX_REPORTS:
+                reports[fused_id].append(
+                    {
+                        "document_id": doc_id,
+                        "source": source,
+                        "outlet": outlet,
+                        "published": published,
+                        "evidence": evidence,
+                    }
                 )
-                .join(EventMentionRow, EventMentionRow.id == fem.event_mention_id)
-                .join(DocumentRow, DocumentRow.id == EventMentionRow.document_id)
-                .where(fem.fused_event_id.in_(chunk))
-                .order_by(DocumentRow.published, DocumentRow.id, EventMentionRow.ordinal)
-            )
-            for fused_id, doc_id, source, outlet, published, evidence in rows:
-                if len(reports[fused_id]) < MAX_REPORTS:
-                    reports[fused_id].append(
-                        {
-                            "document_id": doc_id,
-                            "source": source,
-                            "outlet": outlet,
-                            "published": published,
-                            "evidence": evidence,
-                        }
-                    )
-    for event in events:
-        event["countries"] = list(event["countries"])
-        event["first_seen"] = _utc(stored[event.pop("first")])
-        event["last_seen"] = _utc(stored[event.pop("last")])
-        event["report_count"] = event.pop("reports")
-        event["reports"] = reports.get(event["id"], [])
-    return events
+    return reports

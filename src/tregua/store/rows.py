@@ -79,29 +79,58 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
             **provenance_of(data),
         }
     )
+    entities, mentions = _entity_rows(data)
+    quotes = _quote_rows(data, entities)
+    stances = _stance_rows(data, entities)
     children: dict[str, list[dict[str, Any]]] = {
-        "paragraphs": [
-            {
-                "ordinal": int(p.get("index", n)),
-                "start": p["start"],
-                "end": p["end"],
-                "kind": p.get("kind", "reporting"),
-                "text": text[p["start"] : p["end"]],
-            }
-            for n, p in enumerate(_list(data, "paragraphs"))
-        ],
-        "flags": [
-            {
-                "ordinal": n,
-                "kind": f["kind"],
-                "start": f["start"],
-                "end": f["end"],
-                "text": f.get("text", ""),
-                "reason": f.get("reason", ""),
-            }
-            for n, f in enumerate(_list(data, "flags"))
-        ],
+        "paragraphs": _paragraph_rows(data, text),
+        "flags": _flag_rows(data),
+        "mentions": mentions,
+        "event_mentions": _event_rows(data),
+        "quotes": quotes,
+        "stances": stances,
     }
+    for table in children.values():
+        for row in table:
+            row["document_id"] = doc_id
+    for row in (*quotes, *stances):
+        row["published"] = rows.document["published"]  # their order is the document's
+    rows.entities = list(entities.values())
+    rows.children = children
+    return rows
+
+
+def _paragraph_rows(data: Mapping[str, Any], text: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "ordinal": int(p.get("index", n)),
+            "start": p["start"],
+            "end": p["end"],
+            "kind": p.get("kind", "reporting"),
+            "text": text[p["start"] : p["end"]],
+        }
+        for n, p in enumerate(_list(data, "paragraphs"))
+    ]
+
+
+def _flag_rows(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "ordinal": n,
+            "kind": f["kind"],
+            "start": f["start"],
+            "end": f["end"],
+            "text": f.get("text", ""),
+            "reason": f.get("reason", ""),
+        }
+        for n, f in enumerate(_list(data, "flags"))
+    ]
+
+
+def _entity_rows(
+    data: Mapping[str, Any],
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """The record's entities by id, and their mentions in order."""
     entities: dict[str, dict[str, Any]] = {}
     mentions: list[dict[str, Any]] = []
     for entity in _list(data, "entities"):
@@ -123,7 +152,10 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
             }
             for n, m in enumerate(entity.get("mentions") or [])
         )
-    children["mentions"] = mentions
+    return entities, mentions
+
+
+def _event_rows(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
     for n, ev in enumerate(_list(data, "events")):
         start, end, evidence = _evidence(ev)
@@ -154,7 +186,14 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
                 "evidence": evidence,
             }
         )
-    children["event_mentions"] = events
+    return events
+
+
+def _quote_rows(
+    data: Mapping[str, Any], entities: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The quote rows; a speaker the record does not list among its entities is added to
+    ``entities`` as a stub."""
     quotes: list[dict[str, Any]] = []
     for n, q in enumerate(_list(data, "quotes")):
         speaker = q.get("speaker")
@@ -176,7 +215,13 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
                 "confidence": q.get("confidence"),  # fitted (OUTPUT.md v1.1); None before
             }
         )
-    children["quotes"] = quotes
+    return quotes
+
+
+def _stance_rows(
+    data: Mapping[str, Any], entities: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The stance rows; an actor the record does not list is added to ``entities``."""
     stances: list[dict[str, Any]] = []
     for n, s in enumerate(_list(data, "stances")):
         actor = s.get("actor")
@@ -196,15 +241,7 @@ def rows_of(data: Mapping[str, Any], digest: str) -> DocumentRows:
                 "evidence": evidence,
             }
         )
-    children["stances"] = stances
-    for table in children.values():
-        for row in table:
-            row["document_id"] = doc_id
-    for row in (*quotes, *stances):
-        row["published"] = rows.document["published"]  # their order is the document's
-    rows.entities = list(entities.values())
-    rows.children = children
-    return rows
+    return stances
 
 
 def _stub(entity_id: str, name: str | None, country: str | None) -> dict[str, Any]:

@@ -41,6 +41,21 @@ from tregua.resolve.time import TimeExpression
 _EVENT_KINDS = frozenset({"reporting"})
 
 
+def _located(
+    event: Event, sent: SpacySpan, hit: Hit, sides: frozenset[str], gazetteer: Gazetteer
+) -> Event:
+    """``event`` with the place its sentence names for it, when the gazetteer finds one."""
+    place = locate(
+        sent,
+        sides,
+        gazetteer,
+        trigger=hit.token.i,
+        # a struck place is often the subject: "Járkov sufrió ..."
+        anchored=hit.type not in PLACE_IS_SIDE,
+    )
+    return event if place is None else dataclasses.replace(event, location=place)
+
+
 def find_events(
     doc: Doc,
     clean: CleanDoc,
@@ -80,22 +95,8 @@ def find_events(
                     # undated background ("los años de invasión") is no event
                     continue
                 types_here.add(hit.type)
-                if (
-                    event.location is None
-                    and gazetteer is not None
-                    and (
-                        place := locate(
-                            sent,
-                            sides,
-                            gazetteer,
-                            trigger=hit.token.i,
-                            # a struck place is often the subject: "Járkov sufrió ..."
-                            anchored=hit.type not in PLACE_IS_SIDE,
-                        )
-                    )
-                    is not None
-                ):
-                    event = dataclasses.replace(event, location=place)
+                if event.location is None and gazetteer is not None:
+                    event = _located(event, sent, hit, sides, gazetteer)
                 if names_the_parties(sent, hit.token, pack.lexicon, layer):
                     event = with_parties(event, events)
                 if not event.countries:

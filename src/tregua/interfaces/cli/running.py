@@ -100,8 +100,8 @@ def run(
 
             yield from run_ray(rest, config.pack, workers, address, chunk_size=config.batch_size)
             return
+        from tregua.guarded import run_guarded
         from tregua.interfaces import cli
-        from tregua.pipeline import run_guarded
 
         yield from run_guarded(rest, cli.build_pipeline(loaded or pack(config)), config.batch_size)
         return
@@ -286,11 +286,11 @@ def watch_sources(
 ) -> None:
     """Poll feeds and folders; store what is new, until Ctrl-C."""
     from tregua.fuse.clusters import recluster
+    from tregua.guarded import run_guarded
     from tregua.ingest.watch import Item, parse_every, state_path_for, watch
     from tregua.interfaces import cli
     from tregua.interfaces.storing import store_outcomes
     from tregua.model import Quarantined
-    from tregua.pipeline import run_guarded
 
     try:
         every_s = parse_every(every)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from tregua.store import review_schema as review_schema  # the review's tables in Base
 from tregua.store.schema import Base
 
 connection: Connection | None = context.config.attributes.get("connection")
