@@ -151,3 +151,57 @@ def test_a_quarantine_reason_with_brackets_is_printed_whole(tmp_path: Path) -> N
     empty.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(empty)])
     assert "notas [borrador].txt" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["timeline"], ["quotes"]],
+    ids=["timeline", "quotes"],
+)
+def test_min_confidence_keeps_only_confident_facts(examples_db: str, command: list[str]) -> None:
+    everything = runner.invoke(app, [*command, "--db", examples_db, "--json"])
+    assert everything.exit_code == 0, everything.output
+    rows = json.loads(everything.stdout)
+    scores = sorted(c for r in rows if (c := r.get("confidence")) is not None)
+    assert scores, "the sample's facts carry a confidence"
+    middle = scores[len(scores) // 2]
+    kept = runner.invoke(
+        app, [*command, "--db", examples_db, "--json", "--min-confidence", str(middle)]
+    )
+    assert kept.exit_code == 0, kept.output
+    found = json.loads(kept.stdout)
+    assert 0 < len(found) < len(rows)
+    assert all(r["confidence"] is not None and r["confidence"] >= middle for r in found)
+
+
+def test_min_confidence_filters_the_stances_behind_the_matrix(examples_db: str) -> None:
+    def cells(*more: str) -> list[dict[str, Any]]:
+        result = runner.invoke(app, ["stances", "--db", examples_db, "--json", *more])
+        assert result.exit_code == 0, result.output
+        found: list[dict[str, Any]] = json.loads(result.stdout)
+        return found
+
+    every = cells()
+    assert every and cells("--min-confidence", "0") == every  # every stance has a confidence
+    assert cells("--min-confidence", "1") == []  # a fitted probability is never 1
+    assert cells("--changes", "--min-confidence", "1") == []
+
+
+def test_min_confidence_out_of_range_is_a_usage_error(examples_db: str) -> None:
+    result = runner.invoke(app, ["timeline", "--db", examples_db, "--min-confidence", "1.5"])
+    assert result.exit_code == 2
+    gold = runner.invoke(
+        app,
+        [
+            "export",
+            "--format",
+            "gold",
+            "--out",
+            "x",
+            "--db",
+            examples_db,
+            "--min-confidence",
+            "0.5",
+        ],
+    )
+    assert gold.exit_code == 2 and "editors' decisions" in gold.stderr

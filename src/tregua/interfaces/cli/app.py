@@ -117,6 +117,15 @@ DbOpt = Annotated[
     str | None, typer.Option("--db", help="Store: a SQLite file or URL (default tregua.db).")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+MinConfidenceOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only facts of at least this fitted confidence (0 to 1).",
+    ),
+]
 SideOpt = Annotated[str | None, typer.Option("--side", help="A side of the pack: RUS, UKR, EU.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this day (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this day (YYYY-MM-DD).")]

@@ -17,6 +17,7 @@ from tregua.interfaces.cli.app import (
     READ,
     DbOpt,
     JsonOpt,
+    MinConfidenceOpt,
     SideOpt,
     SinceOpt,
     UntilOpt,
@@ -113,6 +114,7 @@ def timeline(
     actor: Annotated[str | None, typer.Option(help="Id, name or surface form.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Fused events by date, with how many sources report each."""
@@ -127,6 +129,7 @@ def timeline(
         "actor": actor,
         "since": day("--since", since),
         "until": day("--until", until),
+        "min_confidence": min_confidence,
     }
     store = read_store(db)
     if as_json:
@@ -145,6 +148,7 @@ def quotes(
     issue: Annotated[str | None, typer.Option(help="Issue key: ceasefire, territory, ...")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Who said what, by publication date."""
@@ -154,7 +158,13 @@ def quotes(
     issue = choice("--issue", issue, _issues(), "an issue of the pack") if issue else None
     since, until = day("--since", since), day("--until", until)
     rows = queries.who_said_what(
-        read_store(db), speaker=speaker, side=side, issue=issue, since=since, until=until
+        read_store(db),
+        speaker=speaker,
+        side=side,
+        issue=issue,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
     )
     if as_json:
         print_json(rows)
@@ -173,6 +183,7 @@ def stances(
     at: Annotated[str | None, typer.Option(help="As of this day (YYYY-MM-DD).")] = None,
     changes: Annotated[bool, typer.Option("--changes", help="List what moved instead.")] = False,
     side: SideOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Each side's stance on each issue, or what moved (--changes)."""
@@ -181,13 +192,17 @@ def stances(
     side, at = side_option(side), day("--at", at)
     store = read_store(db)
     if changes:
-        moved = queries.stance_changes(store, side=side, until=at)
+        moved = queries.stance_changes(store, side=side, until=at, min_confidence=min_confidence)
         if as_json:
             print_json(moved)
             return
         render(out(), CHANGES, moved, f"{len(moved)} stance changes")
         return
-    cells = [c for c in queries.stance_matrix(store, at=at) if not side or c["side"] == side]
+    cells = [
+        c
+        for c in queries.stance_matrix(store, at=at, min_confidence=min_confidence)
+        if not side or c["side"] == side
+    ]
     if as_json:
         print_json(cells)
         return

@@ -11,6 +11,7 @@ import typer
 from tregua.interfaces.cli.app import (
     SHARE,
     DbOpt,
+    MinConfidenceOpt,
     choice,
     command,
     note,
@@ -35,14 +36,17 @@ def export(
     ],
     out: Annotated[Path, typer.Option("--out", help="File (folder for csv and gold) to write.")],
     db: DbOpt = None,
+    min_confidence: MinConfidenceOpt = None,
 ) -> None:
     """Write the store out: records, tables, a map, a network."""
     from tregua.interfaces.exports import EXPORTS
 
     format = choice("--format", format, EXPORTS, "an export format") or format
+    if format == "gold" and min_confidence is not None:
+        usage_error("--min-confidence: the gold is the editors' decisions, kept whole")
     store = read_store(db)
     try:
-        written = EXPORTS[format](store, out)
+        written = EXPORTS[format](store, out, min_confidence=min_confidence)
     except OSError as exc:
         usage_error(f"{out}: cannot write ({exc.strerror}); check the path")
     note(f"{written} {format} items -> {out}")
