@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from tregua.interfaces import cli
 from tregua.interfaces.cli import EXIT_SETUP, app, shown
 from tregua.pipeline import Pipeline
-from tregua.store import database
+from tregua.store import opening
 
 from ..conftest import EXAMPLES, ROOT
 
@@ -124,7 +124,7 @@ def _read_only_copy(examples_db: str, tmp_path: Path, monkeypatch: pytest.Monkey
                 return False
             return real(path, mode)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(database.os, "access", access)
+        monkeypatch.setattr(opening.os, "access", access)
     return db
 
 

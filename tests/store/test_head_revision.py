@@ -8,7 +8,7 @@ import pytest
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 
-from tregua.store import database
+from tregua.store import opening
 from tregua.store.opening import MIGRATIONS, head_revision
 
 
@@ -23,6 +23,6 @@ def test_two_heads_in_the_files_fall_back_to_alembic(
     versions.mkdir()
     for name in ("a", "b"):  # two revisions, neither revising the other: no single head
         (versions / f"{name}.py").write_text(f'revision = "{name}"\ndown_revision = None\n')
-    monkeypatch.setattr(database, "MIGRATIONS", tmp_path)
+    monkeypatch.setattr(opening, "MIGRATIONS", tmp_path)
     with pytest.raises(CommandError, match="multiple heads"):  # alembic says which
         head_revision()
