@@ -80,8 +80,13 @@ def infer_published(
         if year is not None and (found := _valid(year, month, day)) is not None:
             return found
     named = _latest_year_named(text)
-    inferred = infer_from_text(text, fallback_year)
-    by_timeline = infer_from_text(text, fallback_year, timeline) if timeline else None
+    expressions = find_expressions(text, None)  # read once for both inferences
+    inferred = infer_from_text(text, fallback_year, expressions=expressions)
+    by_timeline = (
+        infer_from_text(text, fallback_year, timeline, expressions=expressions)
+        if timeline
+        else None
+    )
     if inferred is None:
         inferred = by_timeline
     elif named is None and by_timeline is not None:
@@ -126,14 +131,19 @@ def _latest_year_named(text: str) -> int | None:
 
 
 def infer_from_text(
-    text: str, fallback_year: int, timeline: Sequence[TimelineEvent] = ()
+    text: str,
+    fallback_year: int,
+    timeline: Sequence[TimelineEvent] = (),
+    expressions: list[TimeExpression] | None = None,
 ) -> dt.date | None:
     """The day the text's dates, weekdays and spans (and ``timeline``, when given) allow.
 
     ``fallback_year`` gives a year to day-and-month dates when nothing else does;
-    ``timeline`` is the pack's events of known date.
+    ``timeline`` is the pack's events of known date; ``expressions`` are the text's time
+    expressions read without an anchor, when the caller has them already.
     """
-    expressions = find_expressions(text, None)
+    if expressions is None:
+        expressions = find_expressions(text, None)
     references = _timeline_references(text, timeline)
     window = _window(text, expressions, timeline)
     references += _date_references(text, expressions, references, window, fallback_year)
