@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from tregua.pack import Issue, context_pattern, issue_pattern
 
 _INFINITIVE = re.compile(r"^[a-záéíóúñ]+(?:ar|er|ir)(?:se)?$")
+_WORD = re.compile(r"\w+")
 
 
 @functools.cache
@@ -37,6 +38,30 @@ def _lowered_cues(issue: Issue) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+@functools.cache
+def _openers(issue: Issue) -> frozenset[str] | None:
+    """The lowered first word of each cue the issue's pattern holds, or None when a cue opens
+    with no word at all (then every sentence is searched).
+
+    A match of the pattern (whole words) opens with one of these as a word of its own, so a
+    sentence without any of them holds no cue and is not searched: most sentences raise no
+    issue, and a scan of each sentence for each issue was the stance finder's largest cost.
+    """
+    found = set()
+    for cue in (*issue.cues, *issue.contrary_cues, *issue.broad_cues):
+        first = _WORD.match(cue.lower())
+        if first is None:
+            return None
+        found.add(first.group())
+    return frozenset(found)
+
+
+def sentence_words(sent: SpacySpan) -> frozenset[str]:
+    """The lowered words of the sentence's text, for ``issue_cues`` to tell at once which
+    issues it cannot raise."""
+    return frozenset(_WORD.findall(sent.text.lower()))
+
+
 def by_lemma(sent: SpacySpan) -> dict[str, list[Token]]:
     """The sentence's tokens by lowered lemma, each list in the sentence's order."""
     index: dict[str, list[Token]] = {}
@@ -46,14 +71,22 @@ def by_lemma(sent: SpacySpan) -> dict[str, list[Token]]:
 
 
 def issue_cues(
-    sent: SpacySpan, issue: Issue, text: str, lemmas: dict[str, list[Token]]
+    sent: SpacySpan,
+    issue: Issue,
+    text: str,
+    lemmas: dict[str, list[Token]],
+    words: frozenset[str],
 ) -> Iterable[tuple[int, int, bool]]:
     """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
     written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN").
-    ``lemmas`` is ``by_lemma(sent)``, built once for all the issues."""
+    ``lemmas`` is ``by_lemma(sent)`` and ``words`` is ``sentence_words(sent)``, built once
+    for all the issues."""
     contrary, broad = _lowered_cues(issue)
     in_context: bool | None = None  # searched for only when a broad cue is met
-    for m in issue_pattern(issue).finditer(text, sent.start_char, sent.end_char):
+    openers = _openers(issue)
+    searched = openers is None or not openers.isdisjoint(words)
+    matches = issue_pattern(issue).finditer(text, sent.start_char, sent.end_char)
+    for m in matches if searched else ():
         if m.group().lower() in broad:
             if in_context is None:
                 found = context_pattern(issue).search(text, sent.start_char, sent.end_char)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tregua.extract.confidence import Scorer, load_calibration
-from tregua.extract.stance_cues import by_lemma, issue_cues
+from tregua.extract.stance_cues import by_lemma, issue_cues, sentence_words
 from tregua.extract.stance_holders import SUBJECTS, is_agent, main_subject_side, subject_side
 from tregua.language import sentences_in
 from tregua.language.modality import condition, condition_above, is_negated
@@ -336,10 +336,10 @@ def _find(
             before = previous
             previous = main_subject_side(sent, pack)
             evidence = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
-            lemmas = by_lemma(sent)
+            lemmas, words = by_lemma(sent), sentence_words(sent)
             for issue in pack.issues:
                 seen: set[int] = set()
-                for start, end, contrary in issue_cues(sent, issue, text, lemmas):
+                for start, end, contrary in issue_cues(sent, issue, text, lemmas, words):
                     span = doc.char_span(start, end, alignment_mode="expand")
                     if span is None or span.root.i in seen:
                         continue

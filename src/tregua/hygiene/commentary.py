@@ -124,6 +124,7 @@ def find_commentary(
     # printing speech without marks
     speech = ":" in text[start:end] or any(_attributed(text[a:b], verbs) for a, b in sentences)
     found: list[Commentary] = []
+    first_person: list[bool] | None = None  # which sentences speak in the first person
     for number, (a, b) in enumerate(sentences):
         if a in inside:
             continue
@@ -135,8 +136,9 @@ def find_commentary(
             continue
         if number == 0 or speech:
             continue  # the rest counts only inserted after reporting, in a paragraph without speech
-        others = [text[x:y].lower() for x, y in sentences if x != a]
-        if any(_FIRST_PERSON.search(other) for other in others):
+        if first_person is None:
+            first_person = [bool(_FIRST_PERSON.search(text[x:y].lower())) for x, y in sentences]
+        if any(said for other, said in enumerate(first_person) if other != number):
             continue
         if (opener := _opener(head, FIRST_PERSON_OPENERS)) is not None:
             found.append(Commentary(a, b, f"the reporter's own opinion ('{opener} ...')"))
@@ -162,6 +164,9 @@ def _attributed(sentence: str, verbs: frozenset[str]) -> bool:
 def _quoted(text: str, start: int, end: int) -> set[int]:
     """Offsets inside quotation marks (marks included) within ``text[start:end]``."""
     inside: set[int] = set()
+    paragraph = text[start:end]
+    if not any(mark in paragraph for mark in _QUOTES):
+        return inside  # most paragraphs quote nothing
     opened: tuple[int, str] | None = None
     for index in range(start, end):
         char = text[index]

@@ -118,9 +118,11 @@ def _code(lines: list[str], words: list[str]) -> str | None:
     coded = sum(
         1 for line in lines if line.endswith(_CODE_END) or _CODE_START.match(line) is not None
     )
+    if coded < 0.4 * len(lines):
+        return None  # prose: no need to count its characters
     chars = [c for line in lines for c in line if not c.isspace()]
     symbols = sum(c in _SYMBOLS for c in chars) / max(len(chars), 1)
-    if coded >= 0.4 * len(lines) and symbols >= 0.05:
+    if symbols >= 0.05:
         return (
             f"source code, not prose: {coded} of its {len(lines)} lines open or close code "
             f"and {symbols:.0%} of its characters are symbols"

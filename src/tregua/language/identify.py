@@ -25,8 +25,9 @@ LANGUAGES: tuple[IsoCode639_1, ...] = (
     IsoCode639_1.CA,
 )
 # what the detector reads: the start of a long article decides its language as well as the
-# whole of it does, in a fraction of the time
-SAMPLE_CHARS = 3000
+# whole of it does, in a fraction of the time (the first 1,000 characters gave the language
+# of the first 3,000 on all of 3,039 texts: news-es, news-dev, seeds, examples; 0.6 of the time)
+SAMPLE_CHARS = 1000
 UNDETERMINED = "und"
 
 

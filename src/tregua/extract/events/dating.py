@@ -41,17 +41,18 @@ def _in_other_conjunct(time: TimeExpression, clause: set[int], sent: SpacySpan) 
 
 
 def time_of(
-    sent: SpacySpan, trigger_at: int, clause: set[int], times: list[TimeExpression]
+    sent: SpacySpan, text: str, trigger_at: int, clause: set[int], times: list[TimeExpression]
 ) -> TimeExpression | None:
-    """The time expression of ``sent`` that dates the event whose trigger starts at offset
-    ``trigger_at`` (``clause``: the offsets of its clause's words), or None."""
+    """The time expression of ``sent`` (in the document's ``text``) that dates the event
+    whose trigger starts at offset ``trigger_at`` (``clause``: the offsets of its clause's
+    words), or None."""
     # "hasta el 1 de febrero" bounds what was asked or agreed, it does not date the act
     in_sentence = [
         t
         for t in times
         if sent.start_char <= t.start < sent.end_char
         and t.value
-        and not _UNTIL.search(sent.doc.text[max(0, t.start - 8) : t.start])
+        and not _UNTIL.search(text[max(0, t.start - 8) : t.start])
     ]
     # a date of another coordinated clause ("Las expectativas de un acuerdo para el viernes
     # son bajas, y Rusia sigue con sus ataques") is not this event's

@@ -79,6 +79,7 @@ def find_events(
         if (a := pack.by_id.get(e.ent_id_)) is not None and (c := a.country) is not None
     )
     words = word_triggers(doc, pack.lexicon)
+    text = doc.text  # spaCy joins its tokens anew on each read: once per document
     # each clause is built once and read by every step below
     layer = ClauseLayer(doc, frozenset(pack.lexicon.speech_verbs))
     for para in clean.paragraphs:
@@ -90,7 +91,7 @@ def find_events(
                 hit = read_sense(word, pack.lexicon)
                 if hit is None or hit.type in types_here:
                     continue
-                event = _mention(sent, hit, pack, times, published, layer)
+                event = _mention(sent, hit, pack, times, published, layer, text)
                 if hit.dated_only and event.date_source != "text":
                     # undated background ("los años de invasión") is no event
                     continue
@@ -113,7 +114,7 @@ def find_events(
                         dataclasses.replace(event, type="AGREE", mode=None, status="negated"),
                     )
     model = calibration if calibration is not None else load_calibration("events")
-    length = len(doc.text)
+    length = len(text)
     done = list(finish(events))
     for i, event in enumerate(done):
         if len(event.countries) == 1 and event.type in TWO_SIDED:
@@ -132,15 +133,17 @@ def _mention(
     times: list[TimeExpression],
     published: dt.date | None,
     layer: ClauseLayer,
+    text: str,
 ) -> Event:
-    """One mention of an event: the trigger ``hit`` read in its sentence."""
+    """One mention of an event: the trigger ``hit`` read in its sentence (``text``: the
+    document's)."""
     actors, countries, location = sides_of(sent, hit.token, pack, hit.type, layer)
     if hit.type in PLACE_IS_SIDE:
         for pair in pack.adversaries:
             if len(set(pair) & set(countries)) == 1:
                 countries.extend(side for side in pair if side not in countries)
     clause = {sent.doc[i].idx for i in layer.of(hit.token).tokens}
-    when = time_of(sent, hit.token.idx, clause, times)
+    when = time_of(sent, text, hit.token.idx, clause, times)
     status = status_of(
         hit.token,
         hit.type,

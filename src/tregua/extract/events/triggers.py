@@ -73,30 +73,28 @@ def triggers(
     """The trigger words of ``sent`` (``words``: its document's, from ``word_triggers``),
     in order, then its trigger phrases."""
     doc = sent.doc
+    at_words = [i for i in range(sent.start, sent.end) if i in words]
+    lowered = sent.text.lower()
+    at_phrases = [
+        (trigger, phrase, at)
+        for trigger in lexicon.triggers
+        for phrase in trigger.phrases
+        if (at := lowered.find(phrase.lower())) >= 0
+    ]
+    if not at_words and not at_phrases:
+        return []  # most sentences: no trigger, and no need to look at their words
     if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         # a line without a verb is a heading or a label ("Diálogos en Estambul"): it names
         # an event the body tells, it reports none
         return []
     background = lexicon.dated_only_lemmas
-    hits = [
-        Hit(doc[i], *words[i], dated_only=base_lemma(doc[i]) in background)
-        for i in range(sent.start, sent.end)
-        if i in words
-    ]
-    lowered = sent.text.lower()
-    for trigger in lexicon.triggers:
-        for phrase in trigger.phrases:
-            at = lowered.find(phrase.lower())
-            if at >= 0:
-                span = sent.doc.char_span(
-                    sent.start_char + at,
-                    sent.start_char + at + len(phrase),
-                    alignment_mode="expand",
-                )
-                if span is not None:
-                    hits.append(
-                        Hit(span.root, trigger.type, trigger.mode, dated_only=trigger.dated_only)
-                    )
+    hits = [Hit(doc[i], *words[i], dated_only=base_lemma(doc[i]) in background) for i in at_words]
+    for trigger, phrase, at in at_phrases:
+        span = doc.char_span(
+            sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand"
+        )
+        if span is not None:
+            hits.append(Hit(span.root, trigger.type, trigger.mode, dated_only=trigger.dated_only))
     return _main_hits(hits)
 
 

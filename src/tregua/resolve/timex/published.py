@@ -281,11 +281,16 @@ def _year_for(
 def _timeline_references(text: str, timeline: Sequence[TimelineEvent]) -> list[_Reference]:
     """Events of the pack the text names, one reference per sentence and mention."""
     out: list[_Reference] = []
+    if not timeline:
+        return out
+    first_words = _first_cue_words(tuple(timeline))
     for start, end in _sentences(text):
         words = [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
         present = {word for word, _, _ in words}
         matched: dict[int, tuple[int, list[TimelineEvent]]] = {}
-        for event in timeline:
+        # only an event one of whose cues opens with a word of the sentence can match
+        named = sorted({i for word in present for i in first_words.get(word, ())})
+        for event in (timeline[i] for i in named):
             # a cue whose words are not all in the sentence cannot match: most are not
             cues = [c for c in event.cues if present.issuperset(_cue_words(c))]
             best = max((_cue_match(cue, words) for cue in cues), default=None, key=_size)
@@ -334,6 +339,18 @@ def _future_at(text: str, position: int, events: list[TimelineEvent]) -> bool:
     if direction is not None:
         return direction == "future"
     return all(e.kind == "deadline" for e in events)
+
+
+@functools.lru_cache(maxsize=4)
+def _first_cue_words(timeline: tuple[TimelineEvent, ...]) -> dict[str, tuple[int, ...]]:
+    """The first content word of each cue -> the indices of the timeline's events with such
+    a cue: a sentence without any of these words names none of them."""
+    index: dict[str, set[int]] = {}
+    for i, event in enumerate(timeline):
+        for cue in event.cues:
+            if wanted := _cue_words(cue):
+                index.setdefault(wanted[0], set()).add(i)
+    return {word: tuple(sorted(found)) for word, found in index.items()}
 
 
 @functools.lru_cache(maxsize=4096)
