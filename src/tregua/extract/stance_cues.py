@@ -94,11 +94,11 @@ def issue_cues(
             if not in_context:
                 continue  # "la cumbre de Alaska" between Trump and Putin
         yield m.start(), m.end(), m.group().lower() in contrary
-    for base, words, is_contrary in _verb_cues(issue):
+    for base, cue, is_contrary in _verb_cues(issue):
         for token in lemmas.get(base, ()):
-            if token.lower_ == words[0]:
+            if token.lower_ == cue[0]:
                 continue
-            rest = [t.lower_ for t in sent.doc[token.i + 1 : token.i + len(words)]]
-            if rest == list(words[1:]):
-                last = sent.doc[token.i + len(words) - 1]
+            rest = [t.lower_ for t in sent.doc[token.i + 1 : token.i + len(cue)]]
+            if rest == list(cue[1:]):
+                last = sent.doc[token.i + len(cue) - 1]
                 yield token.idx, last.idx + len(last.text), is_contrary
