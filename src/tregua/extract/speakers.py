@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from tregua.pack import Actor, DomainPack, Place
+from tregua.pack import Actor, DomainPack, Place, Role
 from tregua.resolve.entities import local_id
 
 # a speaker and a colon opening a sentence of quoted words: "Peskov: «No hay plazos»"
@@ -135,26 +135,66 @@ def _body(subject: Token, phrase: SpacySpan, pack: DomainPack) -> Speaker | None
     return Speaker(local_id(name), name, None, side)
 
 
+@dataclass(frozen=True, slots=True)
+class _Titles:
+    """Every role title of a pack in one pattern: ``finder`` gives, at each offset, the
+    longest title there; ``within`` the titles each one begins with (itself included), which
+    are then there too."""
+
+    roles: tuple[Role, ...]
+    finder: re.Pattern[str]
+    within: dict[str, frozenset[str]]
+    always: frozenset[int]  # roles with an empty title, which any text names
+
+
+_TITLES: dict[int, _Titles] = {}
+
+
+def _titles(roles: tuple[Role, ...]) -> _Titles:
+    held = _TITLES.get(id(roles))
+    if held is not None and held.roles is roles:
+        return held
+    titles = {t for role in roles for t in role.lowered_titles if t}
+    ordered = sorted(titles, key=len, reverse=True)
+    finder = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))" if ordered else "(?!x)x")
+    within = {t: frozenset(u for u in titles if t.startswith(u)) for t in titles}
+    always = frozenset(i for i, role in enumerate(roles) if "" in role.lowered_titles)
+    _TITLES[id(roles)] = held = _Titles(roles, finder, within, always)
+    return held
+
+
+def _roles_named(lowered: str, pack: DomainPack) -> list[Role]:
+    """The roles one of whose titles ``lowered`` holds, in the pack's order: one scan of the
+    text for all titles, not a search for each title of each role."""
+    titles = _titles(pack.roles)
+    present: set[str] = set()
+    for m in titles.finder.finditer(lowered):
+        present |= titles.within[m.group(1)]
+    return [
+        role
+        for i, role in enumerate(pack.roles)
+        if i in titles.always or not present.isdisjoint(role.lowered_titles)
+    ]
+
+
 def _role_holder(text: str, pack: DomainPack, day: dt.date | None) -> Actor | None:
     """The holder of the first role whose title ``text`` names, on ``day``.
 
     Without a day ("el presidente de EE. UU." in an undated article) the latest holder is
     taken: news is about the present far more often than the past.
     """
-    lowered = text.lower()
-    for role in pack.roles:
-        if any(title in lowered for title in role.lowered_titles):
-            holders = pack.holders(role.key, day)
-            if day is None and len(holders) > 1:
-                return max(
-                    holders,
-                    key=lambda a: max(
-                        (s.start for s in a.roles if s.role == role.key and s.start),
-                        default=dt.date.min,
-                    ),
-                )
-            if len(holders) == 1:
-                return holders[0]
+    for role in _roles_named(text.lower(), pack):
+        holders = pack.holders(role.key, day)
+        if day is None and len(holders) > 1:
+            return max(
+                holders,
+                key=lambda a: max(
+                    (s.start for s in a.roles if s.role == role.key and s.start),
+                    default=dt.date.min,
+                ),
+            )
+        if len(holders) == 1:
+            return holders[0]
     return None
 
 
