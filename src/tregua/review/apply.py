@@ -8,13 +8,13 @@ carries ``reviewed: true`` and ``machine``, the machine's values the review repl
 
 from __future__ import annotations
 
-import copy
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
 
+from tregua.review.items import added_item, correct_items
 from tregua.review.log import Correction, key_of, latest, locate, read, target
 from tregua.store import Store
 from tregua.store.schema import DocumentRow, EventMentionRow, FusedEventMentionRow
@@ -25,41 +25,9 @@ _RECORD_KIND = {"event": "event", "fused_event": "event", "quote": "quote", "sta
 _ITEM_ACTIONS = ("confirm", "correct", "reject")
 
 
-def _review(correction: Correction, machine: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "correction": correction.id,
-        "action": correction.action,
-        "editor": correction.editor,
-        "at": correction.at.isoformat(),
-        "machine": dict(machine),
-    }
-
-
-def _corrected_item(kind: str, item: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
-    changed = copy.deepcopy(dict(item))
-    for field, value in after.items():
-        if kind == "event" and field == "place":
-            location = dict(changed.get("location") or {})
-            changed["location"] = {**location, "name": value} if value else None
-        else:
-            changed[field] = value
-    return changed
-
-
-def _added_item(kind: str, correction: Correction) -> dict[str, Any]:
-    key, after = correction.key, dict(correction.after or {})
-    span = {"start": key.get("start"), "end": key.get("end"), "text": key.get("text")}
-    if kind == "quote":
-        return {"direct": True, **span, **after}
-    item = _corrected_item(kind, {"evidence": span}, after)
-    if kind == "stance":
-        item.setdefault("polarity", "support")
-    return item
-
-
 def correct_record(record: Mapping[str, Any], corrections: Iterable[Correction]) -> dict[str, Any]:
-    """``record`` (OUTPUT.md) with its corrections applied; ``reviewed`` says whether any
-    applied, and each reviewed item's ``review`` names its correction and the machine's item."""
+    """``record`` (OUTPUT.md) with its corrections applied (``items.shown_item``); the
+    record's ``reviewed`` says whether any applied."""
     doc_id = str(record["id"])
     shown = [
         c
@@ -69,39 +37,12 @@ def correct_record(record: Mapping[str, Any], corrections: Iterable[Correction])
     out = dict(record)
     reviewed = False
     for kind, name in RECORD_LISTS.items():
-        items = list(record.get(name) or [])
-        keys = [key_of(kind, doc_id, item) for item in items]
-        decided: dict[int, Correction] = {}
-        for correction in shown:
-            if _RECORD_KIND[correction.kind] != kind or correction.action not in _ITEM_ACTIONS:
-                continue
-            found = locate(kind, correction.key, keys)
-            if found is not None:
-                held = decided.get(found)
-                if held is None or (held.at, held.id) < (correction.at, correction.id):
-                    decided[found] = correction
-        result: list[dict[str, Any]] = []
-        for n, item in enumerate(items):
-            decision = decided.get(n)
-            if decision is None:
-                result.append(item)
-                continue
-            reviewed = True
-            if decision.action == "reject":
-                continue
-            changed = (
-                _corrected_item(kind, item, decision.after or {})
-                if decision.action == "correct"
-                else dict(item)
-            )
-            changed["review"] = _review(decision, item)
-            result.append(changed)
+        result, touched = correct_items(kind, doc_id, list(record.get(name) or []), shown)
+        reviewed = reviewed or touched
         for correction in shown:
             if correction.action == "add" and _RECORD_KIND[correction.kind] == kind:
                 reviewed = True
-                added = _added_item(kind, correction)
-                added["review"] = _review(correction, {})
-                result.append(added)
+                result.append(added_item(kind, correction))
         out[name] = result
     out["reviewed"] = reviewed
     return out

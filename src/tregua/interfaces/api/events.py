@@ -23,7 +23,9 @@ from tregua.interfaces.api.common import (
     paged,
 )
 from tregua.interfaces.api.review import ReviewedTimelineEvent
+from tregua.interfaces.api.reviewed import page_reply, touched
 from tregua.review.apply import correct_timeline
+from tregua.review.items import correct_listed, read_for
 from tregua.store import queries as q
 
 router = APIRouter(tags=["events"])
@@ -44,7 +46,7 @@ def events(
     min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> Page[q.FusedEvent]:
+) -> Page[q.FusedEvent] | Response:
     """Fused events in date order (undated last), each with every document's report."""
     found = q.timeline_page(
         store,
@@ -59,6 +61,11 @@ def events(
         limit=limit,
         offset=offset,
     )
+    # as the editors left them, as on the timeline (``total`` stays the machine's count)
+    rows, total = found
+    shown = correct_timeline(store, rows)
+    if touched(shown, len(rows)):
+        return page_reply(models.FusedEvent, shown, total, limit, offset)
     return paged(found, limit, offset)
 
 
@@ -115,7 +122,7 @@ def event_mentions(
     min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> Page[q.EventMention]:
+) -> Page[q.EventMention] | Response:
     """Events as each document reports them, before fusion, by publication date."""
     found = q.event_mentions_page(
         store,
@@ -127,4 +134,11 @@ def event_mentions(
         limit=limit,
         offset=offset,
     )
+    # as the editors left them, as in the document's record
+    rows, total = found
+    shown = correct_listed(
+        "event", rows, read_for(store, "event", (r["document_id"] for r in rows))
+    )
+    if shown is not None:
+        return page_reply(models.EventMention, shown, total, limit, offset)
     return paged(found, limit, offset)

@@ -1,0 +1,208 @@
+"""Corrections shown everywhere the record is (issue #18), on SQLite and PostgreSQL: one
+document's record, the events, the quotes, the event reports, the document view, the Atom
+feed and the table exports, each reviewed item marked with the machine's values beside it,
+and what nobody corrected byte for byte as before."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+from fastapi.testclient import TestClient
+
+from tregua.fuse.refresh import refresh
+from tregua.interfaces.exports import export_csv, export_jsonl, export_parquet
+from tregua.interfaces.web.app import create_app
+from tregua.review import log
+from tregua.settings import Settings
+from tregua.store import Store
+
+from . import corpus
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    for record in corpus.corpus():
+        store.put_record(record)
+    refresh(store)
+    with TestClient(create_app(Settings(db=store.url), store)) as client:
+        yield client
+
+
+def _ids() -> dict[str, str]:
+    return {r["source"]: str(r["id"]) for r in corpus.corpus()}
+
+
+def _correct(store: Store) -> None:
+    """An editor turns Peskov's ceasefire stance to conditional, spells his name otherwise,
+    rejects B's report of the Kharkiv attack and sets the Abu Dhabi talks to planned."""
+    a, b, _ = corpus.corpus()
+    log.append(
+        store,
+        editor="ana",
+        kind="stance",
+        key=log.key_of("stance", a["id"], a["stances"][0]),
+        action="correct",
+        after={"polarity": "conditional"},
+    )
+    log.append(
+        store,
+        editor="ana",
+        kind="quote",
+        key=log.key_of("quote", a["id"], a["quotes"][0]),
+        action="correct",
+        after={"speaker_name": "Dmitri Peskov"},
+    )
+    log.append(
+        store,
+        editor="ana",
+        kind="event",
+        key=log.key_of("event", b["id"], b["events"][1]),
+        action="reject",
+    )
+    log.append(
+        store,
+        editor="luis",
+        kind="fused_event",
+        key=log.key_of("event", a["id"], a["events"][0]),
+        action="correct",
+        after={"status": "planned"},
+    )
+
+
+def _exports(store: Store, folder: Path) -> dict[str, Any]:
+    folder.mkdir()
+    export_jsonl(store, folder / "records.jsonl")
+    export_csv(store, folder / "csv")
+    export_parquet(store, folder / "parquet")
+    lines = (folder / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    return {
+        "jsonl": {json.loads(line)["source"]: line for line in lines},
+        "csv": {p.stem: p.read_bytes() for p in sorted((folder / "csv").glob("*.csv"))},
+        "parquet": {
+            p.stem: pq.read_table(p) for p in sorted((folder / "parquet").glob("*.parquet"))
+        },
+    }
+
+
+def _csv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(data.decode("utf-8").splitlines()))
+
+
+def test_every_view_shows_the_corrected_record(
+    client: TestClient, store: Store, tmp_path: Path
+) -> None:
+    ids = _ids()
+    a, b, c = ids["a.txt"], ids["b.txt"], ids["c.txt"]
+    paths = [f"/api/documents/{d}" for d in (a, b, c)] + [f"/documents/{c}", "/api/feed.atom"]
+    before = {path: client.get(path).content for path in paths}
+    machine = _exports(store, tmp_path / "before")
+    assert "reviewed" not in _csv(machine["csv"]["stances"])[0]
+
+    _correct(store)
+
+    record = client.get(f"/api/documents/{a}").json()
+    assert record["reviewed"] is True
+    peskov, zelensky = record["stances"]
+    assert (peskov["polarity"], peskov["reviewed"], peskov["machine"]) == (
+        "conditional",
+        True,
+        {"polarity": "oppose"},
+    )
+    assert peskov["review"]["editor"] == "ana" and "reviewed" not in zelensky
+    (said,) = record["quotes"]
+    assert (said["speaker_name"], said["machine"]) == (
+        "Dmitri Peskov",
+        {"speaker_name": "Dmitry Peskov"},
+    )
+    assert (record["events"][0]["status"], record["events"][0]["machine"]) == (
+        "planned",
+        {"status": "occurred"},
+    )
+    assert [e["type"] for e in client.get(f"/api/documents/{b}").json()["events"]] == ["CONSULT"]
+    # C's record, its page and the feed's other entry are as they were
+    assert client.get(f"/api/documents/{c}").content == before[f"/api/documents/{c}"]
+    assert client.get(f"/documents/{c}").content == before[f"/documents/{c}"]
+
+    quotes = {q["document_id"]: q for q in client.get("/api/quotes").json()["items"]}
+    assert (quotes[a]["speaker_name"], quotes[a]["reviewed"]) == ("Dmitri Peskov", True)
+    assert "reviewed" not in quotes[c]
+
+    mentions = client.get("/api/event-mentions").json()["items"]
+    assert sorted((m["document_id"] == b, m["type"]) for m in mentions) == [
+        (False, "ASSAULT"),
+        (False, "CONSULT"),
+        (True, "CONSULT"),
+    ]
+    assert [m["machine"] for m in mentions if m.get("reviewed")] == [{"status": "occurred"}]
+
+    events = {e["type"]: e for e in client.get("/api/events").json()["items"]}
+    assert (events["CONSULT"]["status"], events["CONSULT"]["machine"]) == (
+        "planned",
+        {"status": "occurred"},
+    )
+    # the attack stays (C reports it too) and nobody reviewed it
+    assert "reviewed" not in events["ASSAULT"]
+
+    page = client.get(f"/documents/{a}").text
+    assert '<li class="reviewed">' in page and '<small class="machine"' in page
+    assert "polarity: oppose" in page and "speaker_name: Dmitry Peskov" in page
+
+    feed = client.get("/api/feed.atom").text
+    assert feed != before["/api/feed.atom"].decode("utf-8")
+    assert feed.count('term="reviewed"') == 1
+    assert "Reviewed by an editor; the machine said status: occurred" in feed
+
+    shown = _exports(store, tmp_path / "after")
+    assert shown["jsonl"]["c.txt"] == machine["jsonl"]["c.txt"]
+    fixed = json.loads(shown["jsonl"]["a.txt"])
+    assert fixed["reviewed"] is True and fixed["stances"][0]["machine"] == {"polarity": "oppose"}
+    stances = {(r["document_id"], r["ordinal"]): r for r in _csv(shown["csv"]["stances"])}
+    assert (stances[(a, "0")]["polarity"], stances[(a, "0")]["reviewed"]) == ("conditional", "True")
+    assert json.loads(stances[(a, "0")]["machine"]) == {"polarity": "oppose"}
+    assert stances[(a, "1")]["reviewed"] == "" and stances[(c, "0")]["machine"] == ""
+    reports = _csv(shown["csv"]["event_mentions"])
+    gone = next(
+        r["id"]
+        for r in _csv(machine["csv"]["event_mentions"])
+        if r["type"] == "ASSAULT" and r["document_id"] == b
+    )
+    assert gone not in {r["id"] for r in reports} and len(reports) == 3
+    links = _csv(shown["csv"]["fused_event_mentions"])
+    assert gone not in {r["event_mention_id"] for r in links} and len(links) == 3
+    fused = {r["type"]: r for r in _csv(shown["csv"]["fused_events"])}
+    assert (fused["CONSULT"]["status"], fused["CONSULT"]["reviewed"]) == ("planned", "True")
+    # the tables of no reviewable item are as before
+    assert shown["csv"]["entities"] == machine["csv"]["entities"]
+    table = shown["parquet"]["stances"].to_pylist()
+    row = next(r for r in table if (r["document_id"], r["ordinal"]) == (a, 0))
+    assert (row["polarity"], row["reviewed"], json.loads(row["machine"])) == (
+        "conditional",
+        True,
+        {"polarity": "oppose"},
+    )
+    assert shown["parquet"]["event_mentions"].num_rows == 3
+    assert shown["parquet"]["stances"].schema.field("reviewed").type == "bool"
+
+
+def test_a_rejected_quote_leaves_the_quotes_and_the_record(
+    client: TestClient, store: Store
+) -> None:
+    c = corpus.article_c()
+    log.append(
+        store,
+        editor="ana",
+        kind="quote",
+        key=log.key_of("quote", c["id"], c["quotes"][0]),
+        action="reject",
+    )
+    assert [q["document_id"] for q in client.get("/api/quotes").json()["items"]] == [
+        corpus.article_a()["id"]
+    ]
+    record = client.get(f"/api/documents/{c['id']}").json()
+    assert record["quotes"] == [] and record["reviewed"] is True
