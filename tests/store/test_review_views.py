@@ -206,3 +206,53 @@ def test_a_rejected_quote_leaves_the_quotes_and_the_record(
     ]
     record = client.get(f"/api/documents/{c['id']}").json()
     assert record["quotes"] == [] and record["reviewed"] is True
+
+
+def test_a_split_takes_the_reports_it_names_into_an_event_of_their_own(
+    client: TestClient, store: Store
+) -> None:
+    a, b, _ = corpus.corpus()
+    talks = client.get("/api/timeline").json()
+    (fused,) = [e for e in talks if e["type"] == "CONSULT"]
+    assert (fused["sources"], fused["copies"]) == (2, 2)
+    b_report = log.key_of("event", b["id"], b["events"][0])
+    # a split naming every report of the event changes nothing
+    everything = {"reports": [log.key_of("event", a["id"], a["events"][0]), b_report]}
+    a_report = log.key_of("event", a["id"], a["events"][0])
+    log.append(
+        store, editor="ana", kind="fused_event", key=a_report, action="split", after=everything
+    )
+    assert client.get("/api/timeline").json() == talks
+    log.append(
+        store,
+        editor="ana",
+        kind="fused_event",
+        key=a_report,
+        action="split",
+        after={"reports": [b_report]},
+    )
+    timeline = client.get("/api/timeline").json()
+    left, new = [e for e in timeline if e["type"] == "CONSULT"]
+    assert (left["id"], left["reviewed"], left["machine"]) == (
+        fused["id"],
+        True,
+        {"sources": 2, "copies": 2},
+    )
+    assert (left["sources"], left["copies"], left["date"]) == (1, 1, fused["date"])
+    assert new["split_from"] == fused["id"] and new["id"].startswith(fused["id"] + "-split-")
+    assert (new["date"], new["document_id"], new["sources"], new["copies"]) == (
+        "2026-01-24",
+        b["id"],
+        1,
+        1,
+    )
+    assert [a["name"] for a in new["actors"]] == [a["name"] for a in fused["actors"]]
+    assert (new["independent_sources"], new["wire"], new["machine"]) == (None, None, {})
+    # the events view: each keeps its own reports
+    events = [e for e in client.get("/api/events").json()["items"] if e["type"] == "CONSULT"]
+    assert [[r["document_id"] for r in e["reports"]] for e in events] == [[a["id"]], [b["id"]]]
+    assert [e.get("split_from") for e in events] == [None, fused["id"]]
+    # the ASSAULT nobody split is as the machine made it
+    assert next(e for e in timeline if e["type"] == "ASSAULT") == next(
+        e for e in talks if e["type"] == "ASSAULT"
+    )

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from tregua.review.items import added_item, correct_items
 from tregua.review.log import Correction, key_of, latest, locate, read, target
+from tregua.review.split import split_event, taken
 from tregua.store import Store
 from tregua.store.schema import DocumentRow, EventMentionRow, FusedEventMentionRow
 
@@ -263,4 +264,27 @@ def correct_timeline(store: Store, events: Sequence[Mapping[str, Any]]) -> list[
         if event["id"] in joined:
             shown_event["merged"] = sorted(joined[event["id"]])
         out.append(shown_event)
-    return out
+    return _split(store, out, shown.values(), reports, owner)
+
+
+def _split(
+    store: Store,
+    events: list[dict[str, Any]],
+    shown: Iterable[Correction],
+    reports: Mapping[str, list[dict[str, Any]]],
+    owner: Mapping[tuple[Any, ...], str],
+) -> list[dict[str, Any]]:
+    """``events`` with each split applied (``split.py``): the event left in its place, the
+    new one after it."""
+    for correction in sorted(shown, key=lambda c: (c.at, c.id)):
+        if correction.action != "split":
+            continue
+        event_id = owner.get(target("event", correction.key))
+        at = next((n for n, e in enumerate(events) if e["id"] == event_id), None)
+        if event_id is None or at is None:
+            continue
+        out = taken(correction, reports.get(event_id, []))
+        parts = split_event(store, events[at], out, correction) if out else None
+        if parts is not None:
+            events[at : at + 1] = list(parts)
+    return events
