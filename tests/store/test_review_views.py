@@ -256,3 +256,28 @@ def test_a_split_takes_the_reports_it_names_into_an_event_of_their_own(
     assert next(e for e in timeline if e["type"] == "ASSAULT") == next(
         e for e in talks if e["type"] == "ASSAULT"
     )
+
+
+def test_the_queue_pages_in_review_order_with_the_reviewed_last(
+    client: TestClient, store: Store
+) -> None:
+    from tregua.review.queue import queue
+
+    whole = queue(store, limit=100)
+    assert (whole["total"], whole["reviewed"], whole["left"]) == (9, 0, 9)
+    _correct(store)
+    whole = queue(store, limit=100)
+    # the four corrections name four items (the fused event's falls on A's report)
+    assert (whole["total"], whole["reviewed"], whole["left"]) == (9, 4, 5)
+    flags = [i["reviewed"] for i in whole["items"]]
+    assert flags == [False] * 5 + [True] * 4
+    scores = [1.0 if i["confidence"] is None else i["confidence"] for i in whole["items"][:5]]
+    assert scores == sorted(scores)
+    pages = [queue(store, limit=2, offset=n)["items"] for n in range(0, 9, 2)]
+    assert [i for page in pages for i in page] == whole["items"]
+    stances = queue(store, kind="stance", limit=100)
+    assert (stances["total"], stances["reviewed"]) == (3, 1)
+    assert [i["item"]["polarity"] for i in stances["items"]][-1] == "oppose"  # the machine's
+    a = corpus.article_a()["id"]
+    own = queue(store, document_id=a, limit=100)
+    assert {i["document_id"] for i in own["items"]} == {a} and own["total"] == 4
