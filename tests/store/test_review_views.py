@@ -16,7 +16,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tregua.fuse.refresh import refresh
-from tregua.interfaces.exports import export_csv, export_jsonl, export_parquet
+from tregua.interfaces.exports import (
+    export_csv,
+    export_geojson,
+    export_jsonl,
+    export_parquet,
+    export_polecat,
+)
 from tregua.interfaces.web.app import create_app
 from tregua.review import log
 from tregua.settings import Settings
@@ -80,10 +86,16 @@ def _exports(store: Store, folder: Path) -> dict[str, Any]:
     export_jsonl(store, folder / "records.jsonl")
     export_csv(store, folder / "csv")
     export_parquet(store, folder / "parquet")
+    export_polecat(store, folder / "events.jsonl")
+    export_geojson(store, folder / "events.geojson")
     lines = (folder / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    polecat = (folder / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    places = json.loads((folder / "events.geojson").read_text(encoding="utf-8"))
     return {
         "jsonl": {json.loads(line)["source"]: line for line in lines},
         "csv": {p.stem: p.read_bytes() for p in sorted((folder / "csv").glob("*.csv"))},
+        "polecat": {json.loads(line)["event_type"]: json.loads(line) for line in polecat},
+        "geojson": {f["properties"]["type"]: f["properties"] for f in places["features"]},
         "parquet": {
             p.stem: pq.read_table(p) for p in sorted((folder / "parquet").glob("*.parquet"))
         },
@@ -148,6 +160,13 @@ def test_every_view_shows_the_corrected_record(
     )
     # the attack stays (C reports it too) and nobody reviewed it
     assert "reviewed" not in events["ASSAULT"]
+    one = client.get(f"/api/events/{events['CONSULT']['id']}").json()
+    assert (one["status"], one["reviewed"], one["machine"]) == (
+        "planned",
+        True,
+        {"status": "occurred"},
+    )
+    assert "reviewed" not in client.get(f"/api/events/{events['ASSAULT']['id']}").json()
 
     page = client.get(f"/documents/{a}").text
     assert '<li class="reviewed">' in page and '<small class="machine"' in page
@@ -179,6 +198,14 @@ def test_every_view_shows_the_corrected_record(
     assert (fused["CONSULT"]["status"], fused["CONSULT"]["reviewed"]) == ("planned", "True")
     # the tables of no reviewable item are as before
     assert shown["csv"]["entities"] == machine["csv"]["entities"]
+    for exported in ("polecat", "geojson"):
+        talks, attack = shown[exported]["CONSULT"], shown[exported]["ASSAULT"]
+        assert (talks["status"], talks["reviewed"], talks["machine"]) == (
+            "planned",
+            True,
+            {"status": "occurred"},
+        )
+        assert attack == machine[exported]["ASSAULT"]
     table = shown["parquet"]["stances"].to_pylist()
     row = next(r for r in table if (r["document_id"], r["ordinal"]) == (a, 0))
     assert (row["polarity"], row["reviewed"], json.loads(row["machine"])) == (
@@ -281,3 +308,22 @@ def test_the_queue_pages_in_review_order_with_the_reviewed_last(
     a = corpus.article_a()["id"]
     own = queue(store, document_id=a, limit=100)
     assert {i["document_id"] for i in own["items"]} == {a} and own["total"] == 4
+
+
+def test_a_rejected_fused_event_leaves_the_events_and_is_found_marked(
+    client: TestClient, store: Store
+) -> None:
+    c = corpus.article_c()
+    attack = next(e for e in client.get("/api/events").json()["items"] if e["type"] == "ASSAULT")
+    log.append(
+        store,
+        editor="ana",
+        kind="fused_event",
+        key=log.key_of("event", c["id"], c["events"][0]),
+        action="reject",
+    )
+    page = client.get("/api/events").json()
+    assert [e["type"] for e in page["items"]] == ["CONSULT"]
+    one = client.get(f"/api/events/{attack['id']}").json()
+    assert (one["left_out"], one["reviewed"], one["type"]) == (True, True, "ASSAULT")
+    assert "ASSAULT" not in client.get("/api/feed.atom").text

@@ -18,9 +18,10 @@ in csv and parquet, with the rows linking to one left out (``fused_event_mention
 ``quote_issues``, ``stance_point_evidence``...). Fused events carry their ``copies``,
 ``independent_sources`` and ``wire`` in every export.
 
-jsonl, csv and parquet show the record as the editors left it (issue #18,
-``review.tables``): rejected items left out, reviewed ones marked ``reviewed`` with the
-machine's values in ``machine``; a store without corrections exports as before.
+Every export shows the record as the editors left it (issue #18, ``review.tables``,
+``review.apply.correct_timeline``): rejected items left out, reviewed ones marked
+``reviewed`` with the machine's values in ``machine`` (graphml: the network of the
+events as reviewed); a store without corrections exports as before.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from sqlalchemy import (
     select,
 )
 
+from tregua.review.apply import correct_timeline
 from tregua.review.tables import ReviewedRows, review_cells, reviewed_records, reviewed_rows
 from tregua.store import Store
 from tregua.store.queries import EntityRef, timeline
@@ -261,9 +263,10 @@ def export_geojson(store: Store, path: Path, *, min_confidence: float | None = N
                 "copies": event["copies"],
                 "independent_sources": event["independent_sources"],
                 "wire": event["wire"],
+                **_review_fields(event),
             },
         }
-        for event in timeline(store, min_confidence=min_confidence)
+        for event in correct_timeline(store, timeline(store, min_confidence=min_confidence))
         if event["lat"] is not None and event["lon"] is not None
     ]
     collection = {"type": "FeatureCollection", "features": features}
@@ -271,10 +274,15 @@ def export_geojson(store: Store, path: Path, *, min_confidence: float | None = N
     return len(features)
 
 
+def _review_fields(event: dict[str, Any]) -> dict[str, Any]:
+    """What a review adds to a fused event (``review.apply.correct_timeline``), if any."""
+    return {k: event[k] for k in ("reviewed", "machine", "merged", "split_from") if k in event}
+
+
 def export_graphml(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     """Nodes: entities acting in or targeted by a fused event; edges: pairs of them in one
     event, undirected, weighted by the events they share. Returns nodes + edges."""
-    events = timeline(store, min_confidence=min_confidence)
+    events = correct_timeline(store, timeline(store, min_confidence=min_confidence))
     nodes: dict[str, EntityRef] = {}
     weights: Counter[tuple[str, str]] = Counter()
     types: dict[tuple[str, str], set[str]] = {}
@@ -327,7 +335,7 @@ def _parties(parties: list[EntityRef]) -> list[dict[str, str | None]]:
 def export_polecat(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as sink:
-        for event in timeline(store, min_confidence=min_confidence):
+        for event in correct_timeline(store, timeline(store, min_confidence=min_confidence)):
             reports = event["reports"]
             actors, targets = event["actors"], event["targets"]
             item = {
@@ -363,6 +371,7 @@ def export_polecat(store: Store, path: Path, *, min_confidence: float | None = N
                 "copies": event["copies"],
                 "independent_sources": event["independent_sources"],
                 "wire": event["wire"],
+                **_review_fields(event),
             }
             sink.write(json.dumps(item, ensure_ascii=False) + "\n")
             count += 1

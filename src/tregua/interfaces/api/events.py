@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi.responses import JSONResponse
 from pydantic_core import to_json
 
 from tregua.interfaces.api import models
@@ -23,7 +24,7 @@ from tregua.interfaces.api.common import (
     paged,
 )
 from tregua.interfaces.api.review import ReviewedTimelineEvent
-from tregua.interfaces.api.reviewed import page_reply, touched
+from tregua.interfaces.api.reviewed import event_reply, page_reply, touched
 from tregua.review.apply import correct_timeline
 from tregua.review.items import correct_listed, read_for
 from tregua.store import queries as q
@@ -70,11 +71,17 @@ def events(
 
 
 @router.get("/events/{event_id}", response_model=models.FusedEvent, responses=NOT_FOUND)
-def event(store: StoreDep, event_id: str) -> q.FusedEvent:
+def event(store: StoreDep, event_id: str) -> q.FusedEvent | Response:
     """One fused event."""
     found = q.fused_event(store, event_id)
     if found is None:
         raise HTTPException(404, f"no fused event with id {event_id!r}")
+    # as the editors left it; one they rejected or merged away (the timeline and the
+    # events leave it out) is still found by its id, with ``reviewed`` and ``left_out``
+    shown = correct_timeline(store, [found])
+    if touched(shown, 1):
+        left_out = {**found, "reviewed": True, "machine": {}, "left_out": True}
+        return JSONResponse(event_reply(shown[0] if shown else left_out))
     return found
 
 

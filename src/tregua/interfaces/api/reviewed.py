@@ -3,8 +3,8 @@
 
 A reply nobody's correction touches is sent as before, through its response model, byte
 for byte. A touched one is the same model's JSON with, on each reviewed item, the fields
-the review adds (``reviewed``, ``machine``, and ``review``, ``merged``, ``split_from``
-where they apply): the models ignore fields they do not name, so these are added after
+the review adds (``reviewed``, ``machine``, and ``review``, ``merged``, ``split_from``,
+``left_out`` where they apply): the models ignore fields they do not name, so these are added after
 validation. The OpenAPI schema does not list them (it is pinned with the other replies).
 """
 
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from tregua.interfaces.api import models
 
 #: the fields a review adds to an item, copied onto the validated item when present
-ADDED = ("reviewed", "machine", "review", "merged", "split_from")
+ADDED = ("reviewed", "machine", "review", "merged", "split_from", "left_out")
 #: a record's lists of items
 RECORD_LISTS = ("events", "quotes", "stances")
 
@@ -41,6 +41,11 @@ def _dumped(model: type[BaseModel], item: Mapping[str, Any]) -> dict[str, Any]:
 def touched(items: Sequence[Mapping[str, Any]], before: int) -> bool:
     """Whether a review changed a list: an item left out, or one marked."""
     return len(items) != before or any("reviewed" in item for item in items)
+
+
+def event_reply(event: Mapping[str, Any]) -> dict[str, Any]:
+    """One reviewed fused event, as ``models.FusedEvent`` with the review's fields."""
+    return _dumped(models.FusedEvent, event)
 
 
 def page_reply(
