@@ -161,21 +161,31 @@ def correct_matrix(store: Store, cells: Sequence[Mapping[str, Any]]) -> list[dic
 _TIMELINE_FIELDS = ("type", "status", "date", "date_end", "place", "countries")
 
 
-def _reports(store: Store, doc_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+def _reports(
+    store: Store,
+    doc_ids: Iterable[str],
+    shown_ids: set[str] | None = None,
+    joining: Iterable[str] = (),
+) -> dict[str, list[dict[str, Any]]]:
     """Every report of each fused event reported in ``doc_ids`` (the documents that
-    corrections name), by fused event: the only events a correction can fall on."""
+    corrections name), by fused event: the only events a correction can fall on. With
+    ``shown_ids`` (a page of events), only those and the events reported in ``joining``
+    (the documents merges and splits name, whose events may lie off the page)."""
     wanted = sorted(set(doc_ids))
+    joined = set(joining)
     mention = FusedEventMentionRow
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     with store.reading() as session:
         events: set[str] = set()
         for start in range(0, len(wanted), 500):
             events.update(
-                session.scalars(
-                    select(mention.fused_event_id)
+                fused_id
+                for fused_id, doc_id in session.execute(
+                    select(mention.fused_event_id, EventMentionRow.document_id)
                     .join(EventMentionRow, EventMentionRow.id == mention.event_mention_id)
                     .where(EventMentionRow.document_id.in_(wanted[start : start + 500]))
                 )
+                if shown_ids is None or fused_id in shown_ids or doc_id in joined
             )
         ids = sorted(events)
         for start in range(0, len(ids), 500):
@@ -214,7 +224,15 @@ def correct_timeline(store: Store, events: Sequence[Mapping[str, Any]]) -> list[
         for c in shown.values()
         if c.action == "merge" and c.after
     }
-    reports = _reports(store, named)
+    joining = {
+        str(doc_id)
+        for c in shown.values()
+        if c.action in ("merge", "split")
+        for doc_id in (c.document_id, (c.after or {}).get("with", {}).get("document_id"))
+        if doc_id
+    }
+    # a page of events needs the reports of its own events (and of those merges join)
+    reports = _reports(store, named, {str(e["id"]) for e in events}, joining)
     merged_into: dict[str, str] = {}  # the id of an event merged away -> the one it joins
     decisions: dict[str, Correction] = {}
     for event in events:
