@@ -118,13 +118,7 @@ def queue(
             .order_by(DocumentRow.ingested_at.desc(), DocumentRow.id)
         )
         rank = {doc_id: n for n, doc_id in enumerate(ranks)}
-        reviewed = {
-            (item_kind, doc_id, ordinal)
-            for item_kind, doc_id, ordinal, item in _items(
-                session, kinds, sorted(touched & rank.keys())
-            )
-            if _correction(item_kind, doc_id, item, shown) is not None
-        }
+        reviewed = _reviewed(session, kinds, sorted(touched & rank.keys()), shown)
         order: list[tuple[Any, ...]] = []
         for item_kind in kinds:
             row = _ROWS[item_kind]
@@ -159,6 +153,36 @@ def queue(
         "limit": limit,
         "offset": offset,
     }
+
+
+def _reviewed(
+    session: Session,
+    kinds: Sequence[str],
+    doc_ids: Sequence[str],
+    shown: Mapping[tuple[Any, ...], Correction],
+) -> set[tuple[str, str, int]]:
+    """(kind, document id, ordinal) of the items a correction names, among those of
+    ``doc_ids``: read as the columns a key is matched on (``log.MATCH_FIELDS``), each
+    item's target made directly (as ``log.target`` of its ``log.key_of``)."""
+    e, q, s = EventMentionRow, QuoteRow, StanceRow
+    columns: dict[str, tuple[Any, ...]] = {
+        "event": (e.document_id, e.ordinal, e.type, e.evidence),
+        "quote": (q.document_id, q.ordinal, q.text),
+        "stance": (s.document_id, s.ordinal, s.country, s.issue, s.evidence),
+    }
+    found: set[tuple[str, str, int]] = set()
+    for item_kind in kinds:
+        row = _ROWS[item_kind]
+        for start in range(0, len(doc_ids), 500):
+            query = select(*columns[item_kind]).where(
+                row.document_id.in_(doc_ids[start : start + 500])
+            )
+            for doc_id, ordinal, *fields in session.execute(query):
+                if (item_kind, doc_id, *fields) in shown or (
+                    item_kind == "event" and ("fused_event", doc_id, *fields) in shown
+                ):
+                    found.add((item_kind, doc_id, ordinal))
+    return found
 
 
 def _entries(
