@@ -102,10 +102,9 @@ def queue(
     (of one kind, of one document, when asked).
 
     Every item is ranked from three columns of its row (document, ordinal, confidence);
-    only the items of documents a correction names are read whole (to tell the reviewed
-    ones), and only the page's items are made into entries (at 10,150 items: 492 ms ->
-    see docs/quality/85-review.md).
-    """
+    the items of documents a correction names are read by the columns a key is matched
+    on (to tell the reviewed ones), and only the page's items are made into entries
+    (timings in docs/quality/85-review.md)."""
     shown = latest(read(store))
     touched = {c.document_id for c in shown.values()}
     disputed, changed = _flagged(store)
