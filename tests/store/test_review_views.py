@@ -112,6 +112,7 @@ def test_every_view_shows_the_corrected_record(
     ids = _ids()
     a, b, c = ids["a.txt"], ids["b.txt"], ids["c.txt"]
     paths = [f"/api/documents/{d}" for d in (a, b, c)] + [f"/documents/{c}", "/api/feed.atom"]
+    paths += ["/api/entities/Q3874799", "/actors/Q3874799"]  # Zelensky: nothing of his reviewed
     before = {path: client.get(path).content for path in paths}
     machine = _exports(store, tmp_path / "before")
     assert "reviewed" not in _csv(machine["csv"]["stances"])[0]
@@ -167,6 +168,19 @@ def test_every_view_shows_the_corrected_record(
         {"status": "occurred"},
     )
     assert "reviewed" not in client.get(f"/api/events/{events['ASSAULT']['id']}").json()
+
+    # an actor's profile: Peskov's quote and stance, Russia's talks
+    peskov_profile = client.get("/api/entities/Q2632813").json()
+    assert [(x["polarity"], x["machine"]) for x in peskov_profile["stances"]] == [
+        ("conditional", {"polarity": "oppose"})
+    ]
+    assert [x["speaker_name"] for x in peskov_profile["quotes"]] == ["Dmitri Peskov"]
+    russia = {e["type"]: e for e in client.get("/api/entities/Q159").json()["events"]}
+    assert (russia["CONSULT"]["status"], russia["CONSULT"]["reviewed"]) == ("planned", True)
+    for path in ("/api/entities/Q3874799", "/actors/Q3874799"):
+        assert client.get(path).content == before[path]
+    actor_page = client.get("/actors/Q2632813").text
+    assert actor_page.count('<li class="reviewed">') == 2 and "polarity: oppose" in actor_page
 
     page = client.get(f"/documents/{a}").text
     assert '<li class="reviewed">' in page and '<small class="machine"' in page

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tregua.review.items import added_item, correct_items
+from tregua.review.items import added_item, correct_items, correct_listed, read_for
 from tregua.review.log import Correction, key_of, latest, locate, read, target
 from tregua.review.split import split_event, taken
 from tregua.store import Store
@@ -306,3 +306,21 @@ def _split(
         if parts is not None:
             events[at : at + 1] = list(parts)
     return events
+
+
+def correct_profile(store: Store, profile: Mapping[str, Any]) -> dict[str, Any] | None:
+    """An actor's profile (``queries.actor_profile``) with its events, quotes and stances
+    as the editors left them (``correct_timeline``, ``items.shown_item``); None when no
+    correction touches it. The ``*_total`` counts stay the machine's."""
+    events = correct_timeline(store, profile["events"])
+    lists: dict[str, list[dict[str, Any]] | None] = {}
+    for kind, name in (("quote", "quotes"), ("stance", "stances")):
+        items = profile[name]
+        named = read_for(store, kind, (i["document_id"] for i in items))
+        lists[name] = correct_listed(kind, items, named) if named else None
+    moved = len(events) != len(profile["events"]) or any("reviewed" in e for e in events)
+    if not moved and all(v is None for v in lists.values()):
+        return None
+    out = {**profile, "events": events}
+    out.update({name: found for name, found in lists.items() if found is not None})
+    return out

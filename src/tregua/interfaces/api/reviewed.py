@@ -1,5 +1,6 @@
 """Replies as the editors left the record (issue #18): ``/api/documents/{id}``,
-``/api/events``, ``/api/quotes`` and ``/api/event-mentions``.
+``/api/events``, ``/api/events/{id}``, ``/api/quotes``, ``/api/event-mentions`` and
+``/api/entities/{actor}``.
 
 A reply nobody's correction touches is sent as before, through its response model, byte
 for byte. A touched one is the same model's JSON with, on each reviewed item, the fields
@@ -73,4 +74,17 @@ def document_reply(record: Mapping[str, Any]) -> JSONResponse:
     for name, model in zip(RECORD_LISTS, item_models, strict=True):
         out[name] = [_dumped(model, item) for item in record.get(name) or []]
     out["reviewed"] = True
+    return JSONResponse(out)
+
+
+def profile_reply(profile: Mapping[str, Any]) -> JSONResponse:
+    """A reviewed actor's profile (``review.apply.correct_profile``)."""
+    lists: dict[str, type[BaseModel]] = {
+        "events": models.FusedEvent,
+        "quotes": models.Quote,
+        "stances": models.ActorStance,
+    }
+    out = _dumped(models.ActorProfile, {k: v for k, v in profile.items() if k not in lists})
+    for name, model in lists.items():
+        out[name] = [_dumped(model, item) for item in profile.get(name) or []]
     return JSONResponse(out)

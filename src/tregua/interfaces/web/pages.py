@@ -19,7 +19,7 @@ from tregua.interfaces.api.common import DEFAULT_PROFILE, MAX_OFFSET, State, Sto
 from tregua.interfaces.web.labels import LANGUAGES, labels, review_labels
 from tregua.interfaces.web.marks import paragraph_pieces, parse_span, record_marks
 from tregua.review import log
-from tregua.review.apply import correct_record
+from tregua.review.apply import correct_profile, correct_record
 from tregua.store import queries as q
 
 _TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -159,7 +159,15 @@ def actor(request: Request, state: State, actor: str) -> HTMLResponse:
     profile = q.actor_profile(state.store, actor, limit=DEFAULT_PROFILE)
     if profile is None:
         raise HTTPException(404, f"no actor answers to {actor!r}")
-    return page(request, state, "actor.html", "actor", actor=profile)
+    shown = correct_profile(state.store, profile)  # as the editors left it, marked
+    return page(
+        request,
+        state,
+        "actor.html",
+        "actor",
+        actor=profile if shown is None else shown,
+        rt=review_labels(request.query_params.get("lang", "es")),
+    )
 
 
 @router.get("/docs")
