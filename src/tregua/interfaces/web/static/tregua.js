@@ -567,10 +567,11 @@
       detail.replaceChildren(
         el("h2", {}, members.map((p) => p.name).join(" · ")),
         el("ul", { id: "place-events" }, ...members.flatMap((place) => place.events.map((e) =>
-          el("li", {},
+          el("li", e.reviewed ? { class: "reviewed" } : {},
             el("span", { class: "chip type-" + e.type }, e.type), " ",
             (members.length > 1 ? place.name + " · " : "") + when(e) + " · " + label(e.status) + " · " + e.countries.join(" ") + " · " + sourcesText(e) + " — ",
-            e.document_id ? el("a", { href: docHref(e.document_id) }, e.evidence) : e.evidence)
+            e.document_id ? el("a", { href: docHref(e.document_id) }, e.evidence) : e.evidence,
+            e.reviewed ? el("span", { class: "reviewed" }, " ✓") : "", machineNote(e))
         )))
       );
     }
