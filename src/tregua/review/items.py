@@ -82,6 +82,8 @@ def added_item(kind: str, correction: Correction) -> dict[str, Any]:
                 item["location"] = {"name": value} if value else None
             else:
                 item[field] = value
+        if kind == "stance":
+            item.setdefault("polarity", "support")  # as the review page's form defaults it
     item["reviewed"] = True
     item["machine"] = {}
     item["review"] = review_of(correction)
