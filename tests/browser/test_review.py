@@ -243,4 +243,11 @@ def test_an_editor_adds_a_quote_by_selection_and_merges_two_events(
     assert [e["id"] for e in merged] == [e["id"] for e in timeline if e["id"] != gone]
     shown = next(e for e in merged if e["id"] == keep)
     assert (shown["reviewed"], shown["merged"]) == (True, [gone])
+    # the pages mark what the editors reviewed: the merged event on the timeline (every
+    # confidence shown), the added quote in the document view
+    open_view(page, f"{base}/timeline?min_confidence=")
+    assert page.locator("#event-list tr.reviewed").count() >= 1
+    open_view(page, f"{base}/documents/{doc_id}")
+    marked = page.locator("#quotes li.reviewed")
+    assert marked.count() == 1 and "Un portavoz" in (marked.text_content() or "")
     assert watch.errors == []

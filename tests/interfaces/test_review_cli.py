@@ -128,3 +128,71 @@ def test_export_format_gold_writes_the_reviewed_documents(db: str, tmp_path: Pat
     done = runner.invoke(app, ["export", "--format", "gold", "--out", str(out), "--db", db])
     assert done.exit_code == 0, done.output
     assert [p.stem for p in out.glob("*.json")] == [a["id"]]
+
+
+@pytest.mark.shared
+def test_tregua_quality_scores_the_pipeline_against_the_team_s_corrections(
+    db: str, tmp_path: Path, shared: Path
+) -> None:
+    from tregua.interfaces.cli import app
+
+    nothing = runner.invoke(app, ["quality", "--db", db, "--shared", str(shared)])
+    assert nothing.exit_code == 0 and nothing.stdout == ""
+    assert "no reviewed document" in nothing.stderr
+    made = runner.invoke(app, ["users", "add", "ana", "--db", db])
+    assert made.exit_code == 0, made.output
+    store = open_store(db)
+    a, c = (next(r for r in store.records() if r["source"] == s) for s in ("a.txt", "c.txt"))
+    # the editor: Zelensky's territory stance in A is no stance; Peskov's is conditional;
+    # the quote in C is direct, not reported
+    log.append(
+        store,
+        editor="ana",
+        kind="stance",
+        key=log.key_of("stance", a["id"], a["stances"][1]),
+        action="reject",
+    )
+    log.append(
+        store,
+        editor="ana",
+        kind="stance",
+        key=log.key_of("stance", a["id"], a["stances"][0]),
+        action="correct",
+        after={"polarity": "conditional"},
+    )
+    log.append(
+        store,
+        editor="ana",
+        kind="quote",
+        key=log.key_of("quote", c["id"], c["quotes"][0]),
+        action="correct",
+        after={"direct": True},
+    )
+    exported = tmp_path / "exported"
+    done = runner.invoke(app, ["export", "--format", "gold", "--out", str(exported), "--db", db])
+    assert done.exit_code == 0, done.output
+    kept = tmp_path / "kept"
+    result = runner.invoke(
+        app, ["quality", "--db", db, "--shared", str(shared), "--gold", str(kept)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 reviewed documents scored" in result.stderr
+    # what quality scored against is what export wrote
+    assert {p.name: p.read_bytes() for p in kept.glob("*.json")} == {
+        p.name: p.read_bytes() for p in exported.glob("*.json")
+    }
+    assert sorted(p.stem for p in kept.glob("*.json")) == sorted([a["id"], c["id"]])
+    rows = {
+        cells[0]: cells[1:]
+        for line in result.stdout.splitlines()
+        if line.startswith("| ")
+        and len(cells := [x.strip() for x in line.strip("|").split("|")]) > 1
+    }
+    # the machine's three stances against the two kept: P 2/3, R 1; one polarity of two right
+    assert rows["stances"] == ["0.667", "1.000", "0.800", "2", "3"]
+    assert rows["stances_polarity"][:3] == ["0.333", "0.500", "0.400"]
+    assert rows["events"][:3] == ["1.000", "1.000", "1.000"]
+    as_json = runner.invoke(app, ["quality", "--db", db, "--shared", str(shared), "--json"])
+    assert json.loads(as_json.stdout)["stances"]["f1"] == pytest.approx(0.8)
+    missing = runner.invoke(app, ["quality", "--db", db, "--shared", str(tmp_path)])
+    assert missing.exit_code == 2 and "no eval/score.py" in missing.stderr

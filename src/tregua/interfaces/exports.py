@@ -17,6 +17,11 @@ least that confidence go out (those without one are left out): in jsonl, from ea
 in csv and parquet, with the rows linking to one left out (``fused_event_mentions``,
 ``quote_issues``, ``stance_point_evidence``...). Fused events carry their ``copies``,
 ``independent_sources`` and ``wire`` in every export.
+
+Every export shows the record as the editors left it (issue #18, ``review.tables``,
+``review.apply.correct_timeline``): rejected items left out, reviewed ones marked
+``reviewed`` with the machine's values in ``machine`` (graphml: the network of the
+events as reviewed); a store without corrections exports as before.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,6 +47,8 @@ from sqlalchemy import (
     select,
 )
 
+from tregua.review.apply import correct_timeline
+from tregua.review.tables import ReviewedRows, review_cells, reviewed_records, reviewed_rows
 from tregua.store import Store
 from tregua.store.queries import EntityRef, timeline
 from tregua.store.schema import TABLES, Base
@@ -81,7 +89,8 @@ def _confident(record: dict[str, Any], min_confidence: float) -> dict[str, Any]:
 def export_jsonl(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as sink:
-        for record in store.records():
+        # as the editors left them: reviewed items carry ``reviewed``, ``machine``, ``review``
+        for record in reviewed_records(store, store.records()):
             if min_confidence is not None:
                 record = _confident(record, min_confidence)
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -113,22 +122,59 @@ def _kept(table: Table, min_confidence: float | None) -> list[ColumnElement[bool
     return where
 
 
+class _Shown:
+    """The rows of one table as the editors left them (``review.tables``): a row left
+    out is skipped, and so is a row linking to one left out; a table that may hold
+    reviewed rows gets the columns ``reviewed`` and ``machine``."""
+
+    def __init__(self, table: Table, review: ReviewedRows, dropped: dict[str, set[Any]]) -> None:
+        self.name = table.name
+        self.added = review.columns(table.name)
+        self.changed = review.rows.get(table.name, {})
+        self.dropped = dropped
+        names = [c.name for c in table.columns]
+        self.names = names
+        self.id = names.index("id") if "id" in names else None
+        self.links = [
+            (names.index(key.parent.name), key.column.table.name)
+            for key in table.foreign_keys
+            if key.column.name == "id"
+        ]
+
+    def cells(self, row: Sequence[Any]) -> list[Any] | None:
+        """The cells of ``row`` as written, or None when it is left out."""
+        if any(row[n] in self.dropped.get(target, ()) for n, target in self.links):
+            if self.id is not None:
+                self.dropped.setdefault(self.name, set()).add(row[self.id])
+            return None
+        key = row[self.id] if self.id is not None else None
+        if key in self.changed:
+            shown = self.changed[key]
+            if shown is None:
+                self.dropped.setdefault(self.name, set()).add(key)
+                return None
+            return [shown.get(n) for n in self.names] + review_cells(shown)
+        return [*row, *([None] * len(self.added))]
+
+
 def export_csv(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     """One ``TABLE.csv`` per table in the folder ``path``; rows written in all."""
     path.mkdir(parents=True, exist_ok=True)
     count = 0
+    review, dropped = reviewed_rows(store), dict[str, set[Any]]()
     with store.reading() as session:
         for name in TABLES:
             table: Table = Base.metadata.tables[name]
-            columns = [c.name for c in table.columns]
+            shown = _Shown(table, review, dropped)
             order = list(table.primary_key.columns)
             with (path / f"{name}.csv").open("w", encoding="utf-8", newline="") as sink:
                 writer = csv.writer(sink)
-                writer.writerow(columns)
+                writer.writerow([*shown.names, *shown.added])
                 kept = _kept(table, min_confidence)
                 for row in session.execute(select(table).where(*kept).order_by(*order)):
-                    writer.writerow([_cell(v) for v in row])
-                    count += 1
+                    if (cells := shown.cells(row)) is not None:
+                        writer.writerow([_cell(v) for v in cells])
+                        count += 1
     return count
 
 
@@ -166,10 +212,15 @@ def export_parquet(store: Store, path: Path, *, min_confidence: float | None = N
 
     path.mkdir(parents=True, exist_ok=True)
     count = 0
+    review, dropped = reviewed_rows(store), dict[str, set[Any]]()
     with store.reading() as session:
         for name in TABLES:
             table: Table = Base.metadata.tables[name]
-            schema = pa.schema([(c.name, _arrow_type(c), c.nullable) for c in table.columns])
+            shown = _Shown(table, review, dropped)
+            added = [(n, pa.bool_() if n == "reviewed" else pa.string(), True) for n in shown.added]
+            schema = pa.schema(
+                [(c.name, _arrow_type(c), c.nullable) for c in table.columns] + added
+            )
             order = list(table.primary_key.columns)
             found = session.execute(
                 select(table)
@@ -179,7 +230,8 @@ def export_parquet(store: Store, path: Path, *, min_confidence: float | None = N
             )
             # a row group per PARQUET_ROWS rows: memory stays bounded on a large store
             with pq.ParquetWriter(path / f"{name}.parquet", schema) as sink:
-                for rows in found.partitions(PARQUET_ROWS):
+                for part in found.partitions(PARQUET_ROWS):
+                    rows = [cells for r in part if (cells := shown.cells(r)) is not None]
                     columns = [[_parquet_cell(r[i]) for r in rows] for i in range(len(schema))]
                     sink.write_table(pa.Table.from_arrays(columns, schema=schema))
                     count += len(rows)
@@ -211,9 +263,10 @@ def export_geojson(store: Store, path: Path, *, min_confidence: float | None = N
                 "copies": event["copies"],
                 "independent_sources": event["independent_sources"],
                 "wire": event["wire"],
+                **_review_fields(event),
             },
         }
-        for event in timeline(store, min_confidence=min_confidence)
+        for event in correct_timeline(store, timeline(store, min_confidence=min_confidence))
         if event["lat"] is not None and event["lon"] is not None
     ]
     collection = {"type": "FeatureCollection", "features": features}
@@ -221,10 +274,15 @@ def export_geojson(store: Store, path: Path, *, min_confidence: float | None = N
     return len(features)
 
 
+def _review_fields(event: dict[str, Any]) -> dict[str, Any]:
+    """What a review adds to a fused event (``review.apply.correct_timeline``), if any."""
+    return {k: event[k] for k in ("reviewed", "machine", "merged", "split_from") if k in event}
+
+
 def export_graphml(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     """Nodes: entities acting in or targeted by a fused event; edges: pairs of them in one
     event, undirected, weighted by the events they share. Returns nodes + edges."""
-    events = timeline(store, min_confidence=min_confidence)
+    events = correct_timeline(store, timeline(store, min_confidence=min_confidence))
     nodes: dict[str, EntityRef] = {}
     weights: Counter[tuple[str, str]] = Counter()
     types: dict[tuple[str, str], set[str]] = {}
@@ -277,7 +335,7 @@ def _parties(parties: list[EntityRef]) -> list[dict[str, str | None]]:
 def export_polecat(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as sink:
-        for event in timeline(store, min_confidence=min_confidence):
+        for event in correct_timeline(store, timeline(store, min_confidence=min_confidence)):
             reports = event["reports"]
             actors, targets = event["actors"], event["targets"]
             item = {
@@ -313,6 +371,7 @@ def export_polecat(store: Store, path: Path, *, min_confidence: float | None = N
                 "copies": event["copies"],
                 "independent_sources": event["independent_sources"],
                 "wire": event["wire"],
+                **_review_fields(event),
             }
             sink.write(json.dumps(item, ensure_ascii=False) + "\n")
             count += 1

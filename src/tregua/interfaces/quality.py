@@ -107,7 +107,8 @@ def values(summary: dict[str, Any]) -> dict[str, float]:
     return found
 
 
-def _table(summary: dict[str, Any]) -> list[str]:
+def table(summary: dict[str, Any]) -> list[str]:
+    """score.py's summary as the report's tables (Markdown lines)."""
     lines = [
         "| measure | P | R | F1 | gold | system |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -169,7 +170,7 @@ def render(
     for name, summary in (("seeds", seeds), ("examples", examples), ("news-dev", news_dev)):
         if summary is not None:
             heading, about = ABOUT[name]
-            lines += ["", heading, "", *textwrap.wrap(about, 88), "", *_table(summary)]
+            lines += ["", heading, "", *textwrap.wrap(about, 88), "", *table(summary)]
     for section in extra:
         if section.is_file():
             lines += ["", section.read_text(encoding="utf-8").strip()]

@@ -8,14 +8,15 @@ carries ``reviewed: true`` and ``machine``, the machine's values the review repl
 
 from __future__ import annotations
 
-import copy
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
 
+from tregua.review.items import added_item, correct_items, correct_listed, read_for
 from tregua.review.log import Correction, key_of, latest, locate, read, target
+from tregua.review.split import split_event, taken
 from tregua.store import Store
 from tregua.store.schema import DocumentRow, EventMentionRow, FusedEventMentionRow
 
@@ -25,41 +26,9 @@ _RECORD_KIND = {"event": "event", "fused_event": "event", "quote": "quote", "sta
 _ITEM_ACTIONS = ("confirm", "correct", "reject")
 
 
-def _review(correction: Correction, machine: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "correction": correction.id,
-        "action": correction.action,
-        "editor": correction.editor,
-        "at": correction.at.isoformat(),
-        "machine": dict(machine),
-    }
-
-
-def _corrected_item(kind: str, item: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
-    changed = copy.deepcopy(dict(item))
-    for field, value in after.items():
-        if kind == "event" and field == "place":
-            location = dict(changed.get("location") or {})
-            changed["location"] = {**location, "name": value} if value else None
-        else:
-            changed[field] = value
-    return changed
-
-
-def _added_item(kind: str, correction: Correction) -> dict[str, Any]:
-    key, after = correction.key, dict(correction.after or {})
-    span = {"start": key.get("start"), "end": key.get("end"), "text": key.get("text")}
-    if kind == "quote":
-        return {"direct": True, **span, **after}
-    item = _corrected_item(kind, {"evidence": span}, after)
-    if kind == "stance":
-        item.setdefault("polarity", "support")
-    return item
-
-
 def correct_record(record: Mapping[str, Any], corrections: Iterable[Correction]) -> dict[str, Any]:
-    """``record`` (OUTPUT.md) with its corrections applied; ``reviewed`` says whether any
-    applied, and each reviewed item's ``review`` names its correction and the machine's item."""
+    """``record`` (OUTPUT.md) with its corrections applied (``items.shown_item``); the
+    record's ``reviewed`` says whether any applied."""
     doc_id = str(record["id"])
     shown = [
         c
@@ -69,39 +38,12 @@ def correct_record(record: Mapping[str, Any], corrections: Iterable[Correction])
     out = dict(record)
     reviewed = False
     for kind, name in RECORD_LISTS.items():
-        items = list(record.get(name) or [])
-        keys = [key_of(kind, doc_id, item) for item in items]
-        decided: dict[int, Correction] = {}
-        for correction in shown:
-            if _RECORD_KIND[correction.kind] != kind or correction.action not in _ITEM_ACTIONS:
-                continue
-            found = locate(kind, correction.key, keys)
-            if found is not None:
-                held = decided.get(found)
-                if held is None or (held.at, held.id) < (correction.at, correction.id):
-                    decided[found] = correction
-        result: list[dict[str, Any]] = []
-        for n, item in enumerate(items):
-            decision = decided.get(n)
-            if decision is None:
-                result.append(item)
-                continue
-            reviewed = True
-            if decision.action == "reject":
-                continue
-            changed = (
-                _corrected_item(kind, item, decision.after or {})
-                if decision.action == "correct"
-                else dict(item)
-            )
-            changed["review"] = _review(decision, item)
-            result.append(changed)
+        result, touched = correct_items(kind, doc_id, list(record.get(name) or []), shown)
+        reviewed = reviewed or touched
         for correction in shown:
             if correction.action == "add" and _RECORD_KIND[correction.kind] == kind:
                 reviewed = True
-                added = _added_item(kind, correction)
-                added["review"] = _review(correction, {})
-                result.append(added)
+                result.append(added_item(kind, correction))
         out[name] = result
     out["reviewed"] = reviewed
     return out
@@ -219,21 +161,31 @@ def correct_matrix(store: Store, cells: Sequence[Mapping[str, Any]]) -> list[dic
 _TIMELINE_FIELDS = ("type", "status", "date", "date_end", "place", "countries")
 
 
-def _reports(store: Store, doc_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+def _reports(
+    store: Store,
+    doc_ids: Iterable[str],
+    shown_ids: set[str] | None = None,
+    joining: Iterable[str] = (),
+) -> dict[str, list[dict[str, Any]]]:
     """Every report of each fused event reported in ``doc_ids`` (the documents that
-    corrections name), by fused event: the only events a correction can fall on."""
+    corrections name), by fused event: the only events a correction can fall on. With
+    ``shown_ids`` (a page of events), only those and the events reported in ``joining``
+    (the documents merges and splits name, whose events may lie off the page)."""
     wanted = sorted(set(doc_ids))
+    joined = set(joining)
     mention = FusedEventMentionRow
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     with store.reading() as session:
         events: set[str] = set()
         for start in range(0, len(wanted), 500):
             events.update(
-                session.scalars(
-                    select(mention.fused_event_id)
+                fused_id
+                for fused_id, doc_id in session.execute(
+                    select(mention.fused_event_id, EventMentionRow.document_id)
                     .join(EventMentionRow, EventMentionRow.id == mention.event_mention_id)
                     .where(EventMentionRow.document_id.in_(wanted[start : start + 500]))
                 )
+                if shown_ids is None or fused_id in shown_ids or doc_id in joined
             )
         ids = sorted(events)
         for start in range(0, len(ids), 500):
@@ -272,7 +224,15 @@ def correct_timeline(store: Store, events: Sequence[Mapping[str, Any]]) -> list[
         for c in shown.values()
         if c.action == "merge" and c.after
     }
-    reports = _reports(store, named)
+    joining = {
+        str(doc_id)
+        for c in shown.values()
+        if c.action in ("merge", "split")
+        for doc_id in (c.document_id, (c.after or {}).get("with", {}).get("document_id"))
+        if doc_id
+    }
+    # a page of events needs the reports of its own events (and of those merges join)
+    reports = _reports(store, named, {str(e["id"]) for e in events}, joining)
     merged_into: dict[str, str] = {}  # the id of an event merged away -> the one it joins
     decisions: dict[str, Correction] = {}
     for event in events:
@@ -322,4 +282,45 @@ def correct_timeline(store: Store, events: Sequence[Mapping[str, Any]]) -> list[
         if event["id"] in joined:
             shown_event["merged"] = sorted(joined[event["id"]])
         out.append(shown_event)
+    return _split(store, out, shown.values(), reports, owner)
+
+
+def _split(
+    store: Store,
+    events: list[dict[str, Any]],
+    shown: Iterable[Correction],
+    reports: Mapping[str, list[dict[str, Any]]],
+    owner: Mapping[tuple[Any, ...], str],
+) -> list[dict[str, Any]]:
+    """``events`` with each split applied (``split.py``): the event left in its place, the
+    new one after it."""
+    for correction in sorted(shown, key=lambda c: (c.at, c.id)):
+        if correction.action != "split":
+            continue
+        event_id = owner.get(target("event", correction.key))
+        at = next((n for n, e in enumerate(events) if e["id"] == event_id), None)
+        if event_id is None or at is None:
+            continue
+        out = taken(correction, reports.get(event_id, []))
+        parts = split_event(store, events[at], out, correction) if out else None
+        if parts is not None:
+            events[at : at + 1] = list(parts)
+    return events
+
+
+def correct_profile(store: Store, profile: Mapping[str, Any]) -> dict[str, Any] | None:
+    """An actor's profile (``queries.actor_profile``) with its events, quotes and stances
+    as the editors left them (``correct_timeline``, ``items.shown_item``); None when no
+    correction touches it. The ``*_total`` counts stay the machine's."""
+    events = correct_timeline(store, profile["events"])
+    lists: dict[str, list[dict[str, Any]] | None] = {}
+    for kind, name in (("quote", "quotes"), ("stance", "stances")):
+        items = profile[name]
+        named = read_for(store, kind, (i["document_id"] for i in items))
+        lists[name] = correct_listed(kind, items, named) if named else None
+    moved = len(events) != len(profile["events"]) or any("reviewed" in e for e in events)
+    if not moved and all(v is None for v in lists.values()):
+        return None
+    out = {**profile, "events": events}
+    out.update({name: found for name, found in lists.items() if found is not None})
     return out

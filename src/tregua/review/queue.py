@@ -11,7 +11,7 @@ correction names it (``log.latest``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypedDict
 
 from sqlalchemy import select
@@ -86,6 +86,10 @@ def _flagged(store: Store) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
     return disputed, changed
 
 
+#: the rows of each kind of item
+_ROWS: dict[str, Any] = {"event": EventMentionRow, "quote": QuoteRow, "stance": StanceRow}
+
+
 def queue(
     store: Store,
     *,
@@ -95,54 +99,132 @@ def queue(
     document_id: str | None = None,
 ) -> Queue:
     """The review queue: a page of items in review order, with counts reviewed / left
-    (of one kind, of one document, when asked)."""
+    (of one kind, of one document, when asked).
+
+    Every item is ranked from three columns of its row (document, ordinal, confidence);
+    the items of documents a correction names are read by the columns a key is matched
+    on (to tell the reviewed ones), and only the page's items are made into entries
+    (timings in docs/quality/85-review.md)."""
     shown = latest(read(store))
     touched = {c.document_id for c in shown.values()}
     disputed, changed = _flagged(store)
-    items: list[QueueItem] = []
-    order: list[tuple[Any, ...]] = []
+    kinds = [k for k in _ROWS if kind in (None, k)]
     where = [DocumentRow.id == document_id] if document_id else []
     with store.reading() as session:
-        documents = session.execute(
-            select(DocumentRow.id, DocumentRow.source, DocumentRow.title, DocumentRow.published)
+        ranks = session.scalars(
+            select(DocumentRow.id)
             .where(*where)
             .order_by(DocumentRow.ingested_at.desc(), DocumentRow.id)
         )
-        newness = {
-            doc_id: (n, source, title, day)
-            for n, (doc_id, source, title, day) in enumerate(documents)
-        }
-        for item_kind, doc_id, ordinal, item in _items(session, kind, document_id):
-            if doc_id not in newness:
-                continue
-            rank, source, title, published = newness[doc_id]
-            entry = _entry(item_kind, doc_id, ordinal, item, shown, disputed, changed)
-            if doc_id not in touched:
-                entry["reasons"].append("new_document")
-            entry["source"], entry["title"], entry["published"] = source, title, published
-            items.append(entry)
-            confidence = entry["confidence"]
-            order.append(
-                (
-                    entry["reviewed"],
-                    1.0 if confidence is None else confidence,
-                    not ({"disputed", "stance_change"} & set(entry["reasons"])),
-                    rank,
-                    doc_id,
-                    item_kind,
-                    ordinal,
-                )
+        rank = {doc_id: n for n, doc_id in enumerate(ranks)}
+        reviewed = _reviewed(session, kinds, sorted(touched & rank.keys()), shown)
+        order: list[tuple[Any, ...]] = []
+        for item_kind in kinds:
+            row = _ROWS[item_kind]
+            flagged = (
+                disputed if item_kind == "event" else changed if item_kind == "stance" else set()
             )
-    ranked = [items[n] for n in sorted(range(len(items)), key=order.__getitem__)]
-    reviewed = sum(1 for i in items if i["reviewed"])
+            query = select(row.document_id, row.ordinal, row.confidence)
+            if document_id:
+                query = query.where(row.document_id == document_id)
+            for doc_id, ordinal, confidence in session.execute(query):
+                if doc_id not in rank:
+                    continue
+                order.append(
+                    (
+                        (item_kind, doc_id, ordinal) in reviewed,
+                        1.0 if confidence is None else confidence,
+                        (doc_id, ordinal) not in flagged,
+                        rank[doc_id],
+                        doc_id,
+                        item_kind,
+                        ordinal,
+                    )
+                )
+        order.sort()
+        page = [(o[5], o[4], o[6]) for o in order[offset : offset + limit]]
+        items = _entries(session, page, shown, disputed, changed, touched)
     return {
-        "items": ranked[offset : offset + limit],
-        "total": len(items),
-        "reviewed": reviewed,
-        "left": len(items) - reviewed,
+        "items": items,
+        "total": len(order),
+        "reviewed": len(reviewed),
+        "left": len(order) - len(reviewed),
         "limit": limit,
         "offset": offset,
     }
+
+
+def _reviewed(
+    session: Session,
+    kinds: Sequence[str],
+    doc_ids: Sequence[str],
+    shown: Mapping[tuple[Any, ...], Correction],
+) -> set[tuple[str, str, int]]:
+    """(kind, document id, ordinal) of the items a correction names, among those of
+    ``doc_ids``: read as the columns a key is matched on (``log.MATCH_FIELDS``), each
+    item's target made directly (as ``log.target`` of its ``log.key_of``)."""
+    e, q, s = EventMentionRow, QuoteRow, StanceRow
+    columns: dict[str, tuple[Any, ...]] = {
+        "event": (e.document_id, e.ordinal, e.type, e.evidence),
+        "quote": (q.document_id, q.ordinal, q.text),
+        "stance": (s.document_id, s.ordinal, s.country, s.issue, s.evidence),
+    }
+    found: set[tuple[str, str, int]] = set()
+    for item_kind in kinds:
+        row = _ROWS[item_kind]
+        for start in range(0, len(doc_ids), 500):
+            query = select(*columns[item_kind]).where(
+                row.document_id.in_(doc_ids[start : start + 500])
+            )
+            for doc_id, ordinal, *fields in session.execute(query):
+                if (item_kind, doc_id, *fields) in shown or (
+                    item_kind == "event" and ("fused_event", doc_id, *fields) in shown
+                ):
+                    found.add((item_kind, doc_id, ordinal))
+    return found
+
+
+def _entries(
+    session: Session,
+    page: list[tuple[str, str, int]],
+    shown: Mapping[tuple[Any, ...], Correction],
+    disputed: set[tuple[str, int]],
+    changed: set[tuple[str, int]],
+    touched: set[str],
+) -> list[QueueItem]:
+    """The queue's entries of ``page`` ((kind, document id, ordinal), in order)."""
+    doc_ids = sorted({doc_id for _, doc_id, _ in page})
+    about = {
+        doc_id: (source, title, published)
+        for doc_id, source, title, published in session.execute(
+            select(
+                DocumentRow.id, DocumentRow.source, DocumentRow.title, DocumentRow.published
+            ).where(DocumentRow.id.in_(doc_ids))
+        )
+    }
+    kinds = sorted({item_kind for item_kind, _, _ in page})
+    wanted = set(page)
+    found = {
+        (item_kind, doc_id, ordinal): item
+        for item_kind, doc_id, ordinal, item in _items(session, kinds, doc_ids)
+        if (item_kind, doc_id, ordinal) in wanted
+    }
+    entries: list[QueueItem] = []
+    for item_kind, doc_id, ordinal in page:
+        entry = _entry(
+            item_kind,
+            doc_id,
+            ordinal,
+            found[(item_kind, doc_id, ordinal)],
+            shown,
+            disputed,
+            changed,
+        )
+        if doc_id not in touched:
+            entry["reasons"].append("new_document")
+        entry["source"], entry["title"], entry["published"] = about[doc_id]
+        entries.append(entry)
+    return entries
 
 
 def _span(start: int, end: int, text: str) -> dict[str, Any]:
@@ -152,18 +234,21 @@ def _span(start: int, end: int, text: str) -> dict[str, Any]:
 Item = tuple[str, str, int, dict[str, Any]]
 
 
-def _items(session: Session, kind: str | None, document_id: str | None) -> Iterator[Item]:
-    """(kind, document id, ordinal, item) of every stored event, quote and stance, from
-    their rows' columns (not the records' JSON), each item in its record's shape."""
-    if kind in (None, "event"):
-        yield from _event_items(session, document_id)
-    if kind in (None, "quote"):
-        yield from _quote_items(session, document_id)
-    if kind in (None, "stance"):
-        yield from _stance_items(session, document_id)
+def _items(session: Session, kinds: Sequence[str], doc_ids: Sequence[str]) -> Iterator[Item]:
+    """(kind, document id, ordinal, item) of the events, quotes and stances of ``kinds``
+    in the documents ``doc_ids``, from their rows' columns (not the records' JSON), each
+    item in its record's shape."""
+    for start in range(0, len(doc_ids), 500):
+        chunk = doc_ids[start : start + 500]
+        if "event" in kinds:
+            yield from _event_items(session, chunk)
+        if "quote" in kinds:
+            yield from _quote_items(session, chunk)
+        if "stance" in kinds:
+            yield from _stance_items(session, chunk)
 
 
-def _event_items(session: Session, document_id: str | None) -> Iterator[Item]:
+def _event_items(session: Session, doc_ids: Sequence[str]) -> Iterator[Item]:
     e = EventMentionRow
     events = select(
         e.document_id,
@@ -177,7 +262,7 @@ def _event_items(session: Session, document_id: str | None) -> Iterator[Item]:
         e.start,
         e.end,
         e.evidence,
-    ).where(*([e.document_id == document_id] if document_id else []))
+    ).where(e.document_id.in_(doc_ids))
     for ev in session.execute(events):
         yield (
             "event",
@@ -195,7 +280,7 @@ def _event_items(session: Session, document_id: str | None) -> Iterator[Item]:
         )
 
 
-def _quote_items(session: Session, document_id: str | None) -> Iterator[Item]:
+def _quote_items(session: Session, doc_ids: Sequence[str]) -> Iterator[Item]:
     q = QuoteRow
     quotes = select(
         q.document_id,
@@ -209,7 +294,7 @@ def _quote_items(session: Session, document_id: str | None) -> Iterator[Item]:
         q.speaker_description,
         q.speaker_country,
         q.confidence,
-    ).where(*([q.document_id == document_id] if document_id else []))
+    ).where(q.document_id.in_(doc_ids))
     for qu in session.execute(quotes):
         yield (
             "quote",
@@ -229,7 +314,7 @@ def _quote_items(session: Session, document_id: str | None) -> Iterator[Item]:
         )
 
 
-def _stance_items(session: Session, document_id: str | None) -> Iterator[Item]:
+def _stance_items(session: Session, doc_ids: Sequence[str]) -> Iterator[Item]:
     s = StanceRow
     stances = select(
         s.document_id,
@@ -242,7 +327,7 @@ def _stance_items(session: Session, document_id: str | None) -> Iterator[Item]:
         s.start,
         s.end,
         s.evidence,
-    ).where(*([s.document_id == document_id] if document_id else []))
+    ).where(s.document_id.in_(doc_ids))
     for st in session.execute(stances):
         yield (
             "stance",
@@ -259,6 +344,17 @@ def _stance_items(session: Session, document_id: str | None) -> Iterator[Item]:
         )
 
 
+def _correction(
+    kind: str, doc_id: str, item: Mapping[str, Any], shown: Mapping[tuple[Any, ...], Correction]
+) -> Correction | None:
+    """The correction shown for an item (a fused event's falls on each of its reports)."""
+    key = key_of(kind, doc_id, item)
+    correction = shown.get(target(kind, key))
+    if correction is None and kind == "event":
+        correction = shown.get(target("fused_event", key))
+    return correction
+
+
 def _entry(
     kind: str,
     doc_id: str,
@@ -269,9 +365,7 @@ def _entry(
     changed: set[tuple[str, int]],
 ) -> QueueItem:
     key = key_of(kind, doc_id, item)
-    correction = shown.get(target(kind, key))
-    if correction is None and kind == "event":
-        correction = shown.get(target("fused_event", key))
+    correction = _correction(kind, doc_id, item, shown)
     confidence = item.get("confidence")
     reasons: list[str] = []
     if isinstance(confidence, int | float) and confidence < 0.5:

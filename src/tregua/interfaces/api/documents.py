@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Response
 
 from tregua.interfaces.api import models
 from tregua.interfaces.api.common import (
@@ -18,6 +18,9 @@ from tregua.interfaces.api.common import (
     Text,
     paged,
 )
+from tregua.interfaces.api.reviewed import document_reply
+from tregua.review import log
+from tregua.review.apply import correct_record
 from tregua.store import queries as q
 
 router = APIRouter(tags=["documents"])
@@ -41,9 +44,15 @@ def documents(
 
 
 @router.get("/documents/{doc_id}", response_model=models.Document, responses=NOT_FOUND)
-def document(store: StoreDep, doc_id: str) -> q.StoredRecord:
+def document(store: StoreDep, doc_id: str) -> q.StoredRecord | Response:
     """One document's full record (``spec/OUTPUT.md``)."""
     found = q.document(store, doc_id)
     if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
+    # as the editors left it: reviewed items carry ``reviewed``, ``machine`` and ``review``
+    corrections = log.read(store, document_ids=[doc_id])
+    if corrections:
+        fixed = correct_record(found, corrections)
+        if fixed["reviewed"]:
+            return document_reply(fixed)
     return found

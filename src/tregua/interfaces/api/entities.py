@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Response
 
 from tregua.interfaces.api import models
 from tregua.interfaces.api.common import (
@@ -18,6 +18,8 @@ from tregua.interfaces.api.common import (
     StoreDep,
     paged,
 )
+from tregua.interfaces.api.reviewed import profile_reply
+from tregua.review.apply import correct_profile
 from tregua.store import queries as q
 
 router = APIRouter(tags=["entities"])
@@ -56,11 +58,15 @@ def entity(
             description="The latest events, quotes and stances to list, of each.",
         ),
     ] = DEFAULT_PROFILE,
-) -> q.ActorProfile:
+) -> q.ActorProfile | Response:
     """One actor by id, name or any surface form: its latest events, quotes and stances
     (``*_total`` counts them all; the event and quote lists page them all with
     ``actor=`` and ``speaker=``), and who it acts with."""
     profile = q.actor_profile(store, actor, limit=limit)
     if profile is None:
         raise HTTPException(404, f"no actor answers to {actor!r}")
+    # as the editors left its events, quotes and stances (``*_total``: the machine's)
+    shown = correct_profile(store, profile)
+    if shown is not None:
+        return profile_reply(shown)
     return profile

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi.responses import JSONResponse
 from pydantic_core import to_json
 
 from tregua.interfaces.api import models
@@ -23,7 +24,9 @@ from tregua.interfaces.api.common import (
     paged,
 )
 from tregua.interfaces.api.review import ReviewedTimelineEvent
+from tregua.interfaces.api.reviewed import event_reply, page_reply, touched
 from tregua.review.apply import correct_timeline
+from tregua.review.items import correct_listed, read_for
 from tregua.store import queries as q
 
 router = APIRouter(tags=["events"])
@@ -44,7 +47,7 @@ def events(
     min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> Page[q.FusedEvent]:
+) -> Page[q.FusedEvent] | Response:
     """Fused events in date order (undated last), each with every document's report."""
     found = q.timeline_page(
         store,
@@ -59,15 +62,26 @@ def events(
         limit=limit,
         offset=offset,
     )
+    # as the editors left them, as on the timeline (``total`` stays the machine's count)
+    rows, total = found
+    shown = correct_timeline(store, rows)
+    if touched(shown, len(rows)):
+        return page_reply(models.FusedEvent, shown, total, limit, offset)
     return paged(found, limit, offset)
 
 
 @router.get("/events/{event_id}", response_model=models.FusedEvent, responses=NOT_FOUND)
-def event(store: StoreDep, event_id: str) -> q.FusedEvent:
+def event(store: StoreDep, event_id: str) -> q.FusedEvent | Response:
     """One fused event."""
     found = q.fused_event(store, event_id)
     if found is None:
         raise HTTPException(404, f"no fused event with id {event_id!r}")
+    # as the editors left it; one they rejected or merged away (the timeline and the
+    # events leave it out) is still found by its id, with ``reviewed`` and ``left_out``
+    shown = correct_timeline(store, [found])
+    if touched(shown, 1):
+        left_out = {**found, "reviewed": True, "machine": {}, "left_out": True}
+        return JSONResponse(event_reply(shown[0] if shown else left_out))
     return found
 
 
@@ -115,7 +129,7 @@ def event_mentions(
     min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> Page[q.EventMention]:
+) -> Page[q.EventMention] | Response:
     """Events as each document reports them, before fusion, by publication date."""
     found = q.event_mentions_page(
         store,
@@ -127,4 +141,11 @@ def event_mentions(
         limit=limit,
         offset=offset,
     )
+    # as the editors left them, as in the document's record
+    rows, total = found
+    shown = correct_listed(
+        "event", rows, read_for(store, "event", (r["document_id"] for r in rows))
+    )
+    if shown is not None:
+        return page_reply(models.EventMention, shown, total, limit, offset)
     return paged(found, limit, offset)

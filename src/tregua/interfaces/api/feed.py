@@ -21,6 +21,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from tregua.interfaces.api import models
 from tregua.interfaces.exports import QUAD_CLASSES
+from tregua.review.apply import correct_timeline
 from tregua.store import Store
 from tregua.store.newest import newest_events
 
@@ -84,7 +85,29 @@ def _content(event: dict[str, Any]) -> str:
     said = sources_line(event)
     if said:
         lines.append(said)
+    if event.get("reviewed"):
+        lines.append(reviewed_line(event))
     return "\n".join(lines)
+
+
+def reviewed_line(event: dict[str, Any]) -> str:
+    """What the editors changed: "Reviewed by an editor; the machine said status: planned"."""
+    line = "Reviewed by an editor"
+    machine = event.get("machine") or {}
+    if machine:
+        said = "; ".join(f"{k}: {_said(v)}" for k, v in machine.items())
+        line += f"; the machine said {said}"
+    if event.get("merged"):
+        line += f"; merged with {', '.join(event['merged'])}"
+    if event.get("split_from"):
+        line += f"; split from {event['split_from']}"
+    return line
+
+
+def _said(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "none"
+    return "none" if value is None else str(value)
 
 
 def sources_line(event: dict[str, Any]) -> str | None:
@@ -145,6 +168,8 @@ def atom(events: list[dict[str, Any]], base: str, query: dict[str, str]) -> byte
         _add(entry, "category", term=event["status"], scheme=f"{base}api/feed.atom#status")
         for side in event["countries"]:
             _add(entry, "category", term=side, scheme=f"{base}api/feed.atom#side")
+        if event.get("reviewed"):
+            _add(entry, "category", term="reviewed", scheme=f"{base}api/feed.atom#review")
         _add(entry, "summary", event["evidence"], type="text")
         _add(entry, "content", _content(event), type="text")
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
@@ -181,8 +206,11 @@ def feed(
         raise HTTPException(
             422, f"type {type!r} is not a PLOVER type; use one of {', '.join(QUAD_CLASSES)}"
         )
-    events = newest_events(
-        _store(request), side=side, type=type, limit=limit, min_confidence=min_confidence
+    store = _store(request)
+    # as the editors left them: a rejected event leaves the feed, a reviewed one says so
+    events = correct_timeline(
+        store,
+        newest_events(store, side=side, type=type, limit=limit, min_confidence=min_confidence),
     )
     query = {k: v.upper() for k, v in (("side", side), ("type", type)) if v}
     if min_confidence is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from tregua.interfaces.api import models
 from tregua.interfaces.api.common import (
@@ -18,6 +18,8 @@ from tregua.interfaces.api.common import (
     Text,
     paged,
 )
+from tregua.interfaces.api.reviewed import page_reply
+from tregua.review.items import correct_listed, read_for
 from tregua.store import queries as q
 
 router = APIRouter(tags=["quotes"])
@@ -37,7 +39,7 @@ def quotes(
     min_confidence: MinConfidence = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> Page[q.Quote]:
+) -> Page[q.Quote] | Response:
     """Who said what, by publication date, with the issues each quote takes a stance on."""
     found = q.quotes_page(
         store,
@@ -51,4 +53,12 @@ def quotes(
         limit=limit,
         offset=offset,
     )
+    # as the editors left them: a rejected quote leaves the page (``total`` stays the
+    # machine's count), a reviewed one carries ``reviewed``, ``machine`` and ``review``
+    rows, total = found
+    shown = correct_listed(
+        "quote", rows, read_for(store, "quote", (r["document_id"] for r in rows))
+    )
+    if shown is not None:
+        return page_reply(models.Quote, shown, total, limit, offset)
     return paged(found, limit, offset)

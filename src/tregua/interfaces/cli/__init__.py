@@ -14,7 +14,8 @@ never read as Rich markup, so a name or a text cannot drive the terminal.
 The package: ``app`` (the Typer app, shared options, the store and its errors),
 ``running`` (extract, ingest, watch), ``reads`` and ``summary`` (the read commands and
 their columns), ``tables`` (fitting a table to the terminal), ``explain``, ``serve``
-(serve, export), ``review`` (editors and the corrections, issue #18). Importing it loads
+(serve, export), ``review`` (editors and the corrections, issue #18), ``quality``
+(the pipeline scored against the corrections). Importing it loads
 Typer and Rich only: each command imports the store, the pack or the pipeline when it runs.
 """
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tregua.interfaces.cli import explain, reads, review, running, serve, summary
+from tregua.interfaces.cli import explain, quality, reads, review, running, serve, summary
 from tregua.interfaces.cli.app import (
     EXIT_QUARANTINED,
     EXIT_SETUP,
@@ -61,6 +62,7 @@ __all__ = [
     "app",
     "build_pipeline",
     "explain",
+    "quality",
     "reads",
     "running",
     "serve",

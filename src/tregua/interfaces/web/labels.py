@@ -143,3 +143,17 @@ def labels(lang: str) -> dict[str, str]:
     """Every label in ``lang`` (``es`` or ``en``; anything else reads as ``es``)."""
     index = 1 if lang == "en" else 0
     return {key: pair[index] for key, pair in _LABELS.items()}
+
+
+#: the document view's words for reviewed items, kept out of ``_LABELS`` (which every
+#: page sends to the browser script)
+_REVIEW_LABELS = {
+    "reviewed": ("Revisado por un editor", "Reviewed by an editor"),
+    "machine": ("Lo que dijo la máquina", "What the machine said"),
+}
+
+
+def review_labels(lang: str) -> dict[str, str]:
+    """The words for reviewed items in ``lang``, as ``labels``."""
+    index = 1 if lang == "en" else 0
+    return {key: pair[index] for key, pair in _REVIEW_LABELS.items()}

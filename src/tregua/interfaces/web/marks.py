@@ -106,16 +106,16 @@ def record_marks(
             )
     for event in record.get("events", ()):
         ev = event["evidence"]
-        status = labels.get(event["status"], event["status"])
-        title = f"{event['type']} · {status} · {event.get('date') or '?'}"
+        status = labels.get(event.get("status") or "", event.get("status") or "?")
+        title = f"{event.get('type') or '?'} · {status} · {event.get('date') or '?'}"
         marks.append(Mark(ev["start"], ev["end"], "ev", title))
     for quote in record.get("quotes", ()):
         who = quote.get("speaker_name") or quote.get("speaker_description") or "?"
         marks.append(Mark(quote["start"], quote["end"], "qt", f"{labels['quote']}: {who}"))
     for stance in record.get("stances", ()):
         ev = stance["evidence"]
-        polarity = labels.get(stance["polarity"], stance["polarity"])
-        title = f"{stance['country']} · {stance['issue']} · {polarity}"
+        polarity = labels.get(stance.get("polarity") or "", stance.get("polarity") or "?")
+        title = f"{stance.get('country') or '?'} · {stance.get('issue') or '?'} · {polarity}"
         marks.append(Mark(ev["start"], ev["end"], "st", title))
     for flag in record.get("flags", ()):
         marks.append(

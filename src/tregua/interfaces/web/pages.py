@@ -9,15 +9,17 @@ the API's own documentation (``/docs``). None is in the OpenAPI schema.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from tregua.interfaces.api.common import DEFAULT_PROFILE, MAX_OFFSET, State, StoreDep
-from tregua.interfaces.web.labels import LANGUAGES, labels
+from tregua.interfaces.web.labels import LANGUAGES, labels, review_labels
 from tregua.interfaces.web.marks import paragraph_pieces, parse_span, record_marks
+from tregua.review import log
+from tregua.review.apply import correct_profile, correct_record
 from tregua.store import queries as q
 
 _TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -77,6 +79,9 @@ def document(request: Request, state: State, doc_id: str) -> HTMLResponse:
     record = q.document(state.store, doc_id)
     if record is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
+    corrections = log.read(state.store, document_ids=[doc_id])
+    if corrections:  # as the editors left it: reviewed items marked, the machine's beside
+        record = cast(q.StoredRecord, correct_record(record, corrections))
     text = record["text"]
     words = labels(request.query_params.get("lang", "es"))
     marks = record_marks(record, words, parse_span(request.query_params.get("hl"), len(text)))
@@ -97,6 +102,7 @@ def document(request: Request, state: State, doc_id: str) -> HTMLResponse:
         paragraphs=paragraphs,
         names=names,
         link=_safe_link(record.get("source")),
+        rt=review_labels(request.query_params.get("lang", "es")),
     )
 
 
@@ -153,7 +159,15 @@ def actor(request: Request, state: State, actor: str) -> HTMLResponse:
     profile = q.actor_profile(state.store, actor, limit=DEFAULT_PROFILE)
     if profile is None:
         raise HTTPException(404, f"no actor answers to {actor!r}")
-    return page(request, state, "actor.html", "actor", actor=profile)
+    shown = correct_profile(state.store, profile)  # as the editors left it, marked
+    return page(
+        request,
+        state,
+        "actor.html",
+        "actor",
+        actor=profile if shown is None else shown,
+        rt=review_labels(request.query_params.get("lang", "es")),
+    )
 
 
 @router.get("/docs")

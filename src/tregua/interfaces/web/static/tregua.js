@@ -196,6 +196,14 @@
     return found;
   }
 
+  // reviewed by an editor (issue #18): the machine's values the review replaced, struck
+  function machineNote(e) {
+    if (!e.reviewed) return "";
+    const said = Object.entries(e.machine || {}).map(([k, v]) =>
+      k + ": " + (Array.isArray(v) ? v.join(" ") : v === null || v === undefined ? "–" : v));
+    return el("small", { class: "machine", title: "machine" }, said.join("; "));
+  }
+
   async function timeline() {
     const form = document.getElementById("filters");
     const chart = document.getElementById("chart");
@@ -261,10 +269,13 @@
             ? events.map((e) =>
                 el(
                   "tr",
-                  { "data-type": e.type, "data-status": e.status, "data-date": e.date || "" },
+                  Object.assign(
+                    { "data-type": e.type, "data-status": e.status, "data-date": e.date || "" },
+                    e.reviewed ? { class: "reviewed" } : {}
+                  ),
                   el("td", { class: "when" + (vague(e) ? " vague" : "") }, when(e)),
                   el("td", {}, el("span", { class: "chip type-" + e.type }, e.type)),
-                  el("td", {}, label(e.status)),
+                  el("td", {}, label(e.status), machineNote(e)),
                   el("td", {}, e.countries.join(" ")),
                   el("td", {}, e.place || ""),
                   el("td", { class: "sources" }, sourcesText(e) + (e.disputed ? " ⚠" : "")),
@@ -556,10 +567,11 @@
       detail.replaceChildren(
         el("h2", {}, members.map((p) => p.name).join(" · ")),
         el("ul", { id: "place-events" }, ...members.flatMap((place) => place.events.map((e) =>
-          el("li", {},
+          el("li", e.reviewed ? { class: "reviewed" } : {},
             el("span", { class: "chip type-" + e.type }, e.type), " ",
             (members.length > 1 ? place.name + " · " : "") + when(e) + " · " + label(e.status) + " · " + e.countries.join(" ") + " · " + sourcesText(e) + " — ",
-            e.document_id ? el("a", { href: docHref(e.document_id) }, e.evidence) : e.evidence)
+            e.document_id ? el("a", { href: docHref(e.document_id) }, e.evidence) : e.evidence,
+            e.reviewed ? el("span", { class: "reviewed" }, " ✓") : "", machineNote(e))
         )))
       );
     }

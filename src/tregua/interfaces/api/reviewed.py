@@ -1,0 +1,90 @@
+"""Replies as the editors left the record (issue #18): ``/api/documents/{id}``,
+``/api/events``, ``/api/events/{id}``, ``/api/quotes``, ``/api/event-mentions`` and
+``/api/entities/{actor}``.
+
+A reply nobody's correction touches is sent as before, through its response model, byte
+for byte. A touched one is the same model's JSON with, on each reviewed item, the fields
+the review adds (``reviewed``, ``machine``, and ``review``, ``merged``, ``split_from``,
+``left_out`` where they apply): the models ignore fields they do not name, so these are added after
+validation. The OpenAPI schema does not list them (it is pinned with the other replies).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ValidationError
+
+from tregua.interfaces.api import models
+
+#: the fields a review adds to an item, copied onto the validated item when present
+ADDED = ("reviewed", "machine", "review", "merged", "split_from", "left_out")
+#: a record's lists of items
+RECORD_LISTS = ("events", "quotes", "stances")
+
+
+def _dumped(model: type[BaseModel], item: Mapping[str, Any]) -> dict[str, Any]:
+    """``item`` through ``model`` and back, with the review's fields; an item the model
+    cannot take (an editor's addition without a field the model requires) goes as the
+    editor made it."""
+    try:
+        out: dict[str, Any] = model.model_validate(item).model_dump(mode="json")
+    except ValidationError:
+        out = {k: v for k, v in item.items() if k not in ADDED}
+    for name in ADDED:
+        if name in item:
+            out[name] = item[name]
+    return out
+
+
+def touched(items: Sequence[Mapping[str, Any]], before: int) -> bool:
+    """Whether a review changed a list: an item left out, or one marked."""
+    return len(items) != before or any("reviewed" in item for item in items)
+
+
+def event_reply(event: Mapping[str, Any]) -> dict[str, Any]:
+    """One reviewed fused event, as ``models.FusedEvent`` with the review's fields."""
+    return _dumped(models.FusedEvent, event)
+
+
+def page_reply(
+    model: type[BaseModel], items: Sequence[Mapping[str, Any]], total: int, limit: int, offset: int
+) -> JSONResponse:
+    """A reviewed page, in ``models.Page``'s order of fields."""
+    return JSONResponse(
+        {
+            "items": [_dumped(model, item) for item in items],
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+        }
+    )
+
+
+def document_reply(record: Mapping[str, Any]) -> JSONResponse:
+    """A reviewed record (``review.apply.correct_record``): ``reviewed: true`` on it."""
+    out = _dumped(models.Document, {k: v for k, v in record.items() if k not in RECORD_LISTS})
+    item_models: tuple[type[BaseModel], ...] = (
+        models.RecordEvent,
+        models.RecordQuote,
+        models.RecordStance,
+    )
+    for name, model in zip(RECORD_LISTS, item_models, strict=True):
+        out[name] = [_dumped(model, item) for item in record.get(name) or []]
+    out["reviewed"] = True
+    return JSONResponse(out)
+
+
+def profile_reply(profile: Mapping[str, Any]) -> JSONResponse:
+    """A reviewed actor's profile (``review.apply.correct_profile``)."""
+    lists: dict[str, type[BaseModel]] = {
+        "events": models.FusedEvent,
+        "quotes": models.Quote,
+        "stances": models.ActorStance,
+    }
+    out = _dumped(models.ActorProfile, {k: v for k, v in profile.items() if k not in lists})
+    for name, model in lists.items():
+        out[name] = [_dumped(model, item) for item in profile.get(name) or []]
+    return JSONResponse(out)
