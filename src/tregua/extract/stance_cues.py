@@ -7,8 +7,10 @@ import functools
 import re
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from tregua.pack import Issue, context_pattern, issue_pattern
 
@@ -62,11 +64,34 @@ def sentence_words(sent: SpacySpan) -> frozenset[str]:
     return frozenset(_WORD.findall(sent.text.lower()))
 
 
-def by_lemma(sent: SpacySpan) -> dict[str, list[Token]]:
-    """The sentence's tokens by lowered lemma, each list in the sentence's order."""
+@functools.cache
+def _cue_verbs(issues: tuple[Issue, ...]) -> frozenset[str]:
+    """The verbs that open a cue of any of ``issues``."""
+    return frozenset(base for issue in issues for base, _, _ in _verb_cues(issue))
+
+
+def cue_verb_lemmas(doc: Doc, issues: tuple[Issue, ...]) -> dict[int, str]:
+    """Token index -> lowered lemma of the document's tokens whose lemma is a verb opening a
+    cue of ``issues``, read from the document's arrays once (the only lemmas ``issue_cues``
+    looks up)."""
+    verbs = _cue_verbs(issues)
+    strings = doc.vocab.strings
+    table = doc.to_array(LEMMA)
+    wanted = {int(h): low for h in numpy.unique(table) if (low := strings[int(h)].lower()) in verbs}
+    if not wanted:
+        return {}
+    at = numpy.flatnonzero(numpy.isin(table, list(wanted))).tolist()
+    return {i: wanted[int(table[i])] for i in at}
+
+
+def by_lemma(sent: SpacySpan, verbs: dict[int, str]) -> dict[str, list[Token]]:
+    """The sentence's tokens among ``verbs`` (``cue_verb_lemmas`` of its document) by
+    lowered lemma, each list in the sentence's order."""
     index: dict[str, list[Token]] = {}
-    for token in sent:
-        index.setdefault(token.lemma_.lower(), []).append(token)
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if (lemma := verbs.get(i)) is not None:
+            index.setdefault(lemma, []).append(doc[i])
     return index
 
 
@@ -79,7 +104,7 @@ def issue_cues(
 ) -> Iterable[tuple[int, int, bool]]:
     """(start, end, contrary) of each cue of ``issue`` in the sentence: the cue words as
     written, or with a verb in any form ("renuncie a la OTAN" for "renunciar a la OTAN").
-    ``lemmas`` is ``by_lemma(sent)`` and ``words`` is ``sentence_words(sent)``, built once
+    ``lemmas`` is ``by_lemma(sent, ...)`` and ``words`` is ``sentence_words(sent)``, built once
     for all the issues."""
     contrary, broad = _lowered_cues(issue)
     in_context: bool | None = None  # searched for only when a broad cue is met

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tregua.extract.confidence import Scorer, load_calibration
-from tregua.extract.stance_cues import by_lemma, issue_cues, sentence_words
+from tregua.extract.stance_cues import by_lemma, cue_verb_lemmas, issue_cues, sentence_words
 from tregua.extract.stance_holders import SUBJECTS, is_agent, main_subject_side, subject_side
 from tregua.language import sentences_in
 from tregua.language.modality import condition, condition_above, is_negated
@@ -329,6 +329,7 @@ def _find(
     found: dict[tuple[str, str], tuple[Stance, Reading]] = {}
     # the side of the last sentence's subject, for a sentence without one
     previous: tuple[str | None, str] | None = None
+    verbs = cue_verb_lemmas(doc, pack.issues)
     for para in clean.extractable():
         if para.kind != "reporting":
             continue
@@ -336,7 +337,7 @@ def _find(
             before = previous
             previous = main_subject_side(sent, pack)
             evidence = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
-            lemmas, words = by_lemma(sent), sentence_words(sent)
+            lemmas, words = by_lemma(sent, verbs), sentence_words(sent)
             for issue in pack.issues:
                 seen: set[int] = set()
                 for start, end, contrary in issue_cues(sent, issue, text, lemmas, words):
