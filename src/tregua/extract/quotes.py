@@ -16,6 +16,9 @@ import dataclasses
 import datetime as dt
 import re
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from tregua.extract.confidence import Scorer, load_calibration
@@ -39,10 +42,21 @@ MAX_ASIDE = 20
 _JOINERS = frozenset({"y", "e", "pero", "mientras", "aunque", "que"})
 
 
-def _is_speech_verb(token: Token, lexicon: Lexicon) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and (
-        token.lemma_.lower() in lexicon.speech_verbs or token.lower_ in lexicon.speech_verbs
-    )
+def _speech_verbs(doc: Doc, lexicon: Lexicon) -> frozenset[int]:
+    """The indices of the document's speech verbs: a verb or auxiliary whose lemma or form is
+    one of the lexicon's, read from the document's arrays once, each lemma looked up once."""
+    table = doc.to_array([POS, LEMMA, LOWER])
+    strings, verbs = doc.vocab.strings, lexicon.speech_verbs
+    by_lemma: dict[int, bool] = {}
+    found = set()
+    for i in numpy.flatnonzero(numpy.isin(table[:, 0], (VERB, AUX))).tolist():
+        lemma, lower = int(table[i, 1]), int(table[i, 2])
+        said = by_lemma.get(lemma)
+        if said is None:
+            said = by_lemma[lemma] = strings[lemma].lower() in verbs
+        if said or strings[lower] in verbs:
+            found.add(i)
+    return frozenset(found)
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -202,8 +216,9 @@ def find_quotes(
     text = clean.text
     quotes: list[Quote] = []
     last: Speaker | None = None
+    speech = _speech_verbs(doc, pack.lexicon)
     for para in clean.extractable():
-        found, last = _paragraph_quotes(doc, text, para, pack, day, last)
+        found, last = _paragraph_quotes(doc, text, para, pack, day, last, speech)
         quotes.extend(found)
     model = calibration if calibration is not None else load_calibration("quotes")
     return tuple(
@@ -219,9 +234,11 @@ def _paragraph_quotes(
     pack: DomainPack,
     day: dt.date | None,
     last: Speaker | None,
+    speech: frozenset[int],
 ) -> tuple[list[Quote], Speaker | None]:
     """The quotes of one paragraph, and the last speaker it names (``last`` when none): a
-    quote without a speaker of its own may be the previous speaker's."""
+    quote without a speaker of its own may be the previous speaker's. ``speech``: the
+    document's speech verbs (``_speech_verbs``)."""
     quotes: list[Quote] = []
     sents = sentences_in(doc, para.start, para.end)
     # marks are paired over the whole paragraph: a quote may hold several sentences
@@ -232,8 +249,8 @@ def _paragraph_quotes(
     for sent in sents:
         verbs = [
             t
-            for t in sent
-            if _is_speech_verb(t, pack.lexicon) and not any(a <= t.idx < b for a, b in marks)
+            for t in (doc[i] for i in range(sent.start, sent.end) if i in speech)
+            if not any(a <= t.idx < b for a, b in marks)
         ]
         reports, speakers = _reports_in(sent, verbs, marks, pack, day, last)
         taken: list[tuple[int, int]] = []

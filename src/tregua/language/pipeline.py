@@ -11,6 +11,7 @@ rules before the parser runs.
 from __future__ import annotations
 
 import warnings
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +42,26 @@ def entity_patterns(pack: DomainPack) -> list[dict[str, Any]]:
     return patterns
 
 
+# each paragraph's sentences, per document: events, quotes and stances all ask for them
+_SENTENCES: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[Span, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def sentences_in(doc: Doc, start: int, end: int) -> list[Span]:
     """The sentences of ``doc`` between the character offsets ``start`` and ``end``.
 
     The parser sometimes cuts an opening quote mark off its sentence ("«" + "Estamos ...»,
-    dijo"); a sentence of punctuation only is joined to the next one.
+    dijo"); a sentence of punctuation only is joined to the next one. Found once per
+    document and paragraph, however many extractors ask.
     """
+    known = _SENTENCES.setdefault(doc, {})
+    if (start, end) not in known:
+        known[start, end] = tuple(_sentences_in(doc, start, end))
+    return list(known[start, end])
+
+
+def _sentences_in(doc: Doc, start: int, end: int) -> list[Span]:
     window = doc.char_span(start, end, alignment_mode="expand")
     if window is None:
         return []
