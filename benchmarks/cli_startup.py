@@ -33,11 +33,11 @@ _FIELDS = {
 }
 
 
-def measure(args: list[str], src: Path, cwd: Path) -> dict[str, float]:
+def measure(args: list[str], src: Path, cwd: Path, tregua: Path = TREGUA) -> dict[str, float]:
     """One run of ``tregua ARGS``: wall and CPU seconds, max RSS in MB."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     done = subprocess.run(
-        ["/usr/bin/time", "-v", str(TREGUA), *args],
+        ["/usr/bin/time", "-v", str(tregua), *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -60,6 +60,9 @@ def main() -> int:
     parser.add_argument("--db", type=Path, required=True, help="The SQLite store to read.")
     parser.add_argument(
         "--ingested", type=Path, help="A store holding examples/ (re-ingested: all unchanged)."
+    )
+    parser.add_argument(
+        "--tregua", type=Path, default=TREGUA, help="The console script (a venv's bin/tregua)."
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--label", default="", help="A name for this checkout in the output.")
@@ -85,7 +88,7 @@ def main() -> int:
         if args.only and name not in args.only:
             continue
         load = os.getloadavg()[0]
-        runs = [measure(command, args.src.resolve(), ROOT) for _ in range(args.runs)]
+        runs = [measure(command, args.src.resolve(), ROOT, args.tregua) for _ in range(args.runs)]
         walls = " ".join(f"{r['wall']:.2f}" for r in runs)
         median = {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "rss")}
         print(
