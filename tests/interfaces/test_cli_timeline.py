@@ -108,3 +108,12 @@ def test_tsv_fields_are_whole_with_controls_escaped() -> None:
         "\\u202eal revés\tsin\u00a0corte\n"
     )
     assert tsv(columns, []) == "a\tb\n"
+
+
+def test_a_read_command_leaves_the_collector_as_it_found_it(examples_db: str) -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert runner.invoke(app, ["summary", "--db", examples_db]).exit_code == 0
+    assert runner.invoke(app, ["timeline", "--db", "nosuchdb://x"]).exit_code == 3
+    assert gc.isenabled()  # paused while each ran, not after

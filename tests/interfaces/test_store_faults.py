@@ -92,9 +92,7 @@ def test_a_partly_damaged_store(command: list[str], damaged: Path, tmp_path: Pat
 
 
 @pytest.mark.parametrize("command", [["timeline"], ["summary"], ["quotes"]], ids=" ".join)
-def test_a_damaged_page_met_prints_nothing_but_the_error(
-    command: list[str], damaged: Path
-) -> None:
+def test_a_damaged_page_met_prints_nothing_but_the_error(command: list[str], damaged: Path) -> None:
     result = runner.invoke(app, [*command, "--db", f"sqlite:///{damaged}"])
     _one_line(result.exit_code, result.stderr)
     assert result.stdout == ""  # the rows are all read before the first is printed

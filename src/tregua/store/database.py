@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
@@ -34,7 +34,6 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tregua.errors import StoreError
-from tregua.model import Quarantined, Record, record_to_dict
 from tregua.store import dialects
 from tregua.store.rows import DocumentRows, record_hash, rows_of
 from tregua.store.schema import (
@@ -53,6 +52,9 @@ from tregua.store.schema import (
     SourceRow,
     StanceRow,
 )
+
+if TYPE_CHECKING:  # the records' module loads with the first write: a read needs none of it
+    from tregua.model import Quarantined, Record
 
 Outcome = Literal["stored", "unchanged", "replaced", "outdated"]
 
@@ -218,6 +220,8 @@ class Store:
         before parsing it; ``force`` replaces a stored record of the same pipeline version
         whenever the new one differs (a developer re-running a changed extractor).
         """
+        from tregua.model import Record, record_to_dict
+
         data = record_to_dict(record) if isinstance(record, Record) else dict(record)
         digest = record_hash(data)
         try:
