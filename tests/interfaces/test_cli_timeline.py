@@ -4,6 +4,7 @@ answers what the timeline query answers; the TSV of a value is what the table sh
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 
@@ -111,8 +112,6 @@ def test_tsv_fields_are_whole_with_controls_escaped() -> None:
 
 
 def test_a_read_command_leaves_the_collector_as_it_found_it(examples_db: str) -> None:
-    import gc
-
     assert gc.isenabled()
     assert runner.invoke(app, ["summary", "--db", examples_db]).exit_code == 0
     assert runner.invoke(app, ["timeline", "--db", "nosuchdb://x"]).exit_code == 3
