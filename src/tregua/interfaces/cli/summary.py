@@ -93,10 +93,10 @@ def summary(
 def check(db: DbOpt = None) -> None:
     """Read every page of the store: ok, or exit 3 if one is damaged.
 
-    The read commands read only the pages their answer needs (a damaged one is exit 3,
-    never part of an answer); this reads them all, and holds each index against its table
-    (SQLite's integrity_check: some seconds for a store of 250 MB). A PostgreSQL server
-    keeps its own pages whole: nothing is read.
+    The read commands read only the pages their answer needs, and stop with exit 3 at
+    one SQLite finds damaged, before printing anything; this reads them all, and holds
+    each index against its table (SQLite's integrity_check: some seconds for a store of
+    250 MB). A PostgreSQL server keeps its own pages whole: nothing is read.
     """
     store = read_store(db)
     store.check(thorough=True)
