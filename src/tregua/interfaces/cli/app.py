@@ -65,46 +65,26 @@ err = Console(stderr=True, soft_wrap=True)  # one line per message: easy to grep
 
 #: the groups ``tregua --help`` lists the commands in
 RUN, READ, SHARE = "Run the pipeline", "Read the store", "Serve and export"
+#: the commands of the READ group, by name: short, run with the collector paused
+READ_COMMANDS: set[str] = set()
 
 C = TypeVar("C", bound=Callable[..., Any])
 
 
 def command(panel: str, name: str | None = None) -> Callable[[C], C]:
     """``app.command`` with the function's docstring as help, each paragraph one line (the
-    terminal wraps it, not the source's line breaks), in the ``panel`` group. A command
-    that reads (``READ``) runs with the cyclic garbage collector paused."""
+    terminal wraps it, not the source's line breaks), in the ``panel`` group."""
 
     def register(function: C) -> C:
         doc = inspect.cleandoc(function.__doc__ or "")
         paragraphs = (" ".join(p.split()) for p in doc.split("\n\n"))
         helped = "\n\n".join(paragraphs)
-        registered = collector_paused(function) if panel == READ else function
-        app.command(name, help=helped, rich_help_panel=panel)(registered)
+        app.command(name, help=helped, rich_help_panel=panel)(function)
+        if panel == READ:
+            READ_COMMANDS.add(name or function.__name__.replace("_", "-"))
         return function
 
     return register
-
-
-def collector_paused(function: C) -> C:
-    """``function`` run with Python's cyclic garbage collector paused, as it was after.
-
-    A read command is short and makes little cyclic garbage, but it imports SQLAlchemy
-    (some 70,000 objects) and builds a row per event: each full pass of the collector walks
-    them all. Paused, ``tregua timeline`` on the 5,000-document load store took 18 % less
-    CPU (docs/quality/75-cli.md). Restored after, so a test process or a long command
-    that calls one keeps its collector."""
-
-    @functools.wraps(function)
-    def paused(*args: Any, **kwargs: Any) -> Any:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return paused  # type: ignore[return-value]
 
 
 def out() -> Console:
@@ -356,6 +336,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -364,3 +345,19 @@ def main(
     ] = False,
 ) -> None:
     """tregua: a structured, source-linked record of a peace process."""
+    if context.invoked_subcommand in READ_COMMANDS:
+        pause_collector(context)
+
+
+def pause_collector(context: typer.Context) -> None:
+    """Pause Python's cyclic garbage collector until ``context`` closes (the command has
+    run), then leave it as it was.
+
+    A read command is short and makes little cyclic garbage, but its options are coerced
+    through pydantic and it imports SQLAlchemy: some 70,000 objects that each full pass of
+    the collector walks again (docs/quality/75-cli.md). Only the ``Read`` group's commands:
+    an ingest or a server runs long enough to need the collector. Restored on close, so a
+    test process that invokes a command keeps its collector."""
+    if gc.isenabled():
+        gc.disable()
+        context.call_on_close(gc.enable)
