@@ -100,5 +100,5 @@ def check(db: DbOpt = None) -> None:
     """
     store = read_store(db)
     store.check(thorough=True)
-    whole = "every page read" if store.dialect == "sqlite" else "checked by the server"
+    whole = "every page read" if store.dialect == "sqlite" else "PostgreSQL: nothing to read"
     sys.stdout.write(shown(f"ok: {store.url} ({whole})") + "\n")  # one line, never wrapped
