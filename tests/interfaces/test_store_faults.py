@@ -115,9 +115,12 @@ def test_a_command_reads_only_what_its_answer_needs_and_check_reads_all(
     """The quotes' pages overwritten: the timeline is whole and exit 0 (not one of its
     pages is damaged), the quotes are exit 3, and ``tregua check`` finds the damage."""
     source = Path(examples_db.removeprefix("sqlite:///"))
+    with sqlite3.connect(source) as con:  # everything into the main file, none in the WAL
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db = tmp_path / "sin-citas.db"
     shutil.copy(source, db)
     before = runner.invoke(app, ["timeline", "--db", str(db)])
+    assert before.exit_code == 0 and len(before.stdout.splitlines()) > 1, before.stderr
     offsets = _table_pages(db, "quotes")
     assert offsets
     with db.open("r+b") as handle:
