@@ -104,7 +104,7 @@ def test_values_of_short_columns_are_whole_at_80_columns(examples_db: str) -> No
     for side, polarity in shown:
         row = next(line for line in table.splitlines() if line.split()[:1] == [side])
         assert polarity in row.split()
-    events = _terminal(["timeline", "--db", examples_db])
+    events = _terminal(["timeline", "--db", examples_db, "--limit", "0"])  # every event
     for event in json.loads(runner.invoke(app, ["timeline", "--db", examples_db, "--json"]).stdout):
         date = re.escape(event["date"] or "?")
         assert re.search(rf"^  {date} +{event['type']} ", events, re.M), event

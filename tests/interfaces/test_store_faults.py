@@ -42,6 +42,7 @@ COMMANDS = [
     ["export", "--format", "jsonl", "--out", "{tmp}/out.jsonl"],
     ["ingest", str(sorted(EXAMPLES.glob("*.txt"))[0])],
     ["serve", "--port", "1"],
+    ["check"],
 ]
 
 
@@ -88,6 +89,57 @@ def test_a_file_that_is_not_a_store(command: list[str], tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 def test_a_partly_damaged_store(command: list[str], damaged: Path, tmp_path: Path) -> None:
     _one_line(*_run(command, damaged, tmp_path))
+
+
+@pytest.mark.parametrize("command", [["timeline"], ["summary"], ["quotes"]], ids=" ".join)
+def test_a_damaged_page_met_prints_nothing_but_the_error(command: list[str], damaged: Path) -> None:
+    result = runner.invoke(app, [*command, "--db", f"sqlite:///{damaged}"])
+    _one_line(result.exit_code, result.stderr)
+    assert result.stdout == ""  # the rows are all read before the first is printed
+
+
+def _table_pages(db: Path, table: str) -> list[int]:
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every page in the main file
+        try:
+            found = con.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,)).fetchall()
+        except sqlite3.OperationalError as exc:  # a SQLite built without dbstat
+            pytest.skip(f"this SQLite cannot list a table's pages: {exc}")
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+    return [(n - 1) * size for (n,) in found]
+
+
+def test_a_command_reads_only_what_its_answer_needs_and_check_reads_all(
+    examples_db: str, tmp_path: Path
+) -> None:
+    """The quotes' pages overwritten: the timeline is whole and exit 0 (not one of its
+    pages is damaged), the quotes are exit 3, and ``tregua check`` finds the damage."""
+    source = Path(examples_db.removeprefix("sqlite:///"))
+    with sqlite3.connect(source) as con:  # everything into the main file, none in the WAL
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db = tmp_path / "sin-citas.db"
+    shutil.copy(source, db)
+    before = runner.invoke(app, ["timeline", "--db", str(db)])
+    assert before.exit_code == 0 and len(before.stdout.splitlines()) > 1, before.stderr
+    offsets = _table_pages(db, "quotes")
+    assert offsets
+    with db.open("r+b") as handle:
+        for offset in offsets:
+            handle.seek(offset)
+            handle.write(b"\xa5" * 4096)
+    after = runner.invoke(app, ["timeline", "--db", str(db)])
+    assert after.exit_code == 0, after.stderr
+    assert after.stdout == before.stdout
+    for command in (["quotes"], ["check"]):
+        result = runner.invoke(app, [*command, "--db", str(db)])
+        _one_line(result.exit_code, result.stderr)
+        assert result.stdout == ""
+
+
+def test_check_reads_a_whole_store(examples_db: str) -> None:
+    result = runner.invoke(app, ["check", "--db", examples_db])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"ok: {examples_db} (every page read)")
 
 
 @pytest.mark.parametrize("command", COMMANDS[:3], ids=lambda c: c[0])

@@ -40,7 +40,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
 #: execution option asking for a transaction that writes (SQLite: BEGIN IMMEDIATE)
@@ -133,6 +132,10 @@ def analyze(connection: Connection) -> None:
 
 def insert_ignoring_duplicates(connection: Connection, table: Any, key: list[str]) -> Insert:
     """``INSERT ... ON CONFLICT (key) DO NOTHING`` for ``table``."""
+    # each dialect's module is imported where it writes: PostgreSQL's (with asyncpg's and
+    # asyncio's) is a tenth of the read commands' start-up on SQLite
+    from sqlalchemy.dialects import postgresql, sqlite
+
     if connection.dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing(index_elements=key)
     return sqlite.insert(table).on_conflict_do_nothing(index_elements=key)
@@ -140,6 +143,8 @@ def insert_ignoring_duplicates(connection: Connection, table: Any, key: list[str
 
 def insert_or_increment(connection: Connection, table: Any, key: str, column: str) -> Insert:
     """``INSERT (key=1, column=1) ... ON CONFLICT (key) DO UPDATE SET column = column + 1``."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
     values = {key: 1, column: 1}
     added = {column: table.c[column] + 1}
     if connection.dialect.name == "postgresql":

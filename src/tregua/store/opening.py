@@ -121,6 +121,10 @@ def _read_only_url(parsed: URL, path: Path) -> URL:
     return parsed.set(database=f"file:{path.resolve()}?mode={mode}", query={"uri": "true"})
 
 
+#: what SQLite says of a file whose header or schema pages are damaged, or not its own
+_DAMAGED = re.compile(r"malformed|not a database|file is encrypted")
+
+
 def open_store(url: str, read_only: bool = False) -> Store:
     """Open the store at ``url``, creating and migrating it to the current schema.
 
@@ -144,10 +148,12 @@ def open_store(url: str, read_only: bool = False) -> Store:
         else:
             _require_head(engine, shown)
     except (SQLAlchemyError, ArgumentError) as exc:
+        detail = str(exc.args[0]).splitlines()[0] if exc.args else str(exc)
+        advice = "check the URL, that the server is running, and that the file is a tregua store"
+        if _DAMAGED.search(detail):
+            advice = "the file is damaged or not a store: restore it from a copy, or ingest again"
         raise StoreError(
-            f"{shown}: cannot open the store ({exc.__class__.__name__}: "
-            f"{str(exc.args[0]).splitlines()[0] if exc.args else exc}); check the URL, "
-            "that the server is running, and that the file is a tregua store"
+            f"{shown}: cannot open the store ({exc.__class__.__name__}: {detail}); {advice}"
         ) from exc
     store = Store(engine, shown)
     if locked is None:

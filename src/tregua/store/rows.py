@@ -11,9 +11,10 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tregua.model import RawDoc
+if TYPE_CHECKING:
+    from tregua.model import RawDoc
 
 
 def record_hash(data: Mapping[str, Any]) -> str:

@@ -5,7 +5,8 @@ processed); 2 bad usage (an unknown option value, a malformed date, a document o
 not stored); 3 the domain pack or the store could not be opened (a URL of a database
 tregua does not store in, a SQLite file a read command does not find), or the store
 refused a write (what was committed before stays; run the command again to finish). A
-store that is damaged, unreadable or read-only is one line and exit 3 from every command.
+store that is unreadable or read-only, or a damaged page a command meets, is one line and
+exit 3 from every command (nothing printed before it); ``tregua check`` reads every page.
 
 Everything printed that came from outside (file names, URLs, article text, stored values)
 goes through ``shown``: its control characters are printed as escapes (``\\x1b``) and it is

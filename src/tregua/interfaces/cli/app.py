@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import inspect
 import json
 import os
@@ -64,6 +65,8 @@ err = Console(stderr=True, soft_wrap=True)  # one line per message: easy to grep
 
 #: the groups ``tregua --help`` lists the commands in
 RUN, READ, SHARE = "Run the pipeline", "Read the store", "Serve and export"
+#: the commands of the READ group, by name: short, run with the collector paused
+READ_COMMANDS: set[str] = set()
 
 C = TypeVar("C", bound=Callable[..., Any])
 
@@ -77,6 +80,8 @@ def command(panel: str, name: str | None = None) -> Callable[[C], C]:
         paragraphs = (" ".join(p.split()) for p in doc.split("\n\n"))
         helped = "\n\n".join(paragraphs)
         app.command(name, help=helped, rich_help_panel=panel)(function)
+        if panel == READ:
+            READ_COMMANDS.add(name or function.__name__.replace("_", "-"))
         return function
 
     return register
@@ -191,13 +196,15 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(name)
 
 
-def open_store(url: str, read_only: bool = False) -> Store:
+def open_store(url: str, read_only: bool = False, whole: bool = False) -> Store:
     """The store at ``url``; a read command (``read_only``) refuses a SQLite file that is not
-    there (it would only make an empty one), opens a store it may not write read-only, and
-    checks that it is whole first."""
-    from tregua.errors import StoreError
-    from tregua.store import open_store as opened
+    there (it would only make an empty one) and opens a store it may not write read-only.
 
+    Opening reads the file's header and schema (SQLite refuses a file that is not a
+    database or is cut short); a damaged page met later by a query is SQLite's "malformed"
+    error, exit 3 through ``store_faults``, before anything is printed. ``whole`` reads
+    every page first (``Store.check``: 0.3 s for 250 MB), for the commands that hand the
+    whole store on (``serve``, ``export``)."""
     path = _sqlite_file(url) if read_only else None
     if path is not None and not path.is_file():
         fail(
@@ -205,9 +212,12 @@ def open_store(url: str, read_only: bool = False) -> Store:
             f"with `tregua ingest FILES --db {path}`",
             EXIT_SETUP,
         )
+    from tregua.errors import StoreError
+    from tregua.store import open_store as opened
+
     try:
         store = opened(url, read_only=read_only)
-        if read_only:
+        if whole:
             store.check()
         return store
     except StoreError as exc:
@@ -215,9 +225,9 @@ def open_store(url: str, read_only: bool = False) -> Store:
         raise typer.Exit(EXIT_SETUP) from exc
 
 
-def read_store(db: str | None) -> Store:
-    """The store of a command that only reads."""
-    return open_store(store_url(db), read_only=True)
+def read_store(db: str | None, whole: bool = False) -> Store:
+    """The store of a command that only reads (``whole``: every page checked first)."""
+    return open_store(store_url(db), read_only=True, whole=whole)
 
 
 def store_fault(exc: BaseException) -> None:
@@ -326,6 +336,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -334,3 +345,19 @@ def main(
     ] = False,
 ) -> None:
     """tregua: a structured, source-linked record of a peace process."""
+    if context.invoked_subcommand in READ_COMMANDS:
+        pause_collector(context)
+
+
+def pause_collector(context: typer.Context) -> None:
+    """Pause Python's cyclic garbage collector until ``context`` closes (the command has
+    run), then leave it as it was.
+
+    A read command is short and makes little cyclic garbage, but its options are coerced
+    through pydantic and it imports SQLAlchemy: some 70,000 objects that each full pass of
+    the collector walks again (docs/quality/75-cli.md). Only the ``Read`` group's commands:
+    an ingest or a server runs long enough to need the collector. Restored on close, so a
+    test process that invokes a command keeps its collector."""
+    if gc.isenabled():
+        gc.disable()
+        context.call_on_close(gc.enable)

@@ -24,6 +24,7 @@ from tregua.interfaces.cli.app import (
     choice,
     command,
     day,
+    note,
     out,
     pack,
     print_json,
@@ -39,21 +40,24 @@ if TYPE_CHECKING:
     from tregua.store.queries import (
         DocumentSummary,
         Entity,
+        EventLine,
         Quote,
         SearchHit,
         StanceChange,
-        TimelineEvent,
     )
 
 #: the entity types that ``summary`` and ``actors`` list as actors
 ACTOR_TYPES = ("PERSON", "ORG")
+#: events ``timeline`` shows in a terminal without --limit (a screen or two, as ``gh``
+#: lists 30); a pipe and --json get every event
+TERMINAL_EVENTS = 50
 
 
 def _speaker(q: Quote) -> str:
     return q["speaker_name"] or q["speaker_description"] or "?"
 
 
-EVENTS: list[Column[TimelineEvent]] = [
+EVENTS: list[Column[EventLine]] = [
     Column("date", lambda e: e["date"] or "?"),
     Column("type", lambda e: e["type"]),
     Column("status", lambda e: e["status"], drop=3),
@@ -104,6 +108,22 @@ def _issues() -> list[str]:
     return [i.key for i in pack(settings()).issues]
 
 
+def _event_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from tregua.pack import EventType  # the pack's module: only when a type is asked
+
+    return choice("--type", value, get_args(EventType), "a POLECAT event type")
+
+
+def _event_status(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from tregua.model import Status
+
+    return choice("--status", value, get_args(Status), "an event status")
+
+
 @command(READ)
 @store_faults
 def timeline(
@@ -115,17 +135,26 @@ def timeline(
     since: SinceOpt = None,
     until: UntilOpt = None,
     min_confidence: MinConfidenceOpt = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help=f"Most events, 0 for all (default: {TERMINAL_EVENTS} in a terminal; all "
+            "when piped or with --json).",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Fused events by date, with how many sources report each."""
-    from tregua.model import Status
-    from tregua.pack import EventType
+    """Fused events by date, with how many sources report each.
+
+    In a terminal the first events are shown, and a line on stderr says how many match;
+    piped (TSV) or with --json every matching event is printed unless --limit is given."""
     from tregua.store import queries
 
     filters: dict[str, Any] = {
         "side": side_option(side),
-        "type": choice("--type", type, get_args(EventType), "a POLECAT event type"),
-        "status": choice("--status", status, get_args(Status), "an event status"),
+        "type": _event_type(type),
+        "status": _event_status(status),
         "actor": actor,
         "since": day("--since", since),
         "until": day("--until", until),
@@ -133,10 +162,20 @@ def timeline(
     }
     store = read_store(db)
     if as_json:
-        print_json(queries.timeline(store, **filters))
+        print_json(queries.timeline_page(store, limit=limit or None, **filters)[0])
         return
-    rows = queries.timeline_compact(store, **filters)
-    render(out(), EVENTS, rows, f"{len(rows)} events")
+    console = out()
+    if limit is None:
+        limit = TERMINAL_EVENTS if console.is_terminal else 0
+    rows, total = queries.timeline_lines(store, limit=limit or None, **filters)
+    if len(rows) == total:
+        render(console, EVENTS, rows, f"{total} events")
+        return
+    render(console, EVENTS, rows, f"{len(rows)} of {total:,} events")
+    note(
+        f"showing the first {len(rows)} of {total:,} events; --limit 0 for all, "
+        "--since YYYY-MM-DD to start later"
+    )
 
 
 @command(READ)

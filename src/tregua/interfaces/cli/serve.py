@@ -44,7 +44,7 @@ def export(
     format = choice("--format", format, EXPORTS, "an export format") or format
     if format == "gold" and min_confidence is not None:
         usage_error("--min-confidence: the gold is the editors' decisions, kept whole")
-    store = read_store(db)
+    store = read_store(db, whole=True)  # a damaged page: exit 3 before a file is written
     try:
         written = EXPORTS[format](store, out, min_confidence=min_confidence)
     except OSError as exc:
@@ -75,7 +75,7 @@ def serve(
     from tregua.interfaces.web.app import create_app
 
     config = settings(db=store_url(db), host=host, port=port, workers=workers)
-    store = open_store(config.db, read_only=True)  # a damaged store: one line, exit 3
+    store = open_store(config.db, read_only=True, whole=True)  # damaged: one line, exit 3
     note(f"tregua on http://{config.host}:{config.port} (Ctrl-C to stop)")
     options: dict[str, Any] = {
         "host": config.host,

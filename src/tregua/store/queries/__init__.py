@@ -4,6 +4,7 @@ Every function takes a ``Store`` and returns lists of typed dicts (JSON-ready, n
 objects; the types are the API's models' fields), by subject:
 
     timeline(store, side="RUS", type="CONSULT", since="2026-01-01")   events: fused events
+    timeline_lines(store, limit=50)                                    one line an event
     who_said_what(store, speaker="Peskov", issue="ceasefire")           quotes
     stance_matrix(store, at="2026-02-01")                              stances: side x issue
     stance_changes(store, side="UKR")                                  what moved, when
@@ -37,6 +38,7 @@ from tregua.store.queries.documents import (
     documents_page,
     find_document,
 )
+from tregua.store.queries.event_lines import EventLine, timeline_lines
 from tregua.store.queries.event_mentions import EventMention, Location, event_mentions_page
 from tregua.store.queries.events import (
     EVENT_ORDER,
@@ -68,6 +70,7 @@ __all__ = [
     "DocumentSummary",
     "Entity",
     "EntityRef",
+    "EventLine",
     "EventMention",
     "FusedEvent",
     "Location",
@@ -97,6 +100,7 @@ __all__ = [
     "stance_matrix",
     "timeline",
     "timeline_compact",
+    "timeline_lines",
     "timeline_page",
     "to_frame",
     "who_said_what",
