@@ -34,7 +34,7 @@ from tregua.language import sentences_in
 from tregua.language.clauses import ClauseLayer
 from tregua.model import CleanDoc, Event, Span
 from tregua.pack import DomainPack
-from tregua.resolve.place import Gazetteer, locate
+from tregua.resolve.place import Gazetteer, locate, reported_place
 from tregua.resolve.time import TimeExpression
 
 # a caption repeats an event reported in the body; extractors read reporting only
@@ -97,6 +97,10 @@ def find_events(
                 types_here.add(hit.type)
                 if event.location is None and gazetteer is not None:
                     event = _located(event, sent, hit, sides, gazetteer)
+                if event.location is not None:
+                    event = dataclasses.replace(
+                        event, location=reported_place(event.location, pack)
+                    )
                 if names_the_parties(sent, hit.token, pack.lexicon, layer):
                     event = with_parties(event, events)
                 if not event.countries:

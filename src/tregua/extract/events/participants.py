@@ -21,6 +21,7 @@ from tregua.resolve.place import (
     EVENT_NOUNS,
     LOCATIVE_PREPOSITIONS,
     NOT_A_PARTY,
+    PLACE_NOUNS,
     SOURCE_PREPOSITIONS,
 )
 from tregua.resolve.timex.lexicon import fold
@@ -46,7 +47,8 @@ def sides_of(
     Ukraine); a venue ("en Suiza", "en Abu Dabi") is not a party to the talks held there.
     """
     scope, subjects = _scope_of(sent, trigger, layer)
-    actors, countries, location = _named_sides(sent, trigger, pack, type_, scope)
+    verb = sent.doc[layer.of(trigger).predicate]
+    actors, countries, location = _named_sides(sent, trigger, verb, pack, type_, scope)
     for i in sorted(scope):
         token = sent.doc[i]
         side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
@@ -112,10 +114,19 @@ def _scope_of(sent: SpacySpan, trigger: Token, layer: ClauseLayer) -> tuple[set[
 
 
 def _named_sides(
-    sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str, scope: set[int]
+    sent: SpacySpan,
+    trigger: Token,
+    verb: Token,
+    pack: DomainPack,
+    type_: str,
+    scope: set[int],
 ) -> tuple[list[str], list[str], Location | None]:
     """Actor ids, sides and place of the entities the sentence names, those in ``scope``
-    (nearest the trigger first) before the others."""
+    (nearest the trigger first) before the others; ``verb`` is the trigger's predicate.
+
+    A venue is the trigger's own or its predicate's locative argument, and one place:
+    in "tras la cumbre que mantuvieron en Alaska" Alaska is the summit's, in "la paz en
+    Ucrania" no venue, in "reuniones en París, Berlín y Londres" no single one."""
     actors: list[str] = []
     countries: list[str] = []
     location = _venue_of(sent, trigger, pack)
@@ -125,17 +136,22 @@ def _named_sides(
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
         before = _preposition(sent, ent)
         is_place = known is not None and known.type in {"GPE", "LOC", "FAC"}
+        # a struck place may be named anywhere in the clause ("Járkov sufrió ...")
+        venue_here = not _listed(ent) and (
+            type_ in PLACE_IS_SIDE or _attached(ent.root, trigger, verb)
+        )
         if (
             is_place
             and before in LOCATIVE_PREPOSITIONS | SOURCE_PREPOSITIONS
             and location is None
+            and venue_here
             and isinstance(known, Place)
         ):
             location = Location(known.name, known.country, known.lat, known.lon)
         elif isinstance(known, Actor) and known.seat is not None and before in _AT_SEAT:
             # "se reunieron en el Kremlin": the institution's seat is the venue, and a
             # venue is no party to the talks held there
-            if location is None:
+            if location is None and venue_here:
                 seat = known.seat
                 location = Location(seat.name, seat.country, seat.lat, seat.lon)
             continue
@@ -146,6 +162,7 @@ def _named_sides(
             and known.country is not None
             and fallback is None
             and ent.start in scope
+            and venue_here
         ):
             # a country as the venue ("de nuevo en Suiza"), used when no city is named; the
             # gazetteer has no point for it
@@ -166,6 +183,39 @@ def _named_sides(
         if side not in countries:
             countries.append(side)
     return actors, countries, location or fallback
+
+
+def _attached(root: Token, trigger: Token, verb: Token) -> bool:
+    """Whether a place hangs from the event: from its trigger or the trigger's predicate
+    (climbing names, nouns of place and conjuncts), not from another noun or clause ("la
+    paz en Ucrania", "tras la cumbre que mantuvieron en Alaska")."""
+    word = root
+    for _ in range(6):
+        if word.head == word or not (
+            word.pos_ == "PROPN"
+            or word.dep_ in {"conj", "appos", "flat", "fixed"}
+            or fold(word.lower_) in PLACE_NOUNS
+        ):
+            break
+        word = word.head
+    if word in {trigger, verb, trigger.head}:
+        return True
+    # "la ronda de negociaciones en Estambul", "la reunión que mantendrán en la Casa
+    # Blanca": the trigger's own event noun or relative clause; another noun or relative
+    # clause holds its own place, and what else the parser hangs it from is the clause's
+    if word.pos_ in {"NOUN", "PROPN"}:
+        return word.head == trigger and fold(word.lower_) in EVENT_NOUNS
+    if word.dep_ in {"acl", "acl:relcl"}:
+        return word.head == trigger
+    return True
+
+
+def _listed(ent: SpacySpan) -> bool:
+    """Whether a name is one of several coordinated names: "en París, Berlín y Londres"."""
+    root = ent.root
+    if root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children)
 
 
 def _in_parentheses(ent: SpacySpan) -> bool:
@@ -224,6 +274,7 @@ def _venue_of(sent: SpacySpan, trigger: Token, pack: DomainPack) -> Location | N
         if (
             isinstance(known, Place)
             and ent.root.head == trigger
+            and not _listed(ent)
             and any(c.dep_ == "case" and c.lower_ in cases for c in ent.root.children)
         ):
             return Location(known.name, known.country, known.lat, known.lon)
@@ -234,20 +285,61 @@ def _preposition(sent: SpacySpan, ent: SpacySpan) -> str:
     """The preposition a name hangs from, lowercased, or "".
 
     "en el Kremlin" gives "en" (the article is skipped); a conjunct shares its head's:
-    "en Moscú o Kiev" gives "en" for Kiev too.
+    "en Moscú o Kiev" gives "en" for Kiev too. A name that completes or restates a noun
+    of place takes that noun's: "en el estado de Alaska", "en su capital, Abu Dabi" give
+    "en". A preposition of several words is given whole: "en relación con Ucrania" gives
+    "en relación con", no place.
     """
     root = ent.root
     for _ in range(3):
         case = [c for c in root.children if c.dep_ == "case" and c.i < root.i]
         if case:
-            return case[0].lower_
+            word = _whole(case[0])
+            head = root.head
+            if word in {"de", "del"} and fold(head.lower_) in PLACE_NOUNS and head != root:
+                return _preposition_of_noun(head) or word
+            return word
+        if root.dep_ == "appos" and fold(root.head.lower_) in PLACE_NOUNS:
+            return _preposition_of_noun(root.head)
         if root.dep_ != "conj" or root.head is root:
             break
         root = root.head
     k = ent.start - 1
     while k >= sent.start and sent.doc[k].lower_ in _ARTICLES:
         k -= 1
+    if k >= sent.start and sent.doc[k].text == ",":
+        restated = _restated_place_noun(sent, ent, k)
+        if restated is not None:
+            return _preposition_of_noun(restated)
     return sent.doc[k].lower_ if k >= sent.start else ""
+
+
+def _whole(case: Token) -> str:
+    """A preposition with its fixed parts: "en relación con", "a pesar de"."""
+    parts = [case, *(c for c in case.children if c.dep_ == "fixed")]
+    return " ".join(t.lower_ for t in sorted(parts, key=lambda t: t.i))
+
+
+def _preposition_of_noun(noun: Token) -> str:
+    case = [c for c in noun.children if c.dep_ == "case" and c.i < noun.i]
+    return _whole(case[0]) if case else ""
+
+
+def _restated_place_noun(sent: SpacySpan, ent: SpacySpan, comma: int) -> Token | None:
+    """The noun of place a name set off by commas restates: "en un lugar ya acordado,
+    Budapest, en Hungría" gives "lugar". The name must close its apposition (a comma, a
+    full stop or the sentence's end follows): in "en la cumbre, Moscú aceptó" Moscow is
+    the subject."""
+    doc = sent.doc
+    if ent.end < sent.end and doc[ent.end].text not in {",", ".", ";", ")"}:
+        return None
+    for k in range(comma - 1, max(sent.start, comma - 5) - 1, -1):
+        word = doc[k]
+        if word.pos_ in {"VERB", "AUX", "PUNCT"}:
+            return None
+        if word.pos_ == "NOUN":
+            return word if fold(word.lower_) in PLACE_NOUNS else None
+    return None
 
 
 def _sides_named(sent: SpacySpan, indices: set[int], pack: DomainPack) -> set[str]:

@@ -73,9 +73,10 @@ def triggers(
     """The trigger words of ``sent`` (``words``: its document's, from ``word_triggers``),
     in order, then its trigger phrases."""
     doc = sent.doc
-    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
-        # a line without a verb is a heading or a label ("Diálogos en Estambul"): it names
-        # an event the body tells, it reports none
+    if sent.text.isupper() or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        # a line without a verb, or all in capitals, is a heading or a label ("Diálogos en
+        # Estambul", "REUNIÓN CON LOS EUROPEOS"): it names an event the body tells, it
+        # reports none
         return []
     background = lexicon.dated_only_lemmas
     hits = [

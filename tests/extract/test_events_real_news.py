@@ -1,0 +1,84 @@
+"""Events on real prose (#14): trigger senses, readiness, headings and venues.
+
+Every sentence here is written for its test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_events import events_of
+from tregua.model import Event
+from tregua.pipeline import Pipeline
+
+
+def _place(event: Event) -> str | None:
+    return event.location.name if event.location else None
+
+
+def test_contacts_are_talks(pipeline: Pipeline) -> None:
+    text = (
+        "Los contactos trilaterales entre Rusia, Ucrania y Estados Unidos se celebraron el martes."
+    )
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert [(e.status, set(e.countries)) for e in found] == [("occurred", {"RUS", "UKR", "USA"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los combates siguieron el martes en la línea de contacto entre Rusia y Ucrania.",
+        "Trump elogió la tregua durante una reunión de su gabinete en la Casa Blanca.",
+        "El presidente se reunió el lunes con su gabinete.",
+    ],
+)
+def test_no_talks_between_sides(text: str, pipeline: Pipeline) -> None:
+    """The front's line of contact and a government's meeting with its own cabinet."""
+    assert not [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+
+
+def test_a_heading_in_capitals_reports_nothing(pipeline: Pipeline) -> None:
+    text = "Nuevas reuniones se celebraron en Kiev. REUNIÓN PREPARATORIA CON LOS EUROPEOS."
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert len(talks.mentions) == 1 and "EU" not in talks.countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin sigue abierto a contactos con Trump.",
+        "El primer ministro está listo para una reunión con Zelenski.",
+    ],
+)
+def test_talks_one_is_open_or_ready_to_are_hypothetical(text: str, pipeline: Pipeline) -> None:
+    assert [e.status for e in events_of(text, pipeline) if e.type == "CONSULT"] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a head of government's office is reported in its city (pack ``held_in``)
+        (
+            "Trump recibió a Zelenski el lunes en el Despacho Oval para una reunión.",
+            "Washington, D.C.",
+        ),
+        # a name restating or completing a noun of place takes its preposition
+        (
+            "Emiratos acogió las conversaciones entre Rusia y Ucrania en su capital, Abu Dabi.",
+            "Abu Dhabi",
+        ),
+        ("Putin y Trump se reunieron en el estado de Alaska.", "Alaska"),
+        # no one venue: a multiword preposition, a list of places
+        ("Trump mantuvo una llamada con Putin en relación con Ucrania.", None),
+        ("Zelenski mantuvo reuniones con sus aliados en París, Berlín y Londres.", None),
+        # a place of another noun's relative clause is that event's
+        (
+            "Trump y Putin hablaron por teléfono el martes, dos meses después de la cumbre "
+            "que celebraron en Alaska.",
+            None,
+        ),
+    ],
+)
+def test_the_venue_is_the_events_own(text: str, place: str | None, pipeline: Pipeline) -> None:
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert found and _place(found[0]) == place
