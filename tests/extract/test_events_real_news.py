@@ -82,3 +82,33 @@ def test_talks_one_is_open_or_ready_to_are_hypothetical(text: str, pipeline: Pip
 def test_the_venue_is_the_events_own(text: str, place: str | None, pipeline: Pipeline) -> None:
     found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
     assert found and _place(found[0]) == place
+
+
+def test_a_meeting_told_as_the_time_of_another_is_its_own(pipeline: Pipeline) -> None:
+    """A meeting in a time adjunct ("tras celebrar un encuentro") is an event of its own,
+    held, with its own venue; the talks being organised are planned and elsewhere."""
+    text = (
+        "El canciller anunció que prepara una cumbre entre Rusia y Ucrania, tras mantener "
+        "el martes un encuentro en Ginebra con los negociadores estadounidenses."
+    )
+    found = {(e.status, _place(e)) for e in events_of(text, pipeline) if e.type == "CONSULT"}
+    assert ("occurred", "Geneva") in found
+    assert any(status == "planned" for status, _ in found)
+
+
+def test_the_latter_is_the_last_person_named(pipeline: Pipeline) -> None:
+    text = (
+        "El presidente francés recibió a Putin y a Zelenski, tras celebrar un encuentro "
+        "en Bruselas con este último."
+    )
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT" and _place(e)]
+    assert found and "UKR" in found[0].countries
+
+
+def test_a_recipient_after_a_is_no_venue(pipeline: Pipeline) -> None:
+    text = (
+        "Zelenski celebró una reunión con Macron mientras Trump insiste en entregar a "
+        "Moscú el Donbás."
+    )
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert found and _place(found[0]) is None

@@ -88,13 +88,15 @@ def find_events(
             types_here: set[str] = set()
             for word in triggers(sent, pack.lexicon, words):
                 hit = read_sense(word, pack.lexicon)
-                if hit is None or hit.type in types_here:
+                if hit is None or (hit.type in types_here and not hit.setting):
                     continue
                 event = _mention(sent, hit, pack, times, published, layer)
                 if hit.dated_only and event.date_source != "text":
                     # undated background ("los años de invasión") is no event
                     continue
-                types_here.add(hit.type)
+                if not hit.setting:
+                    # a meeting told as the time of another act is no repeat of its type
+                    types_here.add(hit.type)
                 if event.location is None and gazetteer is not None:
                     event = _located(event, sent, hit, sides, gazetteer)
                 if event.location is not None:

@@ -54,6 +54,9 @@ def sides_of(
         side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
         if side and side not in countries:
             countries.append(side)
+    for side in _the_latter(sent, scope, pack):
+        if side not in countries:
+            countries.append(side)
     between = _between(trigger)
     if between:
         # "una reunión entre Putin y Zelenski": the complement names the parties, whoever
@@ -138,7 +141,7 @@ def _named_sides(
         is_place = known is not None and known.type in {"GPE", "LOC", "FAC"}
         # a struck place may be named anywhere in the clause ("Járkov sufrió ...")
         venue_here = not _listed(ent) and (
-            type_ in PLACE_IS_SIDE or _attached(ent.root, trigger, verb)
+            type_ in PLACE_IS_SIDE or _attached(ent.root, trigger, verb, strict=before == "a")
         )
         if (
             is_place
@@ -185,10 +188,14 @@ def _named_sides(
     return actors, countries, location or fallback
 
 
-def _attached(root: Token, trigger: Token, verb: Token) -> bool:
+def _attached(root: Token, trigger: Token, verb: Token, *, strict: bool = False) -> bool:
     """Whether a place hangs from the event: from its trigger or the trigger's predicate
     (climbing names, nouns of place and conjuncts), not from another noun or clause ("la
-    paz en Ucrania", "tras la cumbre que mantuvieron en Alaska")."""
+    paz en Ucrania", "tras la cumbre que mantuvieron en Alaska").
+
+    ``strict`` (a place after "a"): only the trigger's or its predicate's, since "a" names
+    a destination there ("viajó a Moscú para reunirse") and a recipient elsewhere
+    ("firmar la paz entregando a Moscú el territorio")."""
     word = root
     for _ in range(6):
         if word.head == word or not (
@@ -200,6 +207,8 @@ def _attached(root: Token, trigger: Token, verb: Token) -> bool:
         word = word.head
     if word in {trigger, verb, trigger.head}:
         return True
+    if strict:
+        return False
     # "la ronda de negociaciones en Estambul", "la reunión que mantendrán en la Casa
     # Blanca": the trigger's own event noun or relative clause; another noun or relative
     # clause holds its own place, and what else the parser hangs it from is the clause's
@@ -216,6 +225,26 @@ def _listed(ent: SpacySpan) -> bool:
     if root.dep_ == "conj" and root.head.pos_ == "PROPN":
         return True
     return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children)
+
+
+def _the_latter(sent: SpacySpan, scope: set[int], pack: DomainPack) -> list[str]:
+    """The sides "este último" / "esta última" of ``scope`` point back to: the last person
+    the sentence names before it ("Putin y Zelenski, tras un encuentro en Washington con
+    este último" is Zelensky)."""
+    found: list[str] = []
+    doc = sent.doc
+    for i in sorted(scope):
+        if i == sent.start or doc[i].lower_ not in {"último", "última"}:
+            continue
+        if doc[i - 1].lower_ not in {"este", "esta"}:
+            continue
+        before = [e for e in sent.ents if e.end <= i - 1]
+        for ent in reversed(before):
+            known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
+            if isinstance(known, Actor) and known.type == "PERSON" and known.country:
+                found.append(known.country)
+                break
+    return found
 
 
 def _in_parentheses(ent: SpacySpan) -> bool:

@@ -126,6 +126,10 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
             if not _a_setting(hit, verbs):
                 continue
             hit = dataclasses.replace(hit, setting=True)
+        elif hit.type == "CONSULT" and _in_time_adjunct(token):
+            # "tras celebrar un encuentro en Washington, organizó una cumbre": the meeting
+            # before or after which something happened is an event of its own
+            hit = dataclasses.replace(hit, setting=True)
         elif token.pos_ == "NOUN" and not hit.dated_only and _within_event_noun(token, nouns):
             # "la amenaza de sanciones", "la reunión sobre el canje": the threat and the
             # meeting are the events, what they are about is not (yet) one; dated background
@@ -164,6 +168,21 @@ def _a_setting(hit: Hit, verbs: dict[Token, str]) -> bool:
         )
         word = word.head
     return setting and word in verbs and verbs[word] != hit.type
+
+
+# the markers of a time adjunct: "tras la reunión", "después de hablar por teléfono"
+_TIME_MARKERS = frozenset({"tras", "después", "antes"})
+
+
+def _in_time_adjunct(token: Token) -> bool:
+    """Whether a meeting word heads a time adjunct, or is the object of the verb that
+    does: "tras la reunión", "tras hablar con Putin", "tras celebrar un encuentro"."""
+    word = token
+    if token.pos_ not in {"VERB", "AUX"} and token.dep_ in {"obj", "nsubj"}:
+        word = token.head
+    return word != token.head.head and any(
+        c.dep_ in {"case", "mark"} and c.lower_ in _TIME_MARKERS for c in word.children
+    )
 
 
 def _conceded(token: Token) -> bool:
