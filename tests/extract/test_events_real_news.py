@@ -112,3 +112,43 @@ def test_a_recipient_after_a_is_no_venue(pipeline: Pipeline) -> None:
     )
     found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
     assert found and _place(found[0]) is None
+
+
+def test_a_future_the_tagger_misreads_is_a_planned_trigger(pipeline: Pipeline) -> None:
+    """ "reuniremos" is lemmatised "reunirar" and tagged present: the regular future is
+    read from the form; the war's sides are not the meeting's."""
+    text = (
+        "Luego Putin y yo nos reuniremos en Budapest para "
+        "poner fin a la guerra entre Rusia y Ucrania."
+    )
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert (talks.status, _place(talks)) == ("planned", "Budapest")
+    assert "UKR" not in talks.countries
+
+
+def test_a_conditional_the_tagger_misreads_is_hypothetical(pipeline: Pipeline) -> None:
+    text = "Trump dijo que firmaríamos un acuerdo con Rusia."
+    assert [e.status for e in events_of(text, pipeline) if e.type == "AGREE"] == ["hypothetical"]
+
+
+def test_the_summit_on_whose_eve_talks_are_held_is_its_own(pipeline: Pipeline) -> None:
+    text = "Los ministros se reunieron el lunes en Kiev, en vísperas de la próxima cumbre de Roma."
+    found = {(e.status, _place(e)) for e in events_of(text, pipeline) if e.type == "CONSULT"}
+    assert found == {("occurred", "Kyiv"), ("planned", "Rome")}
+
+
+def test_a_country_spoken_from_is_the_venue_not_a_side(pipeline: Pipeline) -> None:
+    text = (
+        "En una rueda de prensa desde Turquía, Zelenski criticó "
+        "a Rusia por no enviar a sus altos cargos."
+    )
+    (accusation,) = [e for e in events_of(text, pipeline) if e.type == "ACCUSE"]
+    assert _place(accusation) == "Turkey" and "TUR" not in accusation.countries
+
+
+def test_the_subject_of_sede_is_the_venue(pipeline: Pipeline) -> None:
+    text = (
+        "El papa ofreció que el Vaticano sea la sede de unas negociaciones entre Rusia y Ucrania."
+    )
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert _place(talks) == "Vatican City"

@@ -14,17 +14,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tregua.extract.events.triggers import is_despite
+from tregua.extract.events.venue import attached, listed, preposition, venue_of
 from tregua.language.clauses import OTHER_CLAUSES, ClauseLayer
 from tregua.model import Event, Location
 from tregua.pack import Actor, DomainPack, Lexicon, Place
-from tregua.resolve.place import (
-    EVENT_NOUNS,
-    LOCATIVE_PREPOSITIONS,
-    NOT_A_PARTY,
-    PLACE_NOUNS,
-    SOURCE_PREPOSITIONS,
-)
-from tregua.resolve.timex.lexicon import fold
+from tregua.resolve.place import LOCATIVE_PREPOSITIONS, NOT_A_PARTY, SOURCE_PREPOSITIONS
 
 # event types whose place is the territory of a party: the struck side
 PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -35,7 +29,6 @@ _ONE_SIDED = frozenset({"CONCEDE"})
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue (prepositions
 # of place are resolve.place's, the one list)
 _AT_SEAT = frozenset({"en"}) | SOURCE_PREPOSITIONS
-_ARTICLES = frozenset({"el", "la", "los", "las"})
 
 
 def sides_of(
@@ -132,16 +125,16 @@ def _named_sides(
     Ucrania" no venue, in "reuniones en París, Berlín y Londres" no single one."""
     actors: list[str] = []
     countries: list[str] = []
-    location = _venue_of(sent, trigger, pack)
+    location = venue_of(sent, trigger, pack)
     fallback: Location | None = None
     ents = sorted(sent.ents, key=lambda e: (e.start not in scope, abs(e.start - trigger.i)))
     for ent in ents:
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
-        before = _preposition(sent, ent)
+        before = preposition(sent, ent)
         is_place = known is not None and known.type in {"GPE", "LOC", "FAC"}
         # a struck place may be named anywhere in the clause ("Járkov sufrió ...")
-        venue_here = not _listed(ent) and (
-            type_ in PLACE_IS_SIDE or _attached(ent.root, trigger, verb, strict=before == "a")
+        venue_here = not listed(ent) and (
+            type_ in PLACE_IS_SIDE or attached(ent.root, trigger, verb, strict=before == "a")
         )
         if (
             is_place
@@ -161,14 +154,14 @@ def _named_sides(
         elif (
             known is not None
             and known.type == "GPE"
-            and before == "en"
+            and before in _AT_SEAT
             and known.country is not None
             and fallback is None
             and ent.start in scope
             and venue_here
         ):
-            # a country as the venue ("de nuevo en Suiza"), used when no city is named; the
-            # gazetteer has no point for it
+            # a country as the venue ("de nuevo en Suiza", "habló desde Turquía"), used when
+            # no city is named; the gazetteer has no point for it
             fallback = Location(known.name, known.country, None, None)
         side = known.country if known is not None else None
         if side is None or ent.start not in scope or _in_parentheses(ent):
@@ -176,7 +169,7 @@ def _named_sides(
             continue
         # "en Suiza", "en Moscú": a venue is no party to the talks held there; but a city
         # without a preposition speaks for its country ("Moscú mantiene su exigencia")
-        venue = is_place and before == "en"
+        venue = is_place and before in _AT_SEAT
         if type_ not in PLACE_IS_SIDE and (
             venue or (isinstance(known, Place) and before in NOT_A_PARTY)
         ):
@@ -186,45 +179,6 @@ def _named_sides(
         if side not in countries:
             countries.append(side)
     return actors, countries, location or fallback
-
-
-def _attached(root: Token, trigger: Token, verb: Token, *, strict: bool = False) -> bool:
-    """Whether a place hangs from the event: from its trigger or the trigger's predicate
-    (climbing names, nouns of place and conjuncts), not from another noun or clause ("la
-    paz en Ucrania", "tras la cumbre que mantuvieron en Alaska").
-
-    ``strict`` (a place after "a"): only the trigger's or its predicate's, since "a" names
-    a destination there ("viajó a Moscú para reunirse") and a recipient elsewhere
-    ("firmar la paz entregando a Moscú el territorio")."""
-    word = root
-    for _ in range(6):
-        if word.head == word or not (
-            word.pos_ == "PROPN"
-            or word.dep_ in {"conj", "appos", "flat", "fixed"}
-            or fold(word.lower_) in PLACE_NOUNS
-        ):
-            break
-        word = word.head
-    if word in {trigger, verb, trigger.head}:
-        return True
-    if strict:
-        return False
-    # "la ronda de negociaciones en Estambul", "la reunión que mantendrán en la Casa
-    # Blanca": the trigger's own event noun or relative clause; another noun or relative
-    # clause holds its own place, and what else the parser hangs it from is the clause's
-    if word.pos_ in {"NOUN", "PROPN"}:
-        return word.head == trigger and fold(word.lower_) in EVENT_NOUNS
-    if word.dep_ in {"acl", "acl:relcl"}:
-        return word.head == trigger
-    return True
-
-
-def _listed(ent: SpacySpan) -> bool:
-    """Whether a name is one of several coordinated names: "en París, Berlín y Londres"."""
-    root = ent.root
-    if root.dep_ == "conj" and root.head.pos_ == "PROPN":
-        return True
-    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children)
 
 
 def _the_latter(sent: SpacySpan, scope: set[int], pack: DomainPack) -> list[str]:
@@ -264,12 +218,18 @@ def _between(trigger: Token) -> set[int]:
 
     Read along the words, not the tree: the parser hangs "entre" in several ways ("cara a
     cara entre Putin y Zelenski" folds it into the locution). The complement runs from
-    "entre" through the trigger's words up to a punctuation mark or a verb.
+    "entre" through the trigger's words up to a punctuation mark or a verb; a verb's own
+    complement hangs from it ("negociaron entre ellos").
     """
     own = {t.i for t in trigger.subtree}
     doc = trigger.doc
+    verbal = trigger.pos_ in {"VERB", "AUX"}
     for i in sorted(own):
         if doc[i].lower_ != "entre" or i <= trigger.i:
+            continue
+        if verbal and doc[i].head.head != trigger:
+            # a verb's subtree is its whole clause: "nos reuniremos ... para poner fin a la
+            # guerra entre Rusia y Ucrania" names the war's sides, not the meeting's
             continue
         found: set[int] = set()
         for j in range(i + 1, len(doc)):
@@ -291,84 +251,6 @@ def _mediators(sent: SpacySpan, scope: set[int], lexicon: Lexicon) -> set[int]:
         if entry is not None and entry[1] == "third-party":
             found |= {t.i for t in token.subtree}
     return found
-
-
-def _venue_of(sent: SpacySpan, trigger: Token, pack: DomainPack) -> Location | None:
-    """A place the event noun names as its own: "la reunión de París", "la cumbre de Alaska";
-    "de" names a place only after a noun of meeting or attack: in "las demandas de Kiev" Kyiv
-    is who demands."""
-    cases = {"de", "en"} if fold(trigger.lower_) in EVENT_NOUNS else {"en"}
-    for ent in sent.ents:
-        known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
-        if (
-            isinstance(known, Place)
-            and ent.root.head == trigger
-            and not _listed(ent)
-            and any(c.dep_ == "case" and c.lower_ in cases for c in ent.root.children)
-        ):
-            return Location(known.name, known.country, known.lat, known.lon)
-    return None
-
-
-def _preposition(sent: SpacySpan, ent: SpacySpan) -> str:
-    """The preposition a name hangs from, lowercased, or "".
-
-    "en el Kremlin" gives "en" (the article is skipped); a conjunct shares its head's:
-    "en Moscú o Kiev" gives "en" for Kiev too. A name that completes or restates a noun
-    of place takes that noun's: "en el estado de Alaska", "en su capital, Abu Dabi" give
-    "en". A preposition of several words is given whole: "en relación con Ucrania" gives
-    "en relación con", no place.
-    """
-    root = ent.root
-    for _ in range(3):
-        case = [c for c in root.children if c.dep_ == "case" and c.i < root.i]
-        if case:
-            word = _whole(case[0])
-            head = root.head
-            if word in {"de", "del"} and fold(head.lower_) in PLACE_NOUNS and head != root:
-                return _preposition_of_noun(head) or word
-            return word
-        if root.dep_ == "appos" and fold(root.head.lower_) in PLACE_NOUNS:
-            return _preposition_of_noun(root.head)
-        if root.dep_ != "conj" or root.head is root:
-            break
-        root = root.head
-    k = ent.start - 1
-    while k >= sent.start and sent.doc[k].lower_ in _ARTICLES:
-        k -= 1
-    if k >= sent.start and sent.doc[k].text == ",":
-        restated = _restated_place_noun(sent, ent, k)
-        if restated is not None:
-            return _preposition_of_noun(restated)
-    return sent.doc[k].lower_ if k >= sent.start else ""
-
-
-def _whole(case: Token) -> str:
-    """A preposition with its fixed parts: "en relación con", "a pesar de"."""
-    parts = [case, *(c for c in case.children if c.dep_ == "fixed")]
-    return " ".join(t.lower_ for t in sorted(parts, key=lambda t: t.i))
-
-
-def _preposition_of_noun(noun: Token) -> str:
-    case = [c for c in noun.children if c.dep_ == "case" and c.i < noun.i]
-    return _whole(case[0]) if case else ""
-
-
-def _restated_place_noun(sent: SpacySpan, ent: SpacySpan, comma: int) -> Token | None:
-    """The noun of place a name set off by commas restates: "en un lugar ya acordado,
-    Budapest, en Hungría" gives "lugar". The name must close its apposition (a comma, a
-    full stop or the sentence's end follows): in "en la cumbre, Moscú aceptó" Moscow is
-    the subject."""
-    doc = sent.doc
-    if ent.end < sent.end and doc[ent.end].text not in {",", ".", ";", ")"}:
-        return None
-    for k in range(comma - 1, max(sent.start, comma - 5) - 1, -1):
-        word = doc[k]
-        if word.pos_ in {"VERB", "AUX", "PUNCT"}:
-            return None
-        if word.pos_ == "NOUN":
-            return word if fold(word.lower_) in PLACE_NOUNS else None
-    return None
 
 
 def _sides_named(sent: SpacySpan, indices: set[int], pack: DomainPack) -> set[str]:

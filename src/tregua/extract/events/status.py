@@ -12,6 +12,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from tregua.language.clauses import ClauseLayer
+from tregua.language.modality import synthetic_tense
 from tregua.model import Status
 from tregua.pack import Lexicon
 
@@ -62,6 +63,10 @@ def status_of(
     helpers = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"})]
     mood = [m for t in helpers for m in t.morph.get("Mood", [])]
     tense = [x for t in helpers for x in t.morph.get("Tense", [])]
+    synthetic = synthetic_tense(verb.lower_) if verb.pos_ in {"VERB", "AUX"} else None
+    if synthetic is not None:
+        # "nos reuniremos", "firmaríamos": the tagger often reads these as presents
+        (mood if synthetic[1] == "Cnd" else tense).append(synthetic[1])
     if "Cnd" in mood or lexicon.cues("hypothetical_cues").search(_near_text(token, verb)):
         return "hypothetical"
     if "Fut" in tense or lexicon.cues("planned_cues").search(clause):

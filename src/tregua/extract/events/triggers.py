@@ -16,6 +16,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from tregua.language.modality import synthetic_tense
 from tregua.pack import Lexicon
 
 # determiners that point back to something already told
@@ -52,6 +53,10 @@ def word_triggers(doc: Doc, lexicon: Lexicon) -> dict[int, tuple[str, str | None
     for i in numpy.flatnonzero(numpy.isin(table[:, 2], _TRIGGER_POS)).tolist():
         lemma, lower = int(table[i, 0]), int(table[i, 1])
         hit = by_lemma.get(_verb_of(strings[lemma].lower())) or by_lemma.get(strings[lower])
+        if hit is None and table[i, 2] == VERB:
+            # a future or conditional the tagger lemmatises wrongly ("reuniremos")
+            synthetic = synthetic_tense(strings[lower])
+            hit = by_lemma.get(synthetic[0]) if synthetic is not None else None
         if hit is not None:
             found[i] = hit
     return found
@@ -123,10 +128,10 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
         if token.pos_ not in {"VERB", "AUX"} and any(
             v != token and v in token.ancestors for v in verbs
         ):
-            if not _a_setting(hit, verbs):
+            if not _a_setting(hit, verbs) and not _in_time_adjunct(hit):
                 continue
             hit = dataclasses.replace(hit, setting=True)
-        elif hit.type == "CONSULT" and _in_time_adjunct(token):
+        elif _in_time_adjunct(hit):
             # "tras celebrar un encuentro en Washington, organizó una cumbre": the meeting
             # before or after which something happened is an event of its own
             hit = dataclasses.replace(hit, setting=True)
@@ -172,16 +177,26 @@ def _a_setting(hit: Hit, verbs: dict[Token, str]) -> bool:
 
 # the markers of a time adjunct: "tras la reunión", "después de hablar por teléfono"
 _TIME_MARKERS = frozenset({"tras", "después", "antes"})
+_EVE = frozenset({"víspera", "vísperas"})
 
 
-def _in_time_adjunct(token: Token) -> bool:
+def _in_time_adjunct(hit: Hit) -> bool:
     """Whether a meeting word heads a time adjunct, or is the object of the verb that
-    does: "tras la reunión", "tras hablar con Putin", "tras celebrar un encuentro"."""
+    does: "tras la reunión", "tras hablar con Putin", "tras celebrar un encuentro", "en
+    vísperas de la cumbre"."""
+    token = hit.token
+    if hit.type != "CONSULT":
+        return False
     word = token
     if token.pos_ not in {"VERB", "AUX"} and token.dep_ in {"obj", "nsubj"}:
         word = token.head
+    elif token.head.lower_ in _EVE and token.dep_ == "nmod":
+        # "en vísperas de la reunión"
+        return True
     return word != token.head.head and any(
-        c.dep_ in {"case", "mark"} and c.lower_ in _TIME_MARKERS for c in word.children
+        c.dep_ in {"case", "mark"}
+        and (c.lower_ in _TIME_MARKERS or any(f.lower_ in _EVE for f in c.children))
+        for c in word.children
     )
 
 
