@@ -152,3 +152,18 @@ def test_the_subject_of_sede_is_the_venue(pipeline: Pipeline) -> None:
     )
     (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
     assert _place(talks) == "Vatican City"
+
+
+def test_what_a_threat_would_impose_is_its_content(pipeline: Pipeline) -> None:
+    text = "La amenaza de imponer nuevas sanciones a Rusia llegó el martes."
+    assert {e.type for e in events_of(text, pipeline)} == {"THREATEN"}
+
+
+def test_blocking_assets_is_a_sanction(pipeline: Pipeline) -> None:
+    text = "Washington anunció el bloqueo de todos los bienes de las petroleras rusas."
+    assert {e.type for e in events_of(text, pipeline)} == {"SANCTION"}
+
+
+def test_money_paid_back_is_no_return(pipeline: Pipeline) -> None:
+    text = "Ucrania devolverá el préstamo cuando Rusia pague las reparaciones."
+    assert not [e for e in events_of(text, pipeline) if e.type == "RETREAT"]

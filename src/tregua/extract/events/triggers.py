@@ -145,14 +145,25 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
 
 
 def _within_event_noun(token: Token, nouns: set[Token]) -> bool:
-    """Whether an event noun hangs, inside one noun phrase (no verb between), from another
-    event noun: "sanciones" in "la amenaza de sanciones"."""
+    """Whether an event noun hangs, inside one noun phrase (no verb between but an
+    infinitive completing a noun), from another event noun: "sanciones" in "la amenaza de
+    sanciones", "canje" in "un acuerdo para llevar a cabo el canje"."""
     word = token.head
-    while word.head != word and word.pos_ not in {"VERB", "AUX"}:
+    while word.head != word and (word.pos_ not in {"VERB", "AUX"} or _content(word)):
         if word in nouns and word != token:
             return True
         word = word.head
     return word in nouns and word != token
+
+
+def _content(verb: Token) -> bool:
+    """Whether an infinitive completes a noun ("un acuerdo para llevar a cabo el canje",
+    "la decisión de imponer sanciones"): what it governs is that noun's content."""
+    return (
+        "Inf" in verb.morph.get("VerbForm", [])
+        and verb.head.pos_ == "NOUN"
+        and verb.dep_ in {"acl", "advcl", "xcomp", "nmod"}
+    )
 
 
 # the prepositions of a meeting that is the setting of another act: "acordaron un canje en
