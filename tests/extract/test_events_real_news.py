@@ -167,3 +167,14 @@ def test_blocking_assets_is_a_sanction(pipeline: Pipeline) -> None:
 def test_money_paid_back_is_no_return(pipeline: Pipeline) -> None:
     text = "Ucrania devolverá el préstamo cuando Rusia pague las reparaciones."
     assert not [e for e in events_of(text, pipeline) if e.type == "RETREAT"]
+
+
+def test_an_accusation_naming_one_side_is_aimed_at_the_other_of_the_thread(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Rusia y Ucrania se reunieron el lunes en Ginebra. "
+        "Al día siguiente, Zelenski criticó la falta de avances."
+    )
+    (accusation,) = [e for e in events_of(text, pipeline) if e.type == "ACCUSE"]
+    assert set(accusation.countries) == {"RUS", "UKR"}

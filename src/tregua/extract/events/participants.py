@@ -22,8 +22,9 @@ from tregua.resolve.place import LOCATIVE_PREPOSITIONS, NOT_A_PARTY, SOURCE_PREP
 
 # event types whose place is the territory of a party: the struck side
 PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-# acts that take two sides: talks are held, and agreements made, with someone
-TWO_SIDED = frozenset({"CONSULT", "AGREE"})
+# acts that take two sides: talks are held, and agreements made, with someone; a request,
+# an accusation, a refusal or a threat is addressed to someone
+TWO_SIDED = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # acts of one side alone: the other sides named are what it is about
 _ONE_SIDED = frozenset({"CONCEDE"})
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue (prepositions
@@ -310,7 +311,9 @@ def with_context_sides(event: Event, earlier: list[Event]) -> Event:
 def with_counterpart(event: Event, earlier: list[Event]) -> Event:
     """Talks naming one side ("solo ha mantenido conversaciones telefónicas con Putin", the
     speaker named a sentence before) are held with the other sides of the article's last
-    event that names this side among two or more."""
+    event that names this side among two or more; so are a request, an accusation, a
+    refusal or a threat addressed ("Zelenski criticó la falta de avances" after talks of
+    Russia and Ukraine)."""
     side = event.countries[0]
     source = next(
         (e for e in reversed(earlier) if len(e.countries) >= 2 and side in e.countries), None
