@@ -178,3 +178,13 @@ def test_an_accusation_naming_one_side_is_aimed_at_the_other_of_the_thread(
     )
     (accusation,) = [e for e in events_of(text, pipeline) if e.type == "ACCUSE"]
     assert set(accusation.countries) == {"RUS", "UKR"}
+
+
+def test_a_relative_clause_on_another_noun_gives_no_status(pipeline: Pipeline) -> None:
+    """The parser reads the promised content as a relative clause on "homólogo": the
+    promise occurred all the same."""
+    text = (
+        "Putin ha prometido en conversaciones con su homólogo estadounidense, Donald Trump, "
+        "que se reunirá pronto con Zelenski."
+    )
+    assert [e.status for e in events_of(text, pipeline) if e.type == "AGREE"] == ["occurred"]

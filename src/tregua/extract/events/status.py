@@ -95,6 +95,19 @@ def _own_clause_text(token: Token, verb: Token, clause: frozenset[int]) -> str:
     """The trigger's clause without what a verb of saying says: "advirtió que Rusia
     podría enfrentar sanciones" is a warning that occurred, whatever the warning's mood."""
     inside = set(clause)
+    for i in clause:
+        word = token.doc[i]
+        if (
+            word.dep_ in {"acl", "acl:relcl"}
+            and word.head != token
+            and word.head not in token.ancestors
+            and "Fin" in word.morph.get("VerbForm", [])
+            and token not in word.subtree
+        ):
+            # a relative clause on another noun tells of something else: "prometió a su
+            # homólogo, que se reunirá pronto con ..." is a promise that occurred; one on
+            # the event's own phrase is its ("una ronda de contactos que tendrá lugar")
+            inside -= {t.i for t in word.subtree}
     if token == verb:
         for child in verb.children:
             said = any(c.dep_ == "mark" and c.lower_ == "que" for c in child.children)
