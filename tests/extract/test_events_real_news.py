@@ -188,3 +188,12 @@ def test_a_relative_clause_on_another_noun_gives_no_status(pipeline: Pipeline) -
         "que se reunirá pronto con Zelenski."
     )
     assert [e.status for e in events_of(text, pipeline) if e.type == "AGREE"] == ["occurred"]
+
+
+def test_one_meeting_ahead_told_in_two_moods_is_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "Lavrov afirmó que no hay ninguna reunión prevista entre Putin y Zelenski. "
+        "Más tarde añadió que una reunión entre Putin y Zelenski podría celebrarse pronto."
+    )
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert len(found) == 1 and len(found[0].mentions) == 2
