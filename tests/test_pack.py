@@ -78,3 +78,19 @@ def test_every_problem_names_its_entry_and_field(pack_copy: Path) -> None:
     ), problems
     assert any(re.search(r"places\.toml: place 1 \(.*\): lat: Field required", p) for p in problems)
     assert any(re.search(r"places\.toml: .*: latitude: Extra inputs", p) for p in problems)
+
+
+def test_a_venue_held_in_an_unknown_place_is_refused(pack_copy: Path) -> None:
+    places = pack_copy / "places.toml"
+    places.write_text(
+        places.read_text(encoding="utf-8").replace(
+            'held_in = "washington_dc"', 'held_in = "washington"', 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"oval_office is held in unknown place 'washington'"):
+        load_pack(pack_copy)
+
+
+def test_an_office_is_held_in_its_city(pack: DomainPack) -> None:
+    assert pack.held_in["Oval Office"].name == "Washington, D.C."

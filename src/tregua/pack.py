@@ -127,6 +127,9 @@ class Place(_Entry):
     lon: float = Field(ge=-180, le=180)
     qid: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
     aliases: tuple[str, ...] = ()
+    # the key of the place an event held here is reported in: a head of government's
+    # office is its city ("en el Despacho Oval" is Washington, D.C.)
+    held_in: str | None = None
     note: str = ""
 
     @property
@@ -183,12 +186,14 @@ class Sense(_Entry):
     them ("cooperación militar", not "una cooperación estrecha"). With ``arguments``, an
     argument among them makes the event ``type`` instead, or none where ``type`` is not
     given: "la entrega de los cuerpos" is a RETREAT, "movilizar millones de dólares" no
-    MOBILIZE.
+    MOBILIZE. With ``heads``, a word of ``lemmas`` that is the complement of one of them
+    names no event: "la línea de contacto" is the front, not talks.
     """
 
     lemmas: tuple[str, ...]
     needs: tuple[str, ...] = ()
     arguments: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
     type: EventType | None = None
     note: str
 
@@ -330,6 +335,12 @@ class DomainPack(BaseModel):
     @cached_property
     def role_by_key(self) -> dict[str, Role]:
         return {r.key: r for r in self.roles}
+
+    @cached_property
+    def held_in(self) -> dict[str, Place]:
+        """Place name -> the place an event held there is reported in (``Place.held_in``)."""
+        by_key = {p.key: p for p in self.places}
+        return {p.name: by_key[p.held_in] for p in self.places if p.held_in in by_key}
 
     @cached_property
     def by_id(self) -> dict[str, Actor | Place]:

@@ -65,6 +65,13 @@ def check_timeline(folder: Path, pack: DomainPack) -> None:
 
 
 def check_references(folder: Path, pack: DomainPack) -> None:
+    places = {p.key for p in pack.places}
+    for place in pack.places:
+        if place.held_in is not None and place.held_in not in places:
+            raise PackError(
+                f"{folder / 'places.toml'}: {place.key} is held in unknown place "
+                f"{place.held_in!r}; expected the key of a place"
+            )
     seen: set[str] = set()
     for actor in pack.actors:
         if actor.key in seen:

@@ -111,6 +111,8 @@ def test_name_key() -> None:
         ("El suministro se vio interrumpido en el puerto de Taganrog.", set(), "Taganrog"),
         ("Tanto Belgorod como Bryansk fueron alcanzados por misiles.", set(), "Belgorod"),
         ("Drones atacaron una refinería en Sevilla.", {"ESP"}, "Sevilla"),
+        # a name completing a noun of place takes its preposition
+        ("Los enviados se vieron en la ciudad vietnamita de Da Nang.", set(), "Da Nang"),
     ],
 )
 def test_locate(
@@ -126,6 +128,7 @@ def test_locate(
     [
         "se celebrarán nuevas sesiones en Moscú o Kiev",
         "ataques contra instalaciones de energía en Kiev, Járkov y otras ciudades",
+        "el ministro hizo escalas en Varsovia, Berlín y Roma",
         "Rusia atacó Ucrania durante la noche.",
         "Como dijo el portavoz, la Casa Blanca no respondió.",
         "La Unión Europea aprobó el paquete.",

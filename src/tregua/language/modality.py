@@ -144,3 +144,30 @@ def scope(token: Token) -> Span:
         if child.i > token.i and child.dep_ not in {"conj", "parataxis", "advcl", "punct"}:
             right = max(right, child.right_edge.i)
     return doc[left : right + 1]
+
+
+# the endings of the synthetic future and conditional, added to the whole infinitive
+# ("reunir" + "emos", "firmar" + "íamos"); the small tagger often lemmatises and tags these
+# forms wrongly ("reuniremos" as "reunirar", present)
+_FUTURE_ENDINGS = ("emos", "éis", "án", "ás", "é", "á")
+_CONDITIONAL_ENDINGS = ("íamos", "íais", "ían", "ías", "ía")
+
+
+def synthetic_tense(form: str) -> tuple[str, Literal["Fut", "Cnd"]] | None:
+    """The infinitive and tense of a regular future or conditional form, or None:
+    "reuniremos" -> ("reunir", "Fut"), "firmaríamos" -> ("firmar", "Cnd"); "reunía" (an
+    imperfect: "reun" is no infinitive) -> None."""
+    word = form.lower()
+    stem = _infinitive_before(word, _CONDITIONAL_ENDINGS)
+    if stem is not None:
+        return stem, "Cnd"
+    stem = _infinitive_before(word, _FUTURE_ENDINGS)
+    return (stem, "Fut") if stem is not None else None
+
+
+def _infinitive_before(word: str, endings: tuple[str, ...]) -> str | None:
+    for ending in endings:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 3 and stem[-2:] in {"ar", "er", "ir"}:
+            return stem
+    return None

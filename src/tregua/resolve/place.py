@@ -65,6 +65,15 @@ EVENT_NOUNS = frozenset(
         "refinería planta central estación"
     )
 )
+# nouns of place a name completes or restates: "en el estado de Alaska", "en la ciudad
+# de Da Nang", "en su capital, Abu Dabi", "en un lugar ya acordado, Budapest"
+PLACE_NOUNS = frozenset(
+    fold(w)
+    for w in words(
+        "lugar sitio capital ciudad localidad municipio pueblo estado región provincia "
+        "país isla península sede balneario"
+    )
+)
 _CAPITAL = re.compile(r"^(?:la\s+)?capital\s+(?:de\s+(?P<country>.+)|(?P<demonym>\w+))$")
 
 
@@ -363,6 +372,16 @@ def locate(
     return best.entry.location()
 
 
+def reported_place(location: Location, pack: DomainPack) -> Location:
+    """Where an event held at ``location`` is reported: the city of a head of
+    government's office (pack ``held_in``: the Oval Office is Washington, D.C.), else
+    ``location`` itself."""
+    held = pack.held_in.get(location.name)
+    if held is None:
+        return location
+    return Location(held.name, held.country, held.lat, held.lon)
+
+
 def _anchoring(doc: Doc, start: int, floor: int) -> int:
     """2 for "en/contra/sobre X", 1 for "<event noun> de X", 0 otherwise (articles skipped)."""
     k = start - 1
@@ -377,6 +396,10 @@ def _anchoring(doc: Doc, start: int, floor: int) -> int:
         before = fold(doc[k - 1].text)
         if before in EVENT_NOUNS:
             return 1
+        for j in (k - 1, k - 2):
+            # "en la ciudad (vietnamita) de Da Nang": the noun of place's own preposition
+            if j >= floor and fold(doc[j].text) in PLACE_NOUNS:
+                return _anchoring(doc, j, floor)
     return 0
 
 
@@ -389,6 +412,11 @@ def _in_a_list(doc: Doc, best: _Mention, mentions: list[_Mention]) -> bool:
         if fold(between) in {"o", "u", "ni"}:
             return True
         if fold(between) in {",", "y", "e"} and _more_follow(doc, right.end):
+            return True
+        if fold(between) == "," and any(
+            fold(doc[m.start - 1].text) in {"y", "e"} for m in others if m.start > right.start
+        ):
+            # "en París, Berlín y Londres": three places, no one venue
             return True
     return False
 

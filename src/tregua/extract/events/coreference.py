@@ -35,7 +35,9 @@ def same_event(a: Event, b: Event) -> bool:
     Only dates the text gives count: a report dated by the article says nothing of which
     event it is.
     """
-    if (a.type, a.status) != (b.type, b.status):
+    if a.type != b.type:
+        return False
+    if a.status != b.status and not _one_prospect(a, b):
         return False
     place_a = a.location.name if a.location else None
     place_b = b.location.name if b.location else None
@@ -56,6 +58,22 @@ def same_event(a: Event, b: Event) -> bool:
         ):
             return False
     return _sides_agree(set(a.countries), set(b.countries))
+
+
+# statuses of an event not (yet) held: one prospect told as planned, possible or refused
+_PROSPECTIVE = frozenset({"planned", "hypothetical", "negated"})
+
+
+def _one_prospect(a: Event, b: Event) -> bool:
+    """Two mentions of one meeting not held, told with two moods ("la reunión entre Putin
+    y Zelenski aún no está programada" ... "Putin está dispuesto a reunirse con
+    Zelenski"): the same parties, two or more, and neither held."""
+    return (
+        a.status in _PROSPECTIVE
+        and b.status in _PROSPECTIVE
+        and len(a.countries) >= 2
+        and set(a.countries) == set(b.countries)
+    )
 
 
 def _stated_day(event: Event) -> dt.date | None:

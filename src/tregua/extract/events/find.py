@@ -34,7 +34,7 @@ from tregua.language import sentences_in
 from tregua.language.clauses import ClauseLayer
 from tregua.model import CleanDoc, Event, Span
 from tregua.pack import DomainPack
-from tregua.resolve.place import Gazetteer, locate
+from tregua.resolve.place import Gazetteer, locate, reported_place
 from tregua.resolve.time import TimeExpression
 
 # a caption repeats an event reported in the body; extractors read reporting only
@@ -89,15 +89,21 @@ def find_events(
             types_here: set[str] = set()
             for word in triggers(sent, pack.lexicon, words):
                 hit = read_sense(word, pack.lexicon)
-                if hit is None or hit.type in types_here:
+                if hit is None or (hit.type in types_here and not hit.setting):
                     continue
                 event = _mention(sent, hit, pack, times, published, layer, text)
                 if hit.dated_only and event.date_source != "text":
                     # undated background ("los años de invasión") is no event
                     continue
-                types_here.add(hit.type)
+                if not hit.setting:
+                    # a meeting told as the time of another act is no repeat of its type
+                    types_here.add(hit.type)
                 if event.location is None and gazetteer is not None:
                     event = _located(event, sent, hit, sides, gazetteer)
+                if event.location is not None:
+                    event = dataclasses.replace(
+                        event, location=reported_place(event.location, pack)
+                    )
                 if names_the_parties(sent, hit.token, pack.lexicon, layer):
                     event = with_parties(event, events)
                 if not event.countries:

@@ -14,27 +14,22 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tregua.extract.events.triggers import is_despite
+from tregua.extract.events.venue import attached, listed, preposition, venue_of
 from tregua.language.clauses import OTHER_CLAUSES, ClauseLayer
 from tregua.model import Event, Location
 from tregua.pack import Actor, DomainPack, Lexicon, Place
-from tregua.resolve.place import (
-    EVENT_NOUNS,
-    LOCATIVE_PREPOSITIONS,
-    NOT_A_PARTY,
-    SOURCE_PREPOSITIONS,
-)
-from tregua.resolve.timex.lexicon import fold
+from tregua.resolve.place import LOCATIVE_PREPOSITIONS, NOT_A_PARTY, SOURCE_PREPOSITIONS
 
 # event types whose place is the territory of a party: the struck side
 PLACE_IS_SIDE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-# acts that take two sides: talks are held, and agreements made, with someone
-TWO_SIDED = frozenset({"CONSULT", "AGREE"})
+# acts that take two sides: talks are held, and agreements made, with someone; a request,
+# an accusation, a refusal or a threat is addressed to someone
+TWO_SIDED = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # acts of one side alone: the other sides named are what it is about
 _ONE_SIDED = frozenset({"CONCEDE"})
 # "en el Kremlin", "en la Casa Blanca": a seat of government as the venue (prepositions
 # of place are resolve.place's, the one list)
 _AT_SEAT = frozenset({"en"}) | SOURCE_PREPOSITIONS
-_ARTICLES = frozenset({"el", "la", "los", "las"})
 
 
 def sides_of(
@@ -46,11 +41,15 @@ def sides_of(
     Ukraine); a venue ("en Suiza", "en Abu Dabi") is not a party to the talks held there.
     """
     scope, subjects = _scope_of(sent, trigger, layer)
-    actors, countries, location = _named_sides(sent, trigger, pack, type_, scope)
+    verb = sent.doc[layer.of(trigger).predicate]
+    actors, countries, location = _named_sides(sent, trigger, verb, pack, type_, scope)
     for i in sorted(scope):
         token = sent.doc[i]
         side = pack.lexicon.demonyms.get(token.lower_) if token.ent_iob_ == "O" else None
         if side and side not in countries:
+            countries.append(side)
+    for side in _the_latter(sent, scope, pack):
+        if side not in countries:
             countries.append(side)
     between = _between(trigger)
     if between:
@@ -112,43 +111,58 @@ def _scope_of(sent: SpacySpan, trigger: Token, layer: ClauseLayer) -> tuple[set[
 
 
 def _named_sides(
-    sent: SpacySpan, trigger: Token, pack: DomainPack, type_: str, scope: set[int]
+    sent: SpacySpan,
+    trigger: Token,
+    verb: Token,
+    pack: DomainPack,
+    type_: str,
+    scope: set[int],
 ) -> tuple[list[str], list[str], Location | None]:
     """Actor ids, sides and place of the entities the sentence names, those in ``scope``
-    (nearest the trigger first) before the others."""
+    (nearest the trigger first) before the others; ``verb`` is the trigger's predicate.
+
+    A venue is the trigger's own or its predicate's locative argument, and one place:
+    in "tras la cumbre que mantuvieron en Alaska" Alaska is the summit's, in "la paz en
+    Ucrania" no venue, in "reuniones en París, Berlín y Londres" no single one."""
     actors: list[str] = []
     countries: list[str] = []
-    location = _venue_of(sent, trigger, pack)
+    location = venue_of(sent, trigger, pack)
     fallback: Location | None = None
     ents = sorted(sent.ents, key=lambda e: (e.start not in scope, abs(e.start - trigger.i)))
     for ent in ents:
         known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
-        before = _preposition(sent, ent)
+        before = preposition(sent, ent)
         is_place = known is not None and known.type in {"GPE", "LOC", "FAC"}
+        # a struck place may be named anywhere in the clause ("Járkov sufrió ...")
+        venue_here = not listed(ent) and (
+            type_ in PLACE_IS_SIDE or attached(ent.root, trigger, verb, strict=before == "a")
+        )
         if (
             is_place
             and before in LOCATIVE_PREPOSITIONS | SOURCE_PREPOSITIONS
             and location is None
+            and venue_here
             and isinstance(known, Place)
         ):
             location = Location(known.name, known.country, known.lat, known.lon)
         elif isinstance(known, Actor) and known.seat is not None and before in _AT_SEAT:
             # "se reunieron en el Kremlin": the institution's seat is the venue, and a
             # venue is no party to the talks held there
-            if location is None:
+            if location is None and venue_here:
                 seat = known.seat
                 location = Location(seat.name, seat.country, seat.lat, seat.lon)
             continue
         elif (
             known is not None
             and known.type == "GPE"
-            and before == "en"
+            and before in _AT_SEAT
             and known.country is not None
             and fallback is None
             and ent.start in scope
+            and venue_here
         ):
-            # a country as the venue ("de nuevo en Suiza"), used when no city is named; the
-            # gazetteer has no point for it
+            # a country as the venue ("de nuevo en Suiza", "habló desde Turquía"), used when
+            # no city is named; the gazetteer has no point for it
             fallback = Location(known.name, known.country, None, None)
         side = known.country if known is not None else None
         if side is None or ent.start not in scope or _in_parentheses(ent):
@@ -156,7 +170,7 @@ def _named_sides(
             continue
         # "en Suiza", "en Moscú": a venue is no party to the talks held there; but a city
         # without a preposition speaks for its country ("Moscú mantiene su exigencia")
-        venue = is_place and before == "en"
+        venue = is_place and before in _AT_SEAT
         if type_ not in PLACE_IS_SIDE and (
             venue or (isinstance(known, Place) and before in NOT_A_PARTY)
         ):
@@ -166,6 +180,26 @@ def _named_sides(
         if side not in countries:
             countries.append(side)
     return actors, countries, location or fallback
+
+
+def _the_latter(sent: SpacySpan, scope: set[int], pack: DomainPack) -> list[str]:
+    """The sides "este último" / "esta última" of ``scope`` point back to: the last person
+    the sentence names before it ("Putin y Zelenski, tras un encuentro en Washington con
+    este último" is Zelensky)."""
+    found: list[str] = []
+    doc = sent.doc
+    for i in sorted(scope):
+        if i == sent.start or doc[i].lower_ not in {"último", "última"}:
+            continue
+        if doc[i - 1].lower_ not in {"este", "esta"}:
+            continue
+        before = [e for e in sent.ents if e.end <= i - 1]
+        for ent in reversed(before):
+            known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
+            if isinstance(known, Actor) and known.type == "PERSON" and known.country:
+                found.append(known.country)
+                break
+    return found
 
 
 def _in_parentheses(ent: SpacySpan) -> bool:
@@ -185,12 +219,18 @@ def _between(trigger: Token) -> set[int]:
 
     Read along the words, not the tree: the parser hangs "entre" in several ways ("cara a
     cara entre Putin y Zelenski" folds it into the locution). The complement runs from
-    "entre" through the trigger's words up to a punctuation mark or a verb.
+    "entre" through the trigger's words up to a punctuation mark or a verb; a verb's own
+    complement hangs from it ("negociaron entre ellos").
     """
     own = {t.i for t in trigger.subtree}
     doc = trigger.doc
+    verbal = trigger.pos_ in {"VERB", "AUX"}
     for i in sorted(own):
         if doc[i].lower_ != "entre" or i <= trigger.i:
+            continue
+        if verbal and doc[i].head.head != trigger:
+            # a verb's subtree is its whole clause: "nos reuniremos ... para poner fin a la
+            # guerra entre Rusia y Ucrania" names the war's sides, not the meeting's
             continue
         found: set[int] = set()
         for j in range(i + 1, len(doc)):
@@ -212,42 +252,6 @@ def _mediators(sent: SpacySpan, scope: set[int], lexicon: Lexicon) -> set[int]:
         if entry is not None and entry[1] == "third-party":
             found |= {t.i for t in token.subtree}
     return found
-
-
-def _venue_of(sent: SpacySpan, trigger: Token, pack: DomainPack) -> Location | None:
-    """A place the event noun names as its own: "la reunión de París", "la cumbre de Alaska";
-    "de" names a place only after a noun of meeting or attack: in "las demandas de Kiev" Kyiv
-    is who demands."""
-    cases = {"de", "en"} if fold(trigger.lower_) in EVENT_NOUNS else {"en"}
-    for ent in sent.ents:
-        known = pack.by_id.get(ent.ent_id_) if ent.ent_id_ else None
-        if (
-            isinstance(known, Place)
-            and ent.root.head == trigger
-            and any(c.dep_ == "case" and c.lower_ in cases for c in ent.root.children)
-        ):
-            return Location(known.name, known.country, known.lat, known.lon)
-    return None
-
-
-def _preposition(sent: SpacySpan, ent: SpacySpan) -> str:
-    """The preposition a name hangs from, lowercased, or "".
-
-    "en el Kremlin" gives "en" (the article is skipped); a conjunct shares its head's:
-    "en Moscú o Kiev" gives "en" for Kiev too.
-    """
-    root = ent.root
-    for _ in range(3):
-        case = [c for c in root.children if c.dep_ == "case" and c.i < root.i]
-        if case:
-            return case[0].lower_
-        if root.dep_ != "conj" or root.head is root:
-            break
-        root = root.head
-    k = ent.start - 1
-    while k >= sent.start and sent.doc[k].lower_ in _ARTICLES:
-        k -= 1
-    return sent.doc[k].lower_ if k >= sent.start else ""
 
 
 def _sides_named(sent: SpacySpan, indices: set[int], pack: DomainPack) -> set[str]:
@@ -307,7 +311,9 @@ def with_context_sides(event: Event, earlier: list[Event]) -> Event:
 def with_counterpart(event: Event, earlier: list[Event]) -> Event:
     """Talks naming one side ("solo ha mantenido conversaciones telefónicas con Putin", the
     speaker named a sentence before) are held with the other sides of the article's last
-    event that names this side among two or more."""
+    event that names this side among two or more; so are a request, an accusation, a
+    refusal or a threat addressed ("Zelenski criticó la falta de avances" after talks of
+    Russia and Ukraine)."""
     side = event.countries[0]
     source = next(
         (e for e in reversed(earlier) if len(e.countries) >= 2 and side in e.countries), None

@@ -42,7 +42,10 @@ def read_sense(hit: Hit, lexicon: Lexicon) -> Hit | None:
     if not senses:
         return hit
     found = arguments(token)
+    head = token.head.lemma_.lower() if token.head != token else ""
     for sense in senses:
+        if head and head in sense.heads:
+            return None
         if sense.needs and not found & set(sense.needs):
             return None
         if sense.arguments and found & set(sense.arguments):

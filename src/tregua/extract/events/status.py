@@ -12,6 +12,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from tregua.language.clauses import ClauseLayer
+from tregua.language.modality import synthetic_tense
 from tregua.model import Status
 from tregua.pack import Lexicon
 
@@ -62,6 +63,10 @@ def status_of(
     helpers = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"})]
     mood = [m for t in helpers for m in t.morph.get("Mood", [])]
     tense = [x for t in helpers for x in t.morph.get("Tense", [])]
+    synthetic = synthetic_tense(verb.lower_) if verb.pos_ in {"VERB", "AUX"} else None
+    if synthetic is not None:
+        # "nos reuniremos", "firmaríamos": the tagger often reads these as presents
+        (mood if synthetic[1] == "Cnd" else tense).append(synthetic[1])
     if "Cnd" in mood or lexicon.cues("hypothetical_cues").search(_near_text(token, verb)):
         return "hypothetical"
     if "Fut" in tense or lexicon.cues("planned_cues").search(clause):
@@ -90,6 +95,19 @@ def _own_clause_text(token: Token, verb: Token, clause: frozenset[int]) -> str:
     """The trigger's clause without what a verb of saying says: "advirtió que Rusia
     podría enfrentar sanciones" is a warning that occurred, whatever the warning's mood."""
     inside = set(clause)
+    for i in clause:
+        word = token.doc[i]
+        if (
+            word.dep_ in {"acl", "acl:relcl"}
+            and word.head != token
+            and word.head not in token.ancestors
+            and "Fin" in word.morph.get("VerbForm", [])
+            and token not in word.subtree
+        ):
+            # a relative clause on another noun tells of something else: "prometió a su
+            # homólogo, que se reunirá pronto con ..." is a promise that occurred; one on
+            # the event's own phrase is its ("una ronda de contactos que tendrá lugar")
+            inside -= {t.i for t in word.subtree}
     if token == verb:
         for child in verb.children:
             said = any(c.dep_ == "mark" and c.lower_ == "que" for c in child.children)

@@ -16,6 +16,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from tregua.language.modality import synthetic_tense
 from tregua.pack import Lexicon
 
 # determiners that point back to something already told
@@ -52,6 +53,10 @@ def word_triggers(doc: Doc, lexicon: Lexicon) -> dict[int, tuple[str, str | None
     for i in numpy.flatnonzero(numpy.isin(table[:, 2], _TRIGGER_POS)).tolist():
         lemma, lower = int(table[i, 0]), int(table[i, 1])
         hit = by_lemma.get(_verb_of(strings[lemma].lower())) or by_lemma.get(strings[lower])
+        if hit is None and table[i, 2] == VERB:
+            # a future or conditional the tagger lemmatises wrongly ("reuniremos")
+            synthetic = synthetic_tense(strings[lower])
+            hit = by_lemma.get(synthetic[0]) if synthetic is not None else None
         if hit is not None:
             found[i] = hit
     return found
@@ -83,9 +88,10 @@ def triggers(
     ]
     if not at_words and not at_phrases:
         return []  # most sentences: no trigger, and no need to look at their words
-    if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
-        # a line without a verb is a heading or a label ("Diálogos en Estambul"): it names
-        # an event the body tells, it reports none
+    if sent.text.isupper() or not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        # a line without a verb, or all in capitals, is a heading or a label ("Diálogos en
+        # Estambul", "REUNIÓN CON LOS EUROPEOS"): it names an event the body tells, it
+        # reports none
         return []
     background = lexicon.dated_only_lemmas
     hits = [Hit(doc[i], *words[i], dated_only=base_lemma(doc[i]) in background) for i in at_words]
@@ -120,8 +126,12 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
         if token.pos_ not in {"VERB", "AUX"} and any(
             v != token and v in token.ancestors for v in verbs
         ):
-            if not _a_setting(hit, verbs):
+            if not _a_setting(hit, verbs) and not _in_time_adjunct(hit):
                 continue
+            hit = dataclasses.replace(hit, setting=True)
+        elif _in_time_adjunct(hit):
+            # "tras celebrar un encuentro en Washington, organizó una cumbre": the meeting
+            # before or after which something happened is an event of its own
             hit = dataclasses.replace(hit, setting=True)
         elif token.pos_ == "NOUN" and not hit.dated_only and _within_event_noun(token, nouns):
             # "la amenaza de sanciones", "la reunión sobre el canje": the threat and the
@@ -133,14 +143,25 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
 
 
 def _within_event_noun(token: Token, nouns: set[Token]) -> bool:
-    """Whether an event noun hangs, inside one noun phrase (no verb between), from another
-    event noun: "sanciones" in "la amenaza de sanciones"."""
+    """Whether an event noun hangs, inside one noun phrase (no verb between but an
+    infinitive completing a noun), from another event noun: "sanciones" in "la amenaza de
+    sanciones", "canje" in "un acuerdo para llevar a cabo el canje"."""
     word = token.head
-    while word.head != word and word.pos_ not in {"VERB", "AUX"}:
+    while word.head != word and (word.pos_ not in {"VERB", "AUX"} or _content(word)):
         if word in nouns and word != token:
             return True
         word = word.head
     return word in nouns and word != token
+
+
+def _content(verb: Token) -> bool:
+    """Whether an infinitive completes a noun ("un acuerdo para llevar a cabo el canje",
+    "la decisión de imponer sanciones"): what it governs is that noun's content."""
+    return (
+        "Inf" in verb.morph.get("VerbForm", [])
+        and verb.head.pos_ == "NOUN"
+        and verb.dep_ in {"acl", "advcl", "xcomp", "nmod"}
+    )
 
 
 # the prepositions of a meeting that is the setting of another act: "acordaron un canje en
@@ -161,6 +182,31 @@ def _a_setting(hit: Hit, verbs: dict[Token, str]) -> bool:
         )
         word = word.head
     return setting and word in verbs and verbs[word] != hit.type
+
+
+# the markers of a time adjunct: "tras la reunión", "después de hablar por teléfono"
+_TIME_MARKERS = frozenset({"tras", "después", "antes"})
+_EVE = frozenset({"víspera", "vísperas"})
+
+
+def _in_time_adjunct(hit: Hit) -> bool:
+    """Whether a meeting word heads a time adjunct, or is the object of the verb that
+    does: "tras la reunión", "tras hablar con Putin", "tras celebrar un encuentro", "en
+    vísperas de la cumbre"."""
+    token = hit.token
+    if hit.type != "CONSULT":
+        return False
+    word = token
+    if token.pos_ not in {"VERB", "AUX"} and token.dep_ in {"obj", "nsubj"}:
+        word = token.head
+    elif token.head.lower_ in _EVE and token.dep_ == "nmod":
+        # "en vísperas de la reunión"
+        return True
+    return word != token.head.head and any(
+        c.dep_ in {"case", "mark"}
+        and (c.lower_ in _TIME_MARKERS or any(f.lower_ in _EVE for f in c.children))
+        for c in word.children
+    )
 
 
 def _conceded(token: Token) -> bool:

@@ -1,0 +1,199 @@
+"""Events on real prose (#14): trigger senses, readiness, headings and venues.
+
+Every sentence here is written for its test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_events import events_of
+from tregua.model import Event
+from tregua.pipeline import Pipeline
+
+
+def _place(event: Event) -> str | None:
+    return event.location.name if event.location else None
+
+
+def test_contacts_are_talks(pipeline: Pipeline) -> None:
+    text = (
+        "Los contactos trilaterales entre Rusia, Ucrania y Estados Unidos se celebraron el martes."
+    )
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert [(e.status, set(e.countries)) for e in found] == [("occurred", {"RUS", "UKR", "USA"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los combates siguieron el martes en la línea de contacto entre Rusia y Ucrania.",
+        "Trump elogió la tregua durante una reunión de su gabinete en la Casa Blanca.",
+        "El presidente se reunió el lunes con su gabinete.",
+    ],
+)
+def test_no_talks_between_sides(text: str, pipeline: Pipeline) -> None:
+    """The front's line of contact and a government's meeting with its own cabinet."""
+    assert not [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+
+
+def test_a_heading_in_capitals_reports_nothing(pipeline: Pipeline) -> None:
+    text = "Nuevas reuniones se celebraron en Kiev. REUNIÓN PREPARATORIA CON LOS EUROPEOS."
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert len(talks.mentions) == 1 and "EU" not in talks.countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin sigue abierto a contactos con Trump.",
+        "El primer ministro está listo para una reunión con Zelenski.",
+    ],
+)
+def test_talks_one_is_open_or_ready_to_are_hypothetical(text: str, pipeline: Pipeline) -> None:
+    assert [e.status for e in events_of(text, pipeline) if e.type == "CONSULT"] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a head of government's office is reported in its city (pack ``held_in``)
+        (
+            "Trump recibió a Zelenski el lunes en el Despacho Oval para una reunión.",
+            "Washington, D.C.",
+        ),
+        # a name restating or completing a noun of place takes its preposition
+        (
+            "Emiratos acogió las conversaciones entre Rusia y Ucrania en su capital, Abu Dabi.",
+            "Abu Dhabi",
+        ),
+        ("Putin y Trump se reunieron en el estado de Alaska.", "Alaska"),
+        # no one venue: a multiword preposition, a list of places
+        ("Trump mantuvo una llamada con Putin en relación con Ucrania.", None),
+        ("Zelenski mantuvo reuniones con sus aliados en París, Berlín y Londres.", None),
+        # a place of another noun's relative clause is that event's
+        (
+            "Trump y Putin hablaron por teléfono el martes, dos meses después de la cumbre "
+            "que celebraron en Alaska.",
+            None,
+        ),
+    ],
+)
+def test_the_venue_is_the_events_own(text: str, place: str | None, pipeline: Pipeline) -> None:
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert found and _place(found[0]) == place
+
+
+def test_a_meeting_told_as_the_time_of_another_is_its_own(pipeline: Pipeline) -> None:
+    """A meeting in a time adjunct ("tras celebrar un encuentro") is an event of its own,
+    held, with its own venue; the talks being organised are planned and elsewhere."""
+    text = (
+        "El canciller anunció que prepara una cumbre entre Rusia y Ucrania, tras mantener "
+        "el martes un encuentro en Ginebra con los negociadores estadounidenses."
+    )
+    found = {(e.status, _place(e)) for e in events_of(text, pipeline) if e.type == "CONSULT"}
+    assert ("occurred", "Geneva") in found
+    assert any(status == "planned" for status, _ in found)
+
+
+def test_the_latter_is_the_last_person_named(pipeline: Pipeline) -> None:
+    text = (
+        "El presidente francés recibió a Putin y a Zelenski, tras celebrar un encuentro "
+        "en Bruselas con este último."
+    )
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT" and _place(e)]
+    assert found and "UKR" in found[0].countries
+
+
+def test_a_recipient_after_a_is_no_venue(pipeline: Pipeline) -> None:
+    text = (
+        "Zelenski celebró una reunión con Macron mientras Trump insiste en entregar a "
+        "Moscú el Donbás."
+    )
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert found and _place(found[0]) is None
+
+
+def test_a_future_the_tagger_misreads_is_a_planned_trigger(pipeline: Pipeline) -> None:
+    """ "reuniremos" is lemmatised "reunirar" and tagged present: the regular future is
+    read from the form; the war's sides are not the meeting's."""
+    text = (
+        "Luego Putin y yo nos reuniremos en Budapest para "
+        "poner fin a la guerra entre Rusia y Ucrania."
+    )
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert (talks.status, _place(talks)) == ("planned", "Budapest")
+    assert "UKR" not in talks.countries
+
+
+def test_a_conditional_the_tagger_misreads_is_hypothetical(pipeline: Pipeline) -> None:
+    text = "Trump dijo que firmaríamos un acuerdo con Rusia."
+    assert [e.status for e in events_of(text, pipeline) if e.type == "AGREE"] == ["hypothetical"]
+
+
+def test_the_summit_on_whose_eve_talks_are_held_is_its_own(pipeline: Pipeline) -> None:
+    text = "Los ministros se reunieron el lunes en Kiev, en vísperas de la próxima cumbre de Roma."
+    found = {(e.status, _place(e)) for e in events_of(text, pipeline) if e.type == "CONSULT"}
+    assert found == {("occurred", "Kyiv"), ("planned", "Rome")}
+
+
+def test_a_country_spoken_from_is_the_venue_not_a_side(pipeline: Pipeline) -> None:
+    text = (
+        "En una rueda de prensa desde Turquía, Zelenski criticó "
+        "a Rusia por no enviar a sus altos cargos."
+    )
+    (accusation,) = [e for e in events_of(text, pipeline) if e.type == "ACCUSE"]
+    assert _place(accusation) == "Turkey" and "TUR" not in accusation.countries
+
+
+def test_the_subject_of_sede_is_the_venue(pipeline: Pipeline) -> None:
+    text = (
+        "El papa ofreció que el Vaticano sea la sede de unas negociaciones entre Rusia y Ucrania."
+    )
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert _place(talks) == "Vatican City"
+
+
+def test_what_a_threat_would_impose_is_its_content(pipeline: Pipeline) -> None:
+    text = "La amenaza de imponer nuevas sanciones a Rusia llegó el martes."
+    assert {e.type for e in events_of(text, pipeline)} == {"THREATEN"}
+
+
+def test_blocking_assets_is_a_sanction(pipeline: Pipeline) -> None:
+    text = "Washington anunció el bloqueo de todos los bienes de las petroleras rusas."
+    assert {e.type for e in events_of(text, pipeline)} == {"SANCTION"}
+
+
+def test_money_paid_back_is_no_return(pipeline: Pipeline) -> None:
+    text = "Ucrania devolverá el préstamo cuando Rusia pague las reparaciones."
+    assert not [e for e in events_of(text, pipeline) if e.type == "RETREAT"]
+
+
+def test_an_accusation_naming_one_side_is_aimed_at_the_other_of_the_thread(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Rusia y Ucrania se reunieron el lunes en Ginebra. "
+        "Al día siguiente, Zelenski criticó la falta de avances."
+    )
+    (accusation,) = [e for e in events_of(text, pipeline) if e.type == "ACCUSE"]
+    assert set(accusation.countries) == {"RUS", "UKR"}
+
+
+def test_a_relative_clause_on_another_noun_gives_no_status(pipeline: Pipeline) -> None:
+    """The parser reads the promised content as a relative clause on "homólogo": the
+    promise occurred all the same."""
+    text = (
+        "Putin ha prometido en conversaciones con su homólogo estadounidense, Donald Trump, "
+        "que se reunirá pronto con Zelenski."
+    )
+    assert [e.status for e in events_of(text, pipeline) if e.type == "AGREE"] == ["occurred"]
+
+
+def test_one_meeting_ahead_told_in_two_moods_is_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "Lavrov afirmó que no hay ninguna reunión prevista entre Putin y Zelenski. "
+        "Más tarde añadió que una reunión entre Putin y Zelenski podría celebrarse pronto."
+    )
+    found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert len(found) == 1 and len(found[0].mentions) == 2
