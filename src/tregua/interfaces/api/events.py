@@ -23,7 +23,6 @@ from tregua.interfaces.api.common import (
     Text,
     paged,
 )
-from tregua.interfaces.api.review import ReviewedTimelineEvent
 from tregua.interfaces.api.reviewed import event_reply, page_reply, touched
 from tregua.review.apply import correct_timeline
 from tregua.review.items import correct_listed, read_for
@@ -85,7 +84,7 @@ def event(store: StoreDep, event_id: str) -> q.FusedEvent | Response:
     return found
 
 
-@router.get("/timeline", response_model=list[ReviewedTimelineEvent])
+@router.get("/timeline", response_model=list[models.TimelineEvent])
 def timeline(
     store: StoreDep,
     side: Code = None,

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Query
 
 from tregua.interfaces.api import models
 from tregua.interfaces.api.common import Date, MinConfidence, State, StoreDep
-from tregua.interfaces.api.review import ReviewedStanceCell
 from tregua.review.apply import correct_matrix
 from tregua.store import queries as q
 
@@ -17,7 +16,7 @@ router = APIRouter(tags=["stances"])
 agenda = APIRouter(tags=["stances"])
 
 
-@router.get("/stances/matrix", response_model=list[ReviewedStanceCell])
+@router.get("/stances/matrix", response_model=list[models.StanceCell])
 def stance_matrix(
     store: StoreDep, at: Date = None, min_confidence: MinConfidence = None
 ) -> list[dict[str, Any]]:
