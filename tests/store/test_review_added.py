@@ -1,0 +1,136 @@
+"""Items an editor added by selecting words (issue #18) in every list and table, on
+SQLite and PostgreSQL: ``/api/quotes`` and ``/api/event-mentions`` list them after the
+machine's items, counted in ``total`` and kept only where the filters keep them; the csv
+and parquet tables write them after the stored rows, ``id`` empty and ``review`` saying
+``add``; and the tables of reviewable items have the same columns whatever the store holds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tregua.fuse.refresh import refresh
+from tregua.interfaces.web.app import create_app
+from tregua.review import log
+from tregua.settings import Settings
+from tregua.store import Store
+
+from . import corpus
+from .test_review_views import _csv, _exports
+
+#: the columns the review adds to each table of reviewable items, in any store
+REVIEW_COLUMNS = {
+    "event_mentions": ["reviewed", "machine", "review"],
+    "quotes": ["reviewed", "machine", "review"],
+    "stances": ["reviewed", "machine", "review"],
+    "fused_events": ["reviewed", "machine"],
+}
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    for record in corpus.corpus():
+        store.put_record(record)
+    refresh(store)
+    with TestClient(create_app(Settings(db=store.url), store)) as client:
+        yield client
+
+
+def _add(store: Store, kind: str, words: str, after: dict[str, Any]) -> None:
+    """An editor selects ``words`` in document B (which has no quote and no stance)."""
+    b = corpus.corpus()[1]
+    start = str(b["text"]).index(words)
+    key = {"document_id": b["id"], "start": start, "end": start + len(words), "text": words}
+    log.append(store, editor="ana", kind=kind, key=key, action="add", after=after)
+
+
+def test_added_items_are_listed_and_exported(
+    client: TestClient, store: Store, tmp_path: Path
+) -> None:
+    b = str(corpus.corpus()[1]["id"])
+    quotes, mentions = client.get("/api/quotes").json(), client.get("/api/event-mentions").json()
+    machine = _exports(store, tmp_path / "before")
+    for name, columns in REVIEW_COLUMNS.items():
+        header = _csv(machine["csv"][name])[0]
+        assert list(header)[-len(columns) :] == columns and header["reviewed"] == "False"
+        assert machine["parquet"][name].column_names[-len(columns) :] == columns
+
+    _add(store, "quote", "mató a 3 personas", {"speaker_name": "Oleg Sinegubov"})
+    _add(store, "event", "Las delegaciones", {"type": "CONSULT", "countries": ["RUS", "UKR"]})
+    _add(store, "stance", "Un ataque ruso", {"country": "UKR", "issue": "ceasefire"})
+
+    shown = client.get("/api/quotes").json()
+    assert shown["total"] == quotes["total"] + 1
+    assert shown["items"][:-1] == quotes["items"]
+    added = shown["items"][-1]
+    assert (added["document_id"], added["source"], added["text"]) == (
+        b,
+        "b.txt",
+        "mató a 3 personas",
+    )
+    assert (added["speaker_name"], added["reviewed"], added["machine"]) == (
+        "Oleg Sinegubov",
+        True,
+        {},
+    )
+    assert added["review"]["action"] == "add" and added["review"]["editor"] == "ana"
+    # paged: the addition is the one item past the machine's last
+    past = client.get(f"/api/quotes?limit=1&offset={quotes['total']}").json()
+    assert past["items"] == [added] and past["total"] == shown["total"]
+    assert client.get("/api/quotes?limit=1").json()["items"] == quotes["items"][:1]
+    # filters keep it or not as they would a machine's quote
+    assert client.get("/api/quotes?speaker=oleg sinegubov").json()["items"] == [added]
+    assert client.get("/api/quotes?q=3 personas").json()["items"] == [added]
+    for kept_out in ("min_confidence=0.1", "issue=ceasefire", "side=RUS", "until=2026-01-24"):
+        found = client.get(f"/api/quotes?{kept_out}").json()["items"]
+        assert added not in found, kept_out
+
+    events = client.get("/api/event-mentions").json()
+    assert events["total"] == mentions["total"] + 1 and events["items"][:-1] == mentions["items"]
+    event = events["items"][-1]
+    assert (event["type"], event["evidence"]["text"], event["review"]["action"]) == (
+        "CONSULT",
+        "Las delegaciones",
+        "add",
+    )
+    assert client.get(f"/api/event-mentions?document_id={b}&side=UKR").json()["items"][-1] == event
+    assert event not in client.get("/api/event-mentions?type=ASSAULT").json()["items"]
+
+    after = _exports(store, tmp_path / "after")
+    for name, columns in REVIEW_COLUMNS.items():
+        assert list(_csv(after["csv"][name])[0])[-len(columns) :] == columns
+        assert after["parquet"][name].schema == machine["parquet"][name].schema
+    rows = _csv(after["csv"]["quotes"])
+    assert rows[:-1] == _csv(machine["csv"]["quotes"])
+    row = rows[-1]
+    assert (row["id"], row["ordinal"], row["document_id"], row["text"]) == (
+        "",
+        "",
+        b,
+        "mató a 3 personas",
+    )
+    assert (row["reviewed"], json.loads(row["machine"]), json.loads(row["review"])["action"]) == (
+        "True",
+        {},
+        "add",
+    )
+    stance = _csv(after["csv"]["stances"])[-1]
+    assert (stance["evidence"], stance["country"], stance["polarity"]) == (
+        "Un ataque ruso",
+        "UKR",
+        "support",
+    )
+    table = after["parquet"]["event_mentions"].to_pylist()
+    assert len(table) == len(_csv(machine["csv"]["event_mentions"])) + 1
+    assert (table[-1]["id"], table[-1]["type"], table[-1]["evidence"]) == (
+        None,
+        "CONSULT",
+        "Las delegaciones",
+    )
+    assert table[-1]["reviewed"] is True and json.loads(table[-1]["countries"]) == ["RUS", "UKR"]
+    assert json.loads(after["jsonl"]["b.txt"])["quotes"][-1]["text"] == "mató a 3 personas"
