@@ -91,6 +91,7 @@ def test_every_field_of_a_reviewed_reply_is_in_its_schema(client: TestClient) ->
         (f"/api/events/{attack}", "/api/events/{event_id}"),
         ("/api/timeline", "/api/timeline"),
         ("/api/stances/matrix", "/api/stances/matrix"),
+        ("/api/stances/changes", "/api/stances/changes"),
     ]:
         body = client.get(path).json()
         _check(openapi, template, path, body)

@@ -134,3 +134,70 @@ def test_added_items_are_listed_and_exported(
     )
     assert table[-1]["reviewed"] is True and json.loads(table[-1]["countries"]) == ["RUS", "UKR"]
     assert json.loads(after["jsonl"]["b.txt"])["quotes"][-1]["text"] == "mató a 3 personas"
+
+
+def _unmarked(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for change in changes:
+        change = {k: v for k, v in change.items() if k not in ("reviewed", "machine")}
+        change["evidence"] = [
+            {k: v for k, v in e.items() if k not in ("reviewed", "machine")}
+            for e in change["evidence"]
+        ]
+        out.append(change)
+    return out
+
+
+def test_stance_changes_are_worked_out_from_the_reviewed_stances(
+    client: TestClient, store: Store
+) -> None:
+    a, _, c = corpus.corpus()
+    machine = client.get("/api/stances/changes")
+    assert [(x["side"], x["issue"], x["date"], x["from"], x["to"]) for x in machine.json()] == [
+        ("UKR", "territory", "2026-02-02", "oppose", "conditional")
+    ]
+    other = client.get("/api/stances/changes?issue=ceasefire").content
+    # a confirmation: the same change, marked, with the machine's beside it
+    log.append(
+        store,
+        editor="ana",
+        kind="stance",
+        key=log.key_of("stance", c["id"], c["stances"][0]),
+        action="confirm",
+    )
+    (confirmed,) = client.get("/api/stances/changes").json()
+    assert _unmarked([confirmed]) == machine.json()
+    assert (confirmed["reviewed"], confirmed["machine"]) == (
+        True,
+        {"from": "oppose", "to": "conditional"},
+    )
+    assert confirmed["evidence"][0]["reviewed"] is True
+    # a side and issue nobody corrected: byte for byte as before
+    assert client.get("/api/stances/changes?issue=ceasefire").content == other
+    # Zelensky already conditional in A: no change left on 2 February
+    log.append(
+        store,
+        editor="ana",
+        kind="stance",
+        key=log.key_of("stance", a["id"], a["stances"][1]),
+        action="correct",
+        after={"polarity": "conditional"},
+    )
+    assert client.get("/api/stances/changes?side=UKR").json() == []
+    # Russia for a ceasefire in B (added): a change the machine never saw
+    _add(store, "stance", "terminaron", {"country": "RUS", "issue": "ceasefire"})
+    (added,) = client.get("/api/stances/changes").json()
+    assert (added["side"], added["issue"], added["date"], added["from"], added["to"]) == (
+        "RUS",
+        "ceasefire",
+        "2026-01-25",
+        "oppose",
+        "support",
+    )
+    assert (added["reviewed"], added["machine"], added["evidence"][0]["source"]) == (
+        True,
+        {},
+        "b.txt",
+    )
+    assert client.get("/api/stances/changes?min_confidence=0.1").json() == []
+    assert client.get("/api/stances/changes?since=2026-01-26").json() == []

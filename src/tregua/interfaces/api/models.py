@@ -345,7 +345,7 @@ class StanceCell(_Out, Marked):
     evidence: list[StanceEvidence] = []
 
 
-class StanceChange(_Out):
+class StanceChange(_Out, Marked):
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     side: str
