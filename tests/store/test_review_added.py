@@ -201,3 +201,39 @@ def test_stance_changes_are_worked_out_from_the_reviewed_stances(
     )
     assert client.get("/api/stances/changes?min_confidence=0.1").json() == []
     assert client.get("/api/stances/changes?since=2026-01-26").json() == []
+
+
+def test_search_leaves_out_a_rejected_quote_and_marks_a_reviewed_one(
+    client: TestClient, store: Store
+) -> None:
+    a = corpus.corpus()[0]
+    before = client.get("/api/search?q=plazos").json()
+    (said,) = [h for h in before if h["kind"] == "quote"]
+    assert said["document_id"] == a["id"] and any(h["kind"] == "paragraph" for h in before)
+    territory = client.get("/api/search?q=garantías").content
+    log.append(
+        store,
+        editor="ana",
+        kind="quote",
+        key=log.key_of("quote", a["id"], a["quotes"][0]),
+        action="correct",
+        after={"speaker_name": "Dmitri Peskov", "direct": False},
+    )
+    (marked,) = [h for h in client.get("/api/search?q=plazos").json() if h["kind"] == "quote"]
+    assert {k: v for k, v in marked.items() if k not in ("reviewed", "machine", "review")} == said
+    assert (marked["reviewed"], marked["machine"], marked["review"]["action"]) == (
+        True,
+        {},
+        "correct",
+    )
+    # C's quote: nobody's correction, byte for byte
+    assert client.get("/api/search?q=garantías").content == territory
+    log.append(
+        store,
+        editor="luis",
+        kind="quote",
+        key=log.key_of("quote", a["id"], a["quotes"][0]),
+        action="reject",
+    )
+    after = client.get("/api/search?q=plazos").json()
+    assert after == [h for h in before if h["kind"] != "quote"]

@@ -382,7 +382,7 @@ class ActorProfile(Entity):
     partners: list[Partner] = []
 
 
-class SearchHit(_Out):
+class SearchHit(_Out, Logged):
     kind: Literal["paragraph", "quote"] | str
     document_id: str
     source: str
