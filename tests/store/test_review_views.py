@@ -115,7 +115,7 @@ def test_every_view_shows_the_corrected_record(
     paths += ["/api/entities/Q3874799", "/actors/Q3874799"]  # Zelensky: nothing of his reviewed
     before = {path: client.get(path).content for path in paths}
     machine = _exports(store, tmp_path / "before")
-    assert "reviewed" not in _csv(machine["csv"]["stances"])[0]
+    assert _csv(machine["csv"]["stances"])[0]["reviewed"] == "False"  # the columns are fixed
 
     _correct(store)
 
@@ -198,7 +198,7 @@ def test_every_view_shows_the_corrected_record(
     stances = {(r["document_id"], r["ordinal"]): r for r in _csv(shown["csv"]["stances"])}
     assert (stances[(a, "0")]["polarity"], stances[(a, "0")]["reviewed"]) == ("conditional", "True")
     assert json.loads(stances[(a, "0")]["machine"]) == {"polarity": "oppose"}
-    assert stances[(a, "1")]["reviewed"] == "" and stances[(c, "0")]["machine"] == ""
+    assert stances[(a, "1")]["reviewed"] == "False" and stances[(c, "0")]["machine"] == ""
     reports = _csv(shown["csv"]["event_mentions"])
     gone = next(
         r["id"]

@@ -21,7 +21,8 @@ in csv and parquet, with the rows linking to one left out (``fused_event_mention
 Every export shows the record as the editors left it (issue #18, ``review.tables``,
 ``review.apply.correct_timeline``): rejected items left out, reviewed ones marked
 ``reviewed`` with the machine's values in ``machine`` (graphml: the network of the
-events as reviewed); a store without corrections exports as before.
+events as reviewed), items editors added included; the csv and parquet tables of events,
+quotes, stances and fused events have the review's columns whatever the store holds.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import json
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -48,7 +49,13 @@ from sqlalchemy import (
 )
 
 from tregua.review.apply import correct_timeline
-from tregua.review.tables import ReviewedRows, review_cells, reviewed_records, reviewed_rows
+from tregua.review.tables import (
+    ITEM_TABLES,
+    ReviewedRows,
+    review_cells,
+    reviewed_records,
+    reviewed_rows,
+)
 from tregua.store import Store
 from tregua.store.queries import EntityRef, timeline
 from tregua.store.schema import TABLES, Base
@@ -125,11 +132,13 @@ def _kept(table: Table, min_confidence: float | None) -> list[ColumnElement[bool
 class _Shown:
     """The rows of one table as the editors left them (``review.tables``): a row left
     out is skipped, and so is a row linking to one left out; a table that may hold
-    reviewed rows gets the columns ``reviewed`` and ``machine``."""
+    reviewed rows always gets the columns ``reviewed``, ``machine`` (and ``review``), and the
+    rows editors added come after the stored ones."""
 
     def __init__(self, table: Table, review: ReviewedRows, dropped: dict[str, set[Any]]) -> None:
         self.name = table.name
-        self.added = review.columns(table.name)
+        self.extra = review.columns(table.name)
+        self.added = review.added.get(table.name, [])
         self.changed = review.rows.get(table.name, {})
         self.dropped = dropped
         names = [c.name for c in table.columns]
@@ -153,8 +162,17 @@ class _Shown:
             if shown is None:
                 self.dropped.setdefault(self.name, set()).add(key)
                 return None
-            return [shown.get(n) for n in self.names] + review_cells(shown)
-        return [*row, *([None] * len(self.added))]
+            return [shown.get(n) for n in self.names] + review_cells(self.name, shown)
+        return [*row, *review_cells(self.name, None)]
+
+    def added_cells(self, min_confidence: float | None) -> list[list[Any]]:
+        """The cells of the rows editors added (none at a minimum confidence: an editor's
+        addition has no confidence, and rows without one are left out)."""
+        if min_confidence is not None:
+            return []
+        return [
+            [row.get(n) for n in self.names] + review_cells(self.name, row) for row in self.added
+        ]
 
 
 def export_csv(store: Store, path: Path, *, min_confidence: float | None = None) -> int:
@@ -169,12 +187,15 @@ def export_csv(store: Store, path: Path, *, min_confidence: float | None = None)
             order = list(table.primary_key.columns)
             with (path / f"{name}.csv").open("w", encoding="utf-8", newline="") as sink:
                 writer = csv.writer(sink)
-                writer.writerow([*shown.names, *shown.added])
+                writer.writerow([*shown.names, *shown.extra])
                 kept = _kept(table, min_confidence)
                 for row in session.execute(select(table).where(*kept).order_by(*order)):
                     if (cells := shown.cells(row)) is not None:
                         writer.writerow([_cell(v) for v in cells])
                         count += 1
+                for cells in shown.added_cells(min_confidence):
+                    writer.writerow([_cell(v) for v in cells])
+                    count += 1
     return count
 
 
@@ -217,9 +238,11 @@ def export_parquet(store: Store, path: Path, *, min_confidence: float | None = N
         for name in TABLES:
             table: Table = Base.metadata.tables[name]
             shown = _Shown(table, review, dropped)
-            added = [(n, pa.bool_() if n == "reviewed" else pa.string(), True) for n in shown.added]
+            extra = [(n, pa.bool_() if n == "reviewed" else pa.string(), True) for n in shown.extra]
+            # a table of reviewable items may hold rows editors added: no id, no ordinal
+            nullable = name in ITEM_TABLES
             schema = pa.schema(
-                [(c.name, _arrow_type(c), c.nullable) for c in table.columns] + added
+                [(c.name, _arrow_type(c), c.nullable or nullable) for c in table.columns] + extra
             )
             order = list(table.primary_key.columns)
             found = session.execute(
@@ -230,8 +253,12 @@ def export_parquet(store: Store, path: Path, *, min_confidence: float | None = N
             )
             # a row group per PARQUET_ROWS rows: memory stays bounded on a large store
             with pq.ParquetWriter(path / f"{name}.parquet", schema) as sink:
-                for part in found.partitions(PARQUET_ROWS):
-                    rows = [cells for r in part if (cells := shown.cells(r)) is not None]
+                parts = (
+                    [cells for r in part if (cells := shown.cells(r)) is not None]
+                    for part in found.partitions(PARQUET_ROWS)
+                )
+                added = shown.added_cells(min_confidence)
+                for rows in chain(parts, [added] if added else []):
                     columns = [[_parquet_cell(r[i]) for r in rows] for i in range(len(schema))]
                     sink.write_table(pa.Table.from_arrays(columns, schema=schema))
                     count += len(rows)

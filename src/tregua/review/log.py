@@ -236,11 +236,14 @@ def read(
     *,
     kinds: Iterable[str] | None = None,
     document_ids: Iterable[str] | None = None,
+    actions: Iterable[str] | None = None,
 ) -> list[Correction]:
     """Corrections in the order they were made (time, then id)."""
     query = select(CorrectionRow).order_by(CorrectionRow.at, CorrectionRow.id)
     if kinds is not None:
         query = query.where(CorrectionRow.kind.in_(list(kinds)))
+    if actions is not None:
+        query = query.where(CorrectionRow.action.in_(list(actions)))
     if document_ids is not None:
         query = query.where(CorrectionRow.document_id.in_(list(document_ids)))
     with store.reading() as session:

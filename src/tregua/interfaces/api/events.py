@@ -23,8 +23,8 @@ from tregua.interfaces.api.common import (
     Text,
     paged,
 )
-from tregua.interfaces.api.review import ReviewedTimelineEvent
 from tregua.interfaces.api.reviewed import event_reply, page_reply, touched
+from tregua.review.added import added_items, mention_filter, page_with_added
 from tregua.review.apply import correct_timeline
 from tregua.review.items import correct_listed, read_for
 from tregua.store import queries as q
@@ -85,7 +85,7 @@ def event(store: StoreDep, event_id: str) -> q.FusedEvent | Response:
     return found
 
 
-@router.get("/timeline", response_model=list[ReviewedTimelineEvent])
+@router.get("/timeline", response_model=list[models.TimelineEvent])
 def timeline(
     store: StoreDep,
     side: Code = None,
@@ -141,11 +141,22 @@ def event_mentions(
         limit=limit,
         offset=offset,
     )
-    # as the editors left them, as in the document's record
+    # as the editors left them, as in the document's record; the events editors added
+    # follow the machine's, counted in ``total``
     rows, total = found
     shown = correct_listed(
         "event", rows, read_for(store, "event", (r["document_id"] for r in rows))
     )
-    if shown is not None:
-        return page_reply(models.EventMention, shown, total, limit, offset)
+    keep = mention_filter(
+        document_id=document_id,
+        type=type,
+        status=status,
+        side=side,
+        min_confidence=min_confidence,
+    )
+    added = [item for item in added_items(store, "event") if keep(item)]
+    if shown is not None or added:
+        listed = shown if shown is not None else rows
+        items, total = page_with_added(listed, total, added, limit, offset)
+        return page_reply(models.EventMention, items, total, limit, offset)
     return paged(found, limit, offset)

@@ -11,12 +11,54 @@ import datetime as dt
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 T = TypeVar("T")
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="ignore")
+
+
+def _unset(value: object) -> bool:
+    return value is None
+
+
+def _review(description: str) -> Any:
+    """A field the review adds (issue #18): optional, and left out of a reply where unset,
+    so the reply of an item nobody reviewed is what it was before the review."""
+    return Field(default=None, exclude_if=_unset, description=description)
+
+
+class ReviewNote(_Out):
+    """Which correction an item is shown as, what it did, who made it and when."""
+
+    correction: int
+    action: str
+    editor: str
+    at: str
+
+
+class Marked(BaseModel):
+    """``reviewed`` and ``machine``, sent only for an item an editor reviewed."""
+
+    reviewed: bool | SkipJsonSchema[None] = _review("An editor reviewed it: true, else absent.")
+    machine: dict[str, Any] | SkipJsonSchema[None] = _review(
+        "The machine's values of the fields the editor changed ({} when none changed)."
+    )
+
+
+class Logged(Marked):
+    """A reviewed item as a document reports it: also the correction it is shown as."""
+
+    review: ReviewNote | SkipJsonSchema[None] = _review("The correction shown (action add: added).")
+
+
+class Regrouped(Marked):
+    """A reviewed fused event: also what merges and splits did to it."""
+
+    merged: list[str] | SkipJsonSchema[None] = _review("Fused events merged into this one.")
+    split_from: str | SkipJsonSchema[None] = _review("The fused event it was split from.")
 
 
 class Page(_Out, Generic[T]):
@@ -88,7 +130,7 @@ class Location(_Out):
     lon: float | None = None
 
 
-class RecordEvent(_Out):
+class RecordEvent(_Out, Logged):
     type: str
     mode: str | None = None
     status: str
@@ -106,7 +148,7 @@ class RecordEvent(_Out):
     confidence: float | None = None
 
 
-class RecordQuote(_Out):
+class RecordQuote(_Out, Logged):
     text: str
     direct: bool
     start: int
@@ -120,7 +162,7 @@ class RecordQuote(_Out):
     confidence: float | None = None
 
 
-class RecordStance(_Out):
+class RecordStance(_Out, Logged):
     actor: str | None = None
     country: str
     issue: str
@@ -148,6 +190,7 @@ class Document(_Out):
     stances: list[RecordStance] = []
     errors: list[str] = []
     pipeline_version: str | None = None
+    reviewed: bool | SkipJsonSchema[None] = _review("An editor reviewed some of it.")
 
 
 class EntityRef(_Out):
@@ -173,7 +216,7 @@ class Report(_Out):
     evidence: Span
 
 
-class FusedEvent(_Out):
+class FusedEvent(_Out, Regrouped):
     """One real event fused from every document that reports it."""
 
     id: str
@@ -206,9 +249,12 @@ class FusedEvent(_Out):
     wire: str | None = Field(
         default=None, description="The agency, when one wire alone confirms the event."
     )
+    left_out: bool | SkipJsonSchema[None] = _review(
+        "Rejected or merged away by an editor: lists leave it out, its id still finds it."
+    )
 
 
-class TimelineEvent(_Out):
+class TimelineEvent(_Out, Regrouped):
     """A fused event as the timeline and the map draw it."""
 
     id: str
@@ -250,7 +296,7 @@ class QuoteIssue(_Out):
     side: str | None = None
 
 
-class Quote(_Out):
+class Quote(_Out, Logged):
     document_id: str
     source: str
     outlet: str | None = None
@@ -279,7 +325,7 @@ class Entity(_Out):
     mentions: int = 0
 
 
-class StanceEvidence(_Out):
+class StanceEvidence(_Out, Marked):
     document_id: str
     source: str
     published: str | None = None
@@ -288,7 +334,7 @@ class StanceEvidence(_Out):
     evidence: Span
 
 
-class StanceCell(_Out):
+class StanceCell(_Out, Marked):
     """Where one side stood on one issue at the asked date."""
 
     side: str
@@ -299,7 +345,7 @@ class StanceCell(_Out):
     evidence: list[StanceEvidence] = []
 
 
-class StanceChange(_Out):
+class StanceChange(_Out, Marked):
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     side: str
@@ -310,7 +356,7 @@ class StanceChange(_Out):
     evidence: list[StanceEvidence] = []
 
 
-class ActorStance(_Out):
+class ActorStance(_Out, Logged):
     document_id: str
     source: str
     published: str | None = None
@@ -336,7 +382,7 @@ class ActorProfile(Entity):
     partners: list[Partner] = []
 
 
-class SearchHit(_Out):
+class SearchHit(_Out, Logged):
     kind: Literal["paragraph", "quote"] | str
     document_id: str
     source: str

@@ -19,6 +19,7 @@ from tregua.interfaces.api.common import (
     paged,
 )
 from tregua.interfaces.api.reviewed import page_reply
+from tregua.review.added import added_items, page_with_added, quote_filter
 from tregua.review.items import correct_listed, read_for
 from tregua.store import queries as q
 
@@ -54,11 +55,24 @@ def quotes(
         offset=offset,
     )
     # as the editors left them: a rejected quote leaves the page (``total`` stays the
-    # machine's count), a reviewed one carries ``reviewed``, ``machine`` and ``review``
+    # machine's count), a reviewed one carries ``reviewed``, ``machine`` and ``review``;
+    # the quotes editors added follow the machine's, counted in ``total``
     rows, total = found
     shown = correct_listed(
         "quote", rows, read_for(store, "quote", (r["document_id"] for r in rows))
     )
-    if shown is not None:
-        return page_reply(models.Quote, shown, total, limit, offset)
+    keep = quote_filter(
+        speaker=speaker,
+        side=side,
+        issue=issue,
+        words=q_,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
+    added = [item for item in added_items(store, "quote") if keep(item)]
+    if shown is not None or added:
+        listed = shown if shown is not None else rows
+        items, total = page_with_added(listed, total, added, limit, offset)
+        return page_reply(models.Quote, items, total, limit, offset)
     return paged(found, limit, offset)

@@ -10,8 +10,8 @@ An editor's token is one ``tregua users add`` printed, or the server's ``TREGUA_
 item at once are two corrections, the later one shown.
 
 The stance matrix and the timeline are served corrected (``stances.py``, ``events.py``):
-their reviewed items carry ``reviewed`` and the machine's values in ``machine``; the
-models here add those fields, and leave them out of items nobody reviewed.
+their reviewed items carry ``reviewed`` and the machine's values in ``machine``, fields of
+their models (``models.Marked``) left out of items nobody reviewed.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field
 
 from tregua.interfaces.api import models
 from tregua.interfaces.api.common import MAX_OFFSET, AppState, State
@@ -33,43 +33,6 @@ from tregua.store import Store
 
 router = APIRouter(tags=["review"])
 bearer = HTTPBearer(auto_error=False, description="an editor's token (tregua users add)")
-#: the fields the corrected views add, left out where nobody reviewed the item
-REVIEW_FIELDS = ("reviewed", "machine", "merged")
-
-
-class _Reviewed(BaseModel):
-    """Adds ``reviewed`` and ``machine`` (and ``merged``), serialised only when set."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    @model_serializer(mode="wrap")
-    def _drop_unreviewed(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        found: dict[str, Any] = handler(self)
-        for name in REVIEW_FIELDS:
-            if found.get(name) is None:
-                found.pop(name, None)
-        return found
-
-
-class ReviewedStanceEvidence(models.StanceEvidence, _Reviewed):
-    reviewed: bool | None = None
-    machine: dict[str, Any] | None = Field(default=None, description="The machine's values.")
-
-
-class ReviewedStanceCell(models.StanceCell, _Reviewed):
-    """A matrix cell; ``reviewed`` and ``machine`` when an editor reviewed its evidence."""
-
-    evidence: list[ReviewedStanceEvidence] = []  # type: ignore[assignment]
-    reviewed: bool | None = None
-    machine: dict[str, Any] | None = Field(default=None, description="The machine's values.")
-
-
-class ReviewedTimelineEvent(models.TimelineEvent, _Reviewed):
-    """A timeline event; ``reviewed``, ``machine`` and ``merged`` when an editor reviewed it."""
-
-    reviewed: bool | None = None
-    machine: dict[str, Any] | None = Field(default=None, description="The machine's values.")
-    merged: list[str] | None = Field(default=None, description="Events merged into this one.")
 
 
 class CorrectionIn(BaseModel):

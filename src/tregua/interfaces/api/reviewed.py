@@ -5,8 +5,9 @@
 A reply nobody's correction touches is sent as before, through its response model, byte
 for byte. A touched one is the same model's JSON with, on each reviewed item, the fields
 the review adds (``reviewed``, ``machine``, and ``review``, ``merged``, ``split_from``,
-``left_out`` where they apply): the models ignore fields they do not name, so these are added after
-validation. The OpenAPI schema does not list them (it is pinned with the other replies).
+``left_out`` where they apply). The models name them (``models.Marked`` and its kin), so the
+OpenAPI schema lists them; they are left out where unset, and put last here, after the
+item's own fields.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def _dumped(model: type[BaseModel], item: Mapping[str, Any]) -> dict[str, Any]:
     try:
         out: dict[str, Any] = model.model_validate(item).model_dump(mode="json")
     except ValidationError:
-        out = {k: v for k, v in item.items() if k not in ADDED}
+        out = dict(item)
+    for name in ADDED:
+        out.pop(name, None)
     for name in ADDED:
         if name in item:
             out[name] = item[name]

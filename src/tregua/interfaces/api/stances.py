@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 
 from tregua.interfaces.api import models
 from tregua.interfaces.api.common import Date, MinConfidence, State, StoreDep
-from tregua.interfaces.api.review import ReviewedStanceCell
 from tregua.review.apply import correct_matrix
+from tregua.review.changes import correct_changes
 from tregua.store import queries as q
 
 router = APIRouter(tags=["stances"])
@@ -17,7 +17,7 @@ router = APIRouter(tags=["stances"])
 agenda = APIRouter(tags=["stances"])
 
 
-@router.get("/stances/matrix", response_model=list[ReviewedStanceCell])
+@router.get("/stances/matrix", response_model=list[models.StanceCell])
 def stance_matrix(
     store: StoreDep, at: Date = None, min_confidence: MinConfidence = None
 ) -> list[dict[str, Any]]:
@@ -38,10 +38,13 @@ def stance_changes(
     until: Date = None,
     min_confidence: MinConfidence = None,
 ) -> list[q.StanceChange]:
-    """Days a side's polarity on an issue changed, with the evidence of the new one."""
-    return q.stance_changes(
-        store, side=side, issue=issue, since=since, until=until, min_confidence=min_confidence
-    )
+    """Days a side's polarity on an issue changed, with the evidence of the new one; as
+    the editors left the stances (``reviewed``, the machine's ``from`` and ``to`` in
+    ``machine``)."""
+    filters = {"side": side, "issue": issue, "since": since, "until": until}
+    found = q.stance_changes(store, **filters, min_confidence=min_confidence)
+    shown = correct_changes(store, found, **filters, min_confidence=min_confidence)
+    return found if shown is None else shown  # type: ignore[return-value]
 
 
 @agenda.get("/issues", response_model=list[models.Issue])
