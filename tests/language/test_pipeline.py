@@ -72,3 +72,28 @@ def test_sentence_start_flags_follow_each_rule(pipeline: Pipeline) -> None:
     assert starts('Gritó "basta."" Y') == []  # a straight quote glued to a word closes
     assert starts("Uno.\n\nDos.") == ["Dos"]  # the blank token itself starts nothing
     assert not sentence_start_flags(pipeline.nlp.make_doc("")).any()
+
+
+def test_sentences_are_found_once_and_keep_no_document_alive(pipeline: Pipeline) -> None:
+    import gc
+    import weakref
+
+    from tregua.language.pipeline import _SENTENCES, sentences_in
+
+    text = "Los negociadores se reunieron en Ginebra. Después hablaron con la prensa."
+    doc = pipeline.nlp(text)
+    first = sentences_in(doc, 0, len(text))
+    again = sentences_in(doc, 0, len(text))
+    assert (
+        [s.text for s in first]
+        == [s.text for s in again]
+        == [
+            "Los negociadores se reunieron en Ginebra.",
+            "Después hablaron con la prensa.",
+        ]
+    )
+    assert doc in _SENTENCES
+    held = weakref.ref(doc)
+    del doc, first, again
+    gc.collect()
+    assert held() is None, "the sentence cache keeps a parsed document alive"

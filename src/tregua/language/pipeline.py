@@ -42,8 +42,10 @@ def entity_patterns(pack: DomainPack) -> list[dict[str, Any]]:
     return patterns
 
 
-# each paragraph's sentences, per document: events, quotes and stances all ask for them
-_SENTENCES: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[Span, ...]]] = (
+# each paragraph's sentences as (start, end) token offsets, per document: events, quotes
+# and stances all ask for them. Offsets, not spans: a span holds its document, and a value
+# that holds its key would keep every document alive
+_SENTENCES: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[tuple[int, int], ...]]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -57,8 +59,8 @@ def sentences_in(doc: Doc, start: int, end: int) -> list[Span]:
     """
     known = _SENTENCES.setdefault(doc, {})
     if (start, end) not in known:
-        known[start, end] = tuple(_sentences_in(doc, start, end))
-    return list(known[start, end])
+        known[start, end] = tuple((s.start, s.end) for s in _sentences_in(doc, start, end))
+    return [doc[a:b] for a, b in known[start, end]]
 
 
 def _sentences_in(doc: Doc, start: int, end: int) -> list[Span]:
