@@ -14,16 +14,19 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tregua.review.items import added_item, correct_items, correct_listed, read_for
+from tregua.review.items import ITEM_KINDS, added_item, correct_items, correct_listed, read_for
 from tregua.review.log import Correction, key_of, latest, locate, read, target
 from tregua.review.split import split_event, taken
 from tregua.store import Store
+from tregua.store.queries.actors import actor_profile
 from tregua.store.schema import DocumentRow, EventMentionRow, FusedEventMentionRow
 
 #: a record's list of each kind; a fused event's correction falls on the report it names
 RECORD_LISTS = {"event": "events", "quote": "quotes", "stance": "stances"}
 _RECORD_KIND = {"event": "event", "fused_event": "event", "quote": "quote", "stance": "stance"}
 _ITEM_ACTIONS = ("confirm", "correct", "reject")
+#: the actions that change how many items a list shows
+_COUNTED = ("reject", "merge", "split")
 
 
 def correct_record(record: Mapping[str, Any], corrections: Iterable[Correction]) -> dict[str, Any]:
@@ -310,17 +313,44 @@ def _split(
 
 def correct_profile(store: Store, profile: Mapping[str, Any]) -> dict[str, Any] | None:
     """An actor's profile (``queries.actor_profile``) with its events, quotes and stances
-    as the editors left them (``correct_timeline``, ``items.shown_item``); None when no
-    correction touches it. The ``*_total`` counts stay the machine's."""
+    as the editors left them (``correct_timeline``, ``items.shown_item``), and its
+    ``*_total`` counts of them as shown (``_totals``); None when no correction touches it."""
     events = correct_timeline(store, profile["events"])
     lists: dict[str, list[dict[str, Any]] | None] = {}
     for kind, name in (("quote", "quotes"), ("stance", "stances")):
         items = profile[name]
         named = read_for(store, kind, (i["document_id"] for i in items))
         lists[name] = correct_listed(kind, items, named) if named else None
+    totals = _totals(store, profile)
     moved = len(events) != len(profile["events"]) or any("reviewed" in e for e in events)
-    if not moved and all(v is None for v in lists.values()):
+    if not moved and not totals and all(v is None for v in lists.values()):
         return None
-    out = {**profile, "events": events}
+    out = {**profile, "events": events, **totals}
     out.update({name: found for name, found in lists.items() if found is not None})
     return out
+
+
+def _totals(store: Store, profile: Mapping[str, Any]) -> dict[str, int]:
+    """The ``*_total`` counts that corrections move: the machine's count, less the actor's
+    items editors rejected (and events merged away), plus the events split off, as its
+    lists would show them were they whole. Items editors added are not counted (the
+    lists do not show them either); a count nothing moved is left out."""
+    if not read(store, actions=_COUNTED):  # only these change how many items are shown
+        return {}
+    whole = actor_profile(store, str(profile["id"]))
+    if whole is None:
+        return {}
+    machine: dict[str, list[Any]] = {
+        "events": list(whole["events"]),
+        "quotes": list(whole["quotes"]),
+        "stances": list(whole["stances"]),
+    }
+    shown = {"events": len(correct_timeline(store, machine["events"]))}
+    for kind, name in (("quote", "quotes"), ("stance", "stances")):
+        found = correct_listed(kind, machine[name], read(store, kinds=ITEM_KINDS[kind]))
+        shown[name] = len(machine[name] if found is None else found)
+    return {
+        f"{name}_total": int(profile[f"{name}_total"]) + count - len(machine[name])
+        for name, count in shown.items()
+        if count != len(machine[name])
+    }
