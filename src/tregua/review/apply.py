@@ -18,7 +18,9 @@ from tregua.review.items import ITEM_KINDS, added_item, correct_items, correct_l
 from tregua.review.log import Correction, key_of, latest, locate, read, target
 from tregua.review.split import split_event, taken
 from tregua.store import Store
-from tregua.store.queries.actors import actor_profile
+from tregua.store.queries.actors import actor_stances
+from tregua.store.queries.events import timeline_compact
+from tregua.store.queries.quotes import quotes_page
 from tregua.store.schema import DocumentRow, EventMentionRow, FusedEventMentionRow
 
 #: a record's list of each kind; a fused event's correction falls on the report it names
@@ -334,23 +336,23 @@ def _totals(store: Store, profile: Mapping[str, Any]) -> dict[str, int]:
     """The ``*_total`` counts that corrections move: the machine's count, less the actor's
     items editors rejected (and events merged away), plus the events split off, as its
     lists would show them were they whole. Items editors added are not counted (the
-    lists do not show them either); a count nothing moved is left out."""
-    if not read(store, actions=_COUNTED):  # only these change how many items are shown
-        return {}
-    whole = actor_profile(store, str(profile["id"]))
-    if whole is None:
-        return {}
-    machine: dict[str, list[Any]] = {
-        "events": list(whole["events"]),
-        "quotes": list(whole["quotes"]),
-        "stances": list(whole["stances"]),
-    }
-    shown = {"events": len(correct_timeline(store, machine["events"]))}
+    lists do not show them either); a count nothing moved is left out. Only a kind some
+    correction rejects, merges or splits is read whole (its compact events, its quotes,
+    its stances)."""
+    kinds = {c.kind for c in read(store, actions=_COUNTED)}
+    actor = str(profile["id"])
+    moved: dict[str, int] = {}
+    if kinds & {"event", "fused_event"}:
+        events = timeline_compact(store, actor=actor)
+        moved["events"] = len(correct_timeline(store, events)) - len(events)
     for kind, name in (("quote", "quotes"), ("stance", "stances")):
-        found = correct_listed(kind, machine[name], read(store, kinds=ITEM_KINDS[kind]))
-        shown[name] = len(machine[name] if found is None else found)
-    return {
-        f"{name}_total": int(profile[f"{name}_total"]) + count - len(machine[name])
-        for name, count in shown.items()
-        if count != len(machine[name])
-    }
+        if kind not in kinds:
+            continue
+        items: list[Any] = (
+            list(quotes_page(store, speaker_id=actor)[0])
+            if kind == "quote"
+            else list(actor_stances(store, actor))
+        )
+        found = correct_listed(kind, items, read(store, kinds=ITEM_KINDS[kind]))
+        moved[name] = 0 if found is None else len(found) - len(items)
+    return {f"{name}_total": profile[f"{name}_total"] + n for name, n in moved.items() if n}
