@@ -1,5 +1,6 @@
 """What the review costs the lists (issue #18): ``/api/quotes``, ``/api/event-mentions``,
-``/api/stances/changes`` and ``/api/search`` through the application, on a store of
+``/api/stances/changes``, ``/api/search`` and the profile of the most mentioned actor
+(``/api/entities/{actor}``, its counts as reviewed) through the application, on a store of
 replicated sample records with corrections (``review_timings.py``'s, plus a quote and a
 stance an editor added).
 
@@ -58,7 +59,9 @@ def time_requests(path: Path, repeat: int) -> None:
 
     settings = Settings(db=f"sqlite:///{path}", cache_bytes=0)
     with TestClient(create_app(settings)) as client:
-        for request in REQUESTS:
+        top = client.get("/api/entities", params={"type": "PERSON", "limit": 1}).json()
+        profiles = [f"/api/entities/{e['id']}" for e in top["items"]]
+        for request in (*REQUESTS, *profiles):
             assert client.get(request).status_code == 200
             print(f"{request:32} {median_ms(lambda r=request: client.get(r), repeat):8.1f}")
 

@@ -250,4 +250,12 @@ def test_an_editor_adds_a_quote_by_selection_and_merges_two_events(
     open_view(page, f"{base}/documents/{doc_id}")
     marked = page.locator("#quotes li.reviewed")
     assert marked.count() == 1 and "Un portavoz" in (marked.text_content() or "")
+    # and the quote explorer's search lists it marked
+    open_view(page, f"{base}/quotes")
+    page.fill("#f-speaker", "un portavoz")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => document.querySelectorAll('#quote-list li.quote').length == 1")
+    listed = page.locator("#quote-list li.quote")
+    assert listed.count() == 1 and "reviewed" in (listed.get_attribute("class") or "")
+    assert "✓" in (listed.text_content() or "")
     assert watch.errors == []

@@ -341,3 +341,48 @@ def test_a_rejected_fused_event_leaves_the_events_and_is_found_marked(
     one = client.get(f"/api/events/{attack['id']}").json()
     assert (one["left_out"], one["reviewed"], one["type"]) == (True, True, "ASSAULT")
     assert "ASSAULT" not in client.get("/api/feed.atom").text
+
+
+def test_an_actors_counts_leave_out_what_editors_rejected(client: TestClient, store: Store) -> None:
+    a, _, c = corpus.corpus()
+    zelensky = "/api/entities/Q3874799?limit=1"  # lists C's stance only: A's is off the page
+    paths = [zelensky, "/actors/Q3874799", "/api/entities/Q159", "/api/entities/Q2632813"]
+    paths += ["/api/entities", "/actors"]
+    before = {path: client.get(path).content for path in paths}
+    machine = json.loads(before[zelensky])
+    assert (machine["stances_total"], machine["quotes_total"]) == (2, 1)
+    assert json.loads(before["/api/entities/Q159"])["events_total"] == 2
+    assert "<h2>Posturas (2)</h2>" in before["/actors/Q3874799"].decode("utf-8")
+
+    rejected = log.key_of("stance", a["id"], a["stances"][1])  # Zelensky's, off the page
+    log.append(store, editor="ana", kind="stance", key=rejected, action="reject")
+    log.append(
+        store,
+        editor="ana",
+        kind="quote",
+        key=log.key_of("quote", c["id"], c["quotes"][0]),
+        action="reject",
+    )
+    log.append(
+        store,
+        editor="luis",
+        kind="fused_event",
+        key=log.key_of("event", c["id"], c["events"][0]),  # the Kharkiv attack
+        action="reject",
+    )
+    shown = client.get(zelensky).json()
+    assert (shown["stances_total"], shown["quotes_total"], shown["quotes"]) == (1, 0, [])
+    assert shown["stances"] == machine["stances"]  # C's stance, nobody's review
+    assert shown["events_total"] == machine["events_total"]
+    russia = client.get("/api/entities/Q159").json()
+    assert russia["events_total"] == 1 and [e["type"] for e in russia["events"]] == ["CONSULT"]
+    page = client.get("/actors/Q3874799").text
+    assert "<h2>Posturas (1)</h2>" in page and "<h2>Citas (0)</h2>" in page
+    # nothing of Peskov's was rejected; the entities list holds no reviewable item (its
+    # counts are the documents and name mentions of each entity)
+    for path in ("/api/entities/Q2632813", "/api/entities", "/actors"):
+        assert client.get(path).content == before[path]
+
+    # a later confirmation puts the stance back in the count
+    log.append(store, editor="luis", kind="stance", key=rejected, action="confirm")
+    assert client.get(zelensky).json()["stances_total"] == 2

@@ -14,16 +14,21 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tregua.review.items import added_item, correct_items, correct_listed, read_for
+from tregua.review.items import ITEM_KINDS, added_item, correct_items, correct_listed, read_for
 from tregua.review.log import Correction, key_of, latest, locate, read, target
 from tregua.review.split import split_event, taken
 from tregua.store import Store
+from tregua.store.queries.actors import actor_stances
+from tregua.store.queries.events import timeline_compact
+from tregua.store.queries.quotes import quotes_page
 from tregua.store.schema import DocumentRow, EventMentionRow, FusedEventMentionRow
 
 #: a record's list of each kind; a fused event's correction falls on the report it names
 RECORD_LISTS = {"event": "events", "quote": "quotes", "stance": "stances"}
 _RECORD_KIND = {"event": "event", "fused_event": "event", "quote": "quote", "stance": "stance"}
 _ITEM_ACTIONS = ("confirm", "correct", "reject")
+#: the actions that change how many items a list shows
+_COUNTED = ("reject", "merge", "split")
 
 
 def correct_record(record: Mapping[str, Any], corrections: Iterable[Correction]) -> dict[str, Any]:
@@ -310,17 +315,44 @@ def _split(
 
 def correct_profile(store: Store, profile: Mapping[str, Any]) -> dict[str, Any] | None:
     """An actor's profile (``queries.actor_profile``) with its events, quotes and stances
-    as the editors left them (``correct_timeline``, ``items.shown_item``); None when no
-    correction touches it. The ``*_total`` counts stay the machine's."""
+    as the editors left them (``correct_timeline``, ``items.shown_item``), and its
+    ``*_total`` counts of them as shown (``_totals``); None when no correction touches it."""
     events = correct_timeline(store, profile["events"])
     lists: dict[str, list[dict[str, Any]] | None] = {}
     for kind, name in (("quote", "quotes"), ("stance", "stances")):
         items = profile[name]
         named = read_for(store, kind, (i["document_id"] for i in items))
         lists[name] = correct_listed(kind, items, named) if named else None
+    totals = _totals(store, profile)
     moved = len(events) != len(profile["events"]) or any("reviewed" in e for e in events)
-    if not moved and all(v is None for v in lists.values()):
+    if not moved and not totals and all(v is None for v in lists.values()):
         return None
-    out = {**profile, "events": events}
+    out = {**profile, "events": events, **totals}
     out.update({name: found for name, found in lists.items() if found is not None})
     return out
+
+
+def _totals(store: Store, profile: Mapping[str, Any]) -> dict[str, int]:
+    """The ``*_total`` counts that corrections move: the machine's count, less the actor's
+    items editors rejected (and events merged away), plus the events split off, as its
+    lists would show them were they whole. Items editors added are not counted (the
+    lists do not show them either); a count nothing moved is left out. Only a kind some
+    correction rejects, merges or splits is read whole (its compact events, its quotes,
+    its stances)."""
+    kinds = {c.kind for c in read(store, actions=_COUNTED)}
+    actor = str(profile["id"])
+    moved: dict[str, int] = {}
+    if kinds & {"event", "fused_event"}:
+        events = timeline_compact(store, actor=actor)
+        moved["events"] = len(correct_timeline(store, events)) - len(events)
+    for kind, name in (("quote", "quotes"), ("stance", "stances")):
+        if kind not in kinds:
+            continue
+        items: list[Any] = (
+            list(quotes_page(store, speaker_id=actor)[0])
+            if kind == "quote"
+            else list(actor_stances(store, actor))
+        )
+        found = correct_listed(kind, items, read(store, kinds=ITEM_KINDS[kind]))
+        moved[name] = 0 if found is None else len(found) - len(items)
+    return {f"{name}_total": profile[f"{name}_total"] + n for name, n in moved.items() if n}

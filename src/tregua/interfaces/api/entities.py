@@ -61,11 +61,12 @@ def entity(
 ) -> q.ActorProfile | Response:
     """One actor by id, name or any surface form: its latest events, quotes and stances
     (``*_total`` counts them all; the event and quote lists page them all with
-    ``actor=`` and ``speaker=``), and who it acts with."""
+    ``actor=`` and ``speaker=``), and who it acts with. As the editors left them: a
+    rejected item is neither listed nor counted, a reviewed one carries ``reviewed``."""
     profile = q.actor_profile(store, actor, limit=limit)
     if profile is None:
         raise HTTPException(404, f"no actor answers to {actor!r}")
-    # as the editors left its events, quotes and stances (``*_total``: the machine's)
+    # as the editors left its events, quotes and stances, and the ``*_total`` counts
     shown = correct_profile(store, profile)
     if shown is not None:
         return profile_reply(shown)

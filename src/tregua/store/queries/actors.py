@@ -147,6 +147,12 @@ def _stances(session: Session, entity_id: str, limit: int | None) -> tuple[list[
     return stances, total
 
 
+def actor_stances(store: Store, entity_id: str) -> list[ActorStance]:
+    """Every stance of an entity, oldest first (as an actor's profile lists them)."""
+    with store.reading() as session:
+        return _stances(session, entity_id, None)[0]
+
+
 def _partners(session: Session, entity_id: str) -> list[Partner]:
     # kept by fusion: counting them over its 12,622 events took 150 ms
     partners: dict[str, int] = {

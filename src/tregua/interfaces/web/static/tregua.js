@@ -871,14 +871,16 @@
         if (mine !== sequence) return; // a newer redraw is on its way
         summary.textContent = page.total + " " + label("quotes").toLowerCase();
         list.replaceChildren(...(page.items.length ? page.items.map((q) =>
-          el("li", { class: "quote" },
+          // reviewed by an editor (issue #18): a check, the machine's values struck beside
+          el("li", { class: "quote" + (q.reviewed ? " reviewed" : "") },
             el("strong", {}, q.speaker_name || q.speaker_description || label("unknown")),
             q.speaker_country ? " (" + q.speaker_country + ")" : "",
             el("span", { class: "muted" }, " · " + (q.published || "?") + " · " + (q.outlet || "") + " · " + (q.cue || "")),
             el("span", { class: "quote-text" }, "«" + q.text + "»"),
             ...q.issues.map((i) => el("span", { class: "chip pol " + i.polarity }, issueLabel(i.issue) + ": " + label(i.polarity))),
             " ",
-            el("a", { class: "open-source", href: docHref(q.document_id, q.start, q.end) }, label("open_source")))
+            el("a", { class: "open-source", href: docHref(q.document_id, q.start, q.end) }, label("open_source")),
+            q.reviewed ? el("span", { class: "reviewed" }, " ✓") : "", machineNote(q))
         ) : [el("li", {}, label("nothing_found"))]));
         rendered();
       } finally {
