@@ -16,14 +16,17 @@ import dataclasses
 import datetime as dt
 import re
 
-import numpy
-from spacy.attrs import LEMMA, LOWER, POS
-from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from tregua.extract.confidence import Scorer, load_calibration
 from tregua.extract.quote_features import MAX_FRAGMENT_WORDS, OMISSION, quote_features
-from tregua.extract.speakers import Speaker, identify_speaker, sentence_speaker, via_outlet
+from tregua.extract.speakers import (
+    Speaker,
+    identify_speaker,
+    sentence_speaker,
+    speech_verbs,
+    via_outlet,
+)
 from tregua.language import sentences_in
 from tregua.model import CleanDoc, Paragraph, Quote
 from tregua.pack import DomainPack, Lexicon
@@ -40,23 +43,6 @@ _CLAUSES = frozenset({"ccomp", "xcomp", "obj", "advcl"})
 MAX_ASIDE = 20
 # words that join two clauses and belong to neither quote: "..., y añadió que"
 _JOINERS = frozenset({"y", "e", "pero", "mientras", "aunque", "que"})
-
-
-def _speech_verbs(doc: Doc, lexicon: Lexicon) -> frozenset[int]:
-    """The indices of the document's speech verbs: a verb or auxiliary whose lemma or form is
-    one of the lexicon's, read from the document's arrays once, each lemma looked up once."""
-    table = doc.to_array([POS, LEMMA, LOWER])
-    strings, verbs = doc.vocab.strings, lexicon.speech_verbs
-    by_lemma: dict[int, bool] = {}
-    found = set()
-    for i in numpy.flatnonzero(numpy.isin(table[:, 0], (VERB, AUX))).tolist():
-        lemma, lower = int(table[i, 1]), int(table[i, 2])
-        said = by_lemma.get(lemma)
-        if said is None:
-            said = by_lemma[lemma] = strings[lemma].lower() in verbs
-        if said or strings[lower] in verbs:
-            found.add(i)
-    return frozenset(found)
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -216,7 +202,7 @@ def find_quotes(
     text = clean.text
     quotes: list[Quote] = []
     last: Speaker | None = None
-    speech = _speech_verbs(doc, pack.lexicon)
+    speech = speech_verbs(doc, pack.lexicon)
     for para in clean.extractable():
         found, last = _paragraph_quotes(doc, text, para, pack, day, last, speech)
         quotes.extend(found)
@@ -238,7 +224,7 @@ def _paragraph_quotes(
 ) -> tuple[list[Quote], Speaker | None]:
     """The quotes of one paragraph, and the last speaker it names (``last`` when none): a
     quote without a speaker of its own may be the previous speaker's. ``speech``: the
-    document's speech verbs (``_speech_verbs``)."""
+    document's speech verbs (``speakers.speech_verbs``)."""
     quotes: list[Quote] = []
     sents = sentences_in(doc, para.start, para.end)
     # marks are paired over the whole paragraph: a quote may hold several sentences

@@ -8,10 +8,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
-from tregua.pack import Actor, DomainPack, Place, Role
+from tregua.pack import Actor, DomainPack, Lexicon, Place, Role
 from tregua.resolve.entities import local_id
 
 # a speaker and a colon opening a sentence of quoted words: "Peskov: «No hay plazos»"
@@ -366,3 +369,20 @@ def sentence_speaker(
         return None
     speaker = phrase_speaker(span.root, span, pack, day)
     return (speaker, sent.start_char + words) if speaker is not None else None
+
+
+def speech_verbs(doc: Doc, lexicon: Lexicon) -> frozenset[int]:
+    """The indices of the document's speech verbs: a verb or auxiliary whose lemma or form is
+    one of the lexicon's, read from the document's arrays once, each lemma looked up once."""
+    table = doc.to_array([POS, LEMMA, LOWER])
+    strings, verbs = doc.vocab.strings, lexicon.speech_verbs
+    by_lemma: dict[int, bool] = {}
+    found = set()
+    for i in numpy.flatnonzero(numpy.isin(table[:, 0], (VERB, AUX))).tolist():
+        lemma, lower = int(table[i, 1]), int(table[i, 2])
+        said = by_lemma.get(lemma)
+        if said is None:
+            said = by_lemma[lemma] = strings[lemma].lower() in verbs
+        if said or strings[lower] in verbs:
+            found.add(i)
+    return frozenset(found)
