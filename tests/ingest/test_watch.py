@@ -209,3 +209,29 @@ def test_watch_command_refuses_a_bad_interval() -> None:
     result = CliRunner().invoke(app, ["watch", "x", "--every", "soon"])
     assert result.exit_code == 2
     assert "not a duration" in result.stderr
+
+
+def test_folder_poll_quarantines_a_file_it_cannot_read_once(tmp_path: Path) -> None:
+    inbox = tmp_path / "entrada"
+    (inbox / ".oculto").mkdir(parents=True)
+    (inbox / "a.txt").write_text("Peskov afirmó que no hay plazos.", encoding="utf-8")
+    (inbox / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (inbox / "a.txt.meta.json").write_text('{"outlet": "EFE"}', encoding="utf-8")
+    (inbox / ".oculto" / "notas.bin").write_bytes(b"\x00\x01")
+    polls: list[list[tuple[str, str]]] = []
+
+    def process(items: list[RawDoc | Quarantined]) -> None:
+        polls.append(
+            [
+                (Path(i.source).name, i.reason.value if isinstance(i, Quarantined) else "read")
+                for i in items
+            ]
+        )
+        if len(polls) == 2:
+            (inbox / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\nmore")
+
+    watch([str(inbox)], 60, process, tmp_path / "s.json", max_polls=4, sleep=lambda s: None)
+    # the picture is named with its reason on the first poll and only then (a new version
+    # of it is no more readable); hidden files and an article's metadata are no inputs
+    assert polls[0] == [("foto.png", "unsupported"), ("a.txt", "read")]
+    assert polls[1:] == [[], [], []]

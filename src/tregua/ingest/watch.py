@@ -31,7 +31,15 @@ from typing import Any
 
 import httpx
 
-from tregua.ingest.files import MAX_BYTES, guarded, is_article_file, read_bytes, read_file
+from tregua.ingest.files import (
+    FORMATS,
+    MAX_BYTES,
+    guarded,
+    is_article_file,
+    read_bytes,
+    read_file,
+)
+from tregua.ingest.refusals import META_SUFFIX, unsupported
 from tregua.ingest.scrub import scrub_quarantined, scrub_raw
 from tregua.model import Quarantined, RawDoc
 
@@ -167,8 +175,14 @@ class Watcher:
     def _poll_path(self, given: str) -> Iterator[Item]:
         path = Path(given)
         if path.is_dir():
-            files = [(str(c), c) for c in sorted(path.rglob("*")) if c.is_file()]
-            files = [(name, c) for name, c in files if is_article_file(c)]
+            found = [c for c in sorted(path.rglob("*")) if c.is_file()]
+            files = [(str(c), c) for c in found if is_article_file(c)]
+            # a file of a type tregua does not read is quarantined as ingest does, once,
+            # never passed over without a word; hidden files and the metadata sidecars of
+            # articles are no inputs
+            for other in found:
+                if not is_article_file(other) and _an_input(other, path):
+                    yield from self._refused_once(other)
         elif path.is_file():
             files = [(given, path)]
         else:
@@ -186,6 +200,17 @@ class Watcher:
             self.state.files[name] = signature
             yield from guarded(name, read_file(name, child, self._max_bytes))
 
+    def _refused_once(self, child: Path) -> Iterator[Item]:
+        name = str(child)
+        try:
+            stat = child.stat()
+        except OSError:
+            return  # gone since the walk
+        signature = [stat.st_size, stat.st_mtime_ns]
+        if self.state.files.get(name) != signature:
+            self.state.files[name] = signature
+            yield unsupported(name, FORMATS)
+
     def _unseen(self, items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
             item = scrub_raw(item) if isinstance(item, RawDoc) else scrub_quarantined(item)
@@ -195,6 +220,13 @@ class Watcher:
                 continue
             self.state.seen[item.source] = digest
             yield item
+
+
+def _an_input(child: Path, root: Path) -> bool:
+    """Whether a folder's file is an input at all: not hidden (nor in a hidden folder), not
+    an article's metadata sidecar."""
+    parts = child.relative_to(root).parts
+    return not child.name.endswith(META_SUFFIX) and not any(p.startswith(".") for p in parts)
 
 
 def watch(
