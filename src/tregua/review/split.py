@@ -25,7 +25,8 @@ from sqlalchemy import select
 
 from tregua.review.log import Correction, matches
 from tregua.store import Store
-from tregua.store.queries.common import entity, names, span
+from tregua.store.queries.common import entity, names
+from tregua.store.queries.events import report_of
 from tregua.store.schema import DocumentRow, EventMentionRow
 
 
@@ -114,7 +115,7 @@ def split_event(
         new["sources"] = len(sources)
         left["sources"] = max(event["sources"] - len(sources), 0)
     if isinstance(event.get("reports"), list):
-        new["reports"] = [_report(r) for r in rows]
+        new["reports"] = [report_of(*r[:4]) for r in rows]
         left["reports"] = [
             r
             for r in event["reports"]
@@ -136,21 +137,3 @@ def split_event(
     left["reviewed"] = True
     left["machine"] = machine
     return left, new
-
-
-def _report(row: tuple[Any, ...]) -> dict[str, Any]:
-    mention, source, outlet, published, _ = row
-    return {
-        "document_id": mention.document_id,
-        "source": source,
-        "outlet": outlet,
-        "published": published,
-        "status": mention.status,
-        "date": mention.date,
-        "date_end": mention.date_end,
-        "date_source": mention.date_source,
-        "place": mention.place,
-        "dead": mention.dead,
-        "injured": mention.injured,
-        "evidence": span(mention.start, mention.end, mention.evidence),
-    }

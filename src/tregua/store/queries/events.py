@@ -417,20 +417,26 @@ def _reports(session: Session, fused_ids: Sequence[str]) -> dict[str, list[Repor
             .order_by(DocumentRow.published, DocumentRow.id, EventMentionRow.ordinal)
         )
         for fused_id, mention, doc in rows:
-            found[fused_id].append(
-                {
-                    "document_id": doc.id,
-                    "source": doc.source,
-                    "outlet": doc.outlet,
-                    "published": doc.published,
-                    "status": mention.status,
-                    "date": mention.date,
-                    "date_end": mention.date_end,
-                    "date_source": mention.date_source,
-                    "place": mention.place,
-                    "dead": mention.dead,
-                    "injured": mention.injured,
-                    "evidence": span(mention.start, mention.end, mention.evidence),
-                }
-            )
+            found[fused_id].append(report_of(mention, doc.source, doc.outlet, doc.published))
     return found
+
+
+def report_of(
+    mention: EventMentionRow, source: str, outlet: str | None, published: str | None
+) -> Report:
+    """One report of a fused event: a stored mention and its document's source, outlet and
+    publication day."""
+    return {
+        "document_id": mention.document_id,
+        "source": source,
+        "outlet": outlet,
+        "published": published,
+        "status": mention.status,
+        "date": mention.date,
+        "date_end": mention.date_end,
+        "date_source": mention.date_source,
+        "place": mention.place,
+        "dead": mention.dead,
+        "injured": mention.injured,
+        "evidence": span(mention.start, mention.end, mention.evidence),
+    }
