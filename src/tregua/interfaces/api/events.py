@@ -23,10 +23,9 @@ from tregua.interfaces.api.common import (
     Text,
     paged,
 )
-from tregua.interfaces.api.reviewed import event_reply, page_reply, touched
-from tregua.review.added import added_items, mention_filter, page_with_added
+from tregua.interfaces.api.reviewed import event_reply, listed_reply, page_reply, touched
+from tregua.review.added import mention_filter
 from tregua.review.apply import correct_timeline
-from tregua.review.items import correct_listed, read_for
 from tregua.store import queries as q
 
 router = APIRouter(tags=["events"])
@@ -141,12 +140,7 @@ def event_mentions(
         limit=limit,
         offset=offset,
     )
-    # as the editors left them, as in the document's record; the events editors added
-    # follow the machine's, counted in ``total``
-    rows, total = found
-    shown = correct_listed(
-        "event", rows, read_for(store, "event", (r["document_id"] for r in rows))
-    )
+    # as the editors left them, as in the document's record
     keep = mention_filter(
         document_id=document_id,
         type=type,
@@ -154,9 +148,5 @@ def event_mentions(
         side=side,
         min_confidence=min_confidence,
     )
-    added = [item for item in added_items(store, "event") if keep(item)]
-    if shown is not None or added:
-        listed = shown if shown is not None else rows
-        items, total = page_with_added(listed, total, added, limit, offset)
-        return page_reply(models.EventMention, items, total, limit, offset)
-    return paged(found, limit, offset)
+    reviewed = listed_reply(store, "event", models.EventMention, found, keep, limit, offset)
+    return reviewed or paged(found, limit, offset)

@@ -18,9 +18,8 @@ from tregua.interfaces.api.common import (
     Text,
     paged,
 )
-from tregua.interfaces.api.reviewed import page_reply
-from tregua.review.added import added_items, page_with_added, quote_filter
-from tregua.review.items import correct_listed, read_for
+from tregua.interfaces.api.reviewed import listed_reply
+from tregua.review.added import quote_filter
 from tregua.store import queries as q
 
 router = APIRouter(tags=["quotes"])
@@ -54,13 +53,7 @@ def quotes(
         limit=limit,
         offset=offset,
     )
-    # as the editors left them: a rejected quote leaves the page (``total`` stays the
-    # machine's count), a reviewed one carries ``reviewed``, ``machine`` and ``review``;
-    # the quotes editors added follow the machine's, counted in ``total``
-    rows, total = found
-    shown = correct_listed(
-        "quote", rows, read_for(store, "quote", (r["document_id"] for r in rows))
-    )
+    # as the editors left them (``reviewed.listed_reply``)
     keep = quote_filter(
         speaker=speaker,
         side=side,
@@ -70,9 +63,5 @@ def quotes(
         until=until,
         min_confidence=min_confidence,
     )
-    added = [item for item in added_items(store, "quote") if keep(item)]
-    if shown is not None or added:
-        listed = shown if shown is not None else rows
-        items, total = page_with_added(listed, total, added, limit, offset)
-        return page_reply(models.Quote, items, total, limit, offset)
-    return paged(found, limit, offset)
+    reviewed = listed_reply(store, "quote", models.Quote, found, keep, limit, offset)
+    return reviewed or paged(found, limit, offset)

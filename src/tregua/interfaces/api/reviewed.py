@@ -12,13 +12,16 @@ item's own fields.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 
 from tregua.interfaces.api import models
+from tregua.review.added import added_items, page_with_added
+from tregua.review.items import correct_listed, read_for
+from tregua.store import Store
 
 #: the fields a review adds to an item, copied onto the validated item when present
 ADDED = ("reviewed", "machine", "review", "merged", "split_from", "left_out")
@@ -64,6 +67,31 @@ def page_reply(
             "offset": offset,
         }
     )
+
+
+def listed_reply(
+    store: Store,
+    kind: str,
+    model: type[BaseModel],
+    found: tuple[Sequence[Mapping[str, Any]], int],
+    keep: Callable[[Mapping[str, Any]], bool],
+    limit: int,
+    offset: int,
+) -> JSONResponse | None:
+    """A page of ``kind`` items (``found``: the machine's page and total) as the editors
+    left them: a rejected item leaves the page (``total`` stays the machine's count), a
+    reviewed one carries the review's fields, and the items editors added that ``keep``
+    admits follow the machine's, counted in ``total``. None when no review touches it: the
+    caller sends the machine's page as before."""
+    rows, total = found
+    shown = correct_listed(kind, rows, read_for(store, kind, (r["document_id"] for r in rows)))
+    added = [item for item in added_items(store, kind) if keep(item)]
+    if shown is None and not added:
+        return None
+    items, total = page_with_added(
+        shown if shown is not None else rows, total, added, limit, offset
+    )
+    return page_reply(model, items, total, limit, offset)
 
 
 def document_reply(record: Mapping[str, Any]) -> JSONResponse:
