@@ -177,12 +177,12 @@ class Watcher:
         if path.is_dir():
             found = [c for c in sorted(path.rglob("*")) if c.is_file()]
             files = [(str(c), c) for c in found if is_article_file(c)]
-            # a file of a type tregua does not read is quarantined as ingest does, once,
-            # never passed over without a word; hidden files and the metadata sidecars of
-            # articles are no inputs
+            # a file of a type tregua does not read is quarantined as ingest does, never
+            # passed over without a word, and once (``_unseen`` drops the same entry on
+            # later polls); hidden files and the metadata sidecars of articles are no inputs
             for other in found:
                 if not is_article_file(other) and _an_input(other, path):
-                    yield from self._refused_once(other)
+                    yield unsupported(str(other), FORMATS)
         elif path.is_file():
             files = [(given, path)]
         else:
@@ -199,17 +199,6 @@ class Watcher:
                 continue
             self.state.files[name] = signature
             yield from guarded(name, read_file(name, child, self._max_bytes))
-
-    def _refused_once(self, child: Path) -> Iterator[Item]:
-        name = str(child)
-        try:
-            stat = child.stat()
-        except OSError:
-            return  # gone since the walk
-        signature = [stat.st_size, stat.st_mtime_ns]
-        if self.state.files.get(name) != signature:
-            self.state.files[name] = signature
-            yield unsupported(name, FORMATS)
 
     def _unseen(self, items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
