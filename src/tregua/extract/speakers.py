@@ -144,26 +144,19 @@ class _Titles:
     longest title there; ``within`` the titles each one begins with (itself included), which
     are then there too."""
 
-    roles: tuple[Role, ...]
     finder: re.Pattern[str]
     within: dict[str, frozenset[str]]
     always: frozenset[int]  # roles with an empty title, which any text names
 
 
-_TITLES: dict[int, _Titles] = {}
-
-
+@functools.lru_cache(maxsize=4)
 def _titles(roles: tuple[Role, ...]) -> _Titles:
-    held = _TITLES.get(id(roles))
-    if held is not None and held.roles is roles:
-        return held
     titles = {t for role in roles for t in role.lowered_titles if t}
     ordered = sorted(titles, key=len, reverse=True)
     finder = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))" if ordered else "(?!x)x")
     within = {t: frozenset(u for u in titles if t.startswith(u)) for t in titles}
     always = frozenset(i for i, role in enumerate(roles) if "" in role.lowered_titles)
-    _TITLES[id(roles)] = held = _Titles(roles, finder, within, always)
-    return held
+    return _Titles(finder, within, always)
 
 
 def _roles_named(lowered: str, pack: DomainPack) -> list[Role]:
