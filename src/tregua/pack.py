@@ -236,6 +236,15 @@ class Lexicon(_Entry):
     # verbs (lemmas) of commitment: the infinitive they govern is still to come ("acordaron
     # reunirse", "decidió retirar")
     commitment_verbs: tuple[str, ...] = ()
+    # words opening a clause that states a condition: an event told in it is not reported
+    # ("si Rusia acepta un alto el fuego", "en caso de que se retiren")
+    condition_markers: tuple[str, ...] = ()
+    # words of time that, with a present subjunctive, put an event ahead as the condition
+    # of another ("cuando esté preparada la cumbre", "en cuanto las tropas se retiren")
+    pending_markers: tuple[str, ...] = ()
+    # nouns whose complement names an event by reference, not as something that happened:
+    # "los términos del acuerdo", "en el marco de las negociaciones", "opciones de apoyo"
+    reference_heads: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     # a short line with one of each is a prompt of the page: "Sigue nuestro canal de WhatsApp"
     prompt_verbs: tuple[str, ...] = ()

@@ -197,3 +197,63 @@ def test_one_meeting_ahead_told_in_two_moods_is_one_event(pipeline: Pipeline) ->
     )
     found = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
     assert len(found) == 1 and len(found[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Trump amenazó con nuevas sanciones si Moscú no acepta una tregua.", "AGREE"),
+        ("Kiev firmaría la tregua siempre que Rusia retire sus tropas de la frontera.", "RETREAT"),
+        ("El préstamo solo se concedería en caso de que Rusia firme la paz.", "AGREE"),
+        (
+            "Moscú aceptaría un alto el fuego cuando Kiev devuelva los cuerpos de los soldados.",
+            "RETREAT",
+        ),
+        ("Zelenski se reunirá con Putin una vez que se firme un acuerdo de paz.", "AGREE"),
+    ],
+)
+def test_a_condition_reports_no_event(text: str, absent: str, pipeline: Pipeline) -> None:
+    """What a condition tells ("si Moscú acepta", "en cuanto se retiren") is the condition
+    of another event, not an event of its own; the other event stays."""
+    found = events_of(text, pipeline)
+    assert found and absent not in {e.type for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Cuando Rusia atacó la central, los técnicos se refugiaron en el búnker.", "ASSAULT"),
+        (
+            "Kiev lo confirmó después de que Moscú anunciara la devolución de mil cuerpos.",
+            "RETREAT",
+        ),
+        ("Los técnicos esperan en Viena hasta que Rusia devolvió a los prisioneros.", "RETREAT"),
+    ],
+)
+def test_a_clause_of_time_that_happened_reports_its_event(
+    text: str, type_: str, pipeline: Pipeline
+) -> None:
+    """A past or indicative clause of time tells what happened ("cuando Rusia atacó")."""
+    assert type_ in {e.type for e in events_of(text, pipeline)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Los negociadores discutieron en Ginebra los términos del acuerdo.", "AGREE"),
+        ("La UE estudiará nuevas opciones de apoyo financiero para Kiev.", "SUPPORT"),
+        ("Las expectativas de un acuerdo para el viernes son bajas.", "AGREE"),
+        ("Los prisioneros volvieron a casa en el marco de los acuerdos de Estambul.", "AGREE"),
+    ],
+)
+def test_an_event_named_by_reference_is_no_event(
+    text: str, absent: str, pipeline: Pipeline
+) -> None:
+    """An event noun completing its terms, framework, options or expectations is named,
+    not reported."""
+    assert absent not in {e.type for e in events_of(text, pipeline)}
+
+
+def test_the_end_of_a_meeting_still_tells_the_meeting(pipeline: Pipeline) -> None:
+    text = "Al término de la reunión del lunes, Rusia y Ucrania anunciaron un canje."
+    assert "CONSULT" in {e.type for e in events_of(text, pipeline)}

@@ -2,7 +2,8 @@
 
 A trigger is an event only where its words are used as the pack's lexicon means them: not
 inside a fixed phrase ("sin embargo") or a proper name ("Foro de Cooperación Económica"),
-not governed by a verb of ceasing ("dejará de bombardear"), and with arguments of the
+not governed by a verb of ceasing ("dejará de bombardear"), not named by reference ("los
+términos del acuerdo") nor told as a condition ("si Rusia acepta"), and with arguments of the
 right kind (``Sense`` entries of the pack: "la entrega de los cuerpos" is a RETREAT, a
 "movilización de inversiones" no MOBILIZE).
 """
@@ -35,7 +36,7 @@ def read_sense(hit: Hit, lexicon: Lexicon) -> Hit | None:
     if token.dep_ in {"fixed", "flat"} or token.pos_ == "PROPN":
         # "sin embargo", "a pesar de"; a word of a name ("Foro de Cooperación")
         return None
-    if _ceased(token, lexicon):
+    if _ceased(token, lexicon) or _by_reference(token, lexicon) or _a_condition(token, lexicon):
         return None
     lemma = base_lemma(token)
     senses = [s for s in lexicon.senses if lemma in s.lemmas]
@@ -78,3 +79,64 @@ def _ceased(token: Token, lexicon: Lexicon) -> bool:
         and base_lemma(head) in lexicon.cessation_verbs
         and any(c.dep_ == "mark" and c.lower_ == "de" for c in token.children)
     )
+
+
+def _by_reference(token: Token, lexicon: Lexicon) -> bool:
+    """Whether an event noun completes a noun that names it by reference: "los términos
+    del acuerdo", "en el marco de las negociaciones" (``Lexicon.reference_heads``)."""
+    head = token.head
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "nmod"
+        and head.pos_ == "NOUN"
+        and (
+            head.lower_ in lexicon.reference_heads or head.lemma_.lower() in lexicon.reference_heads
+        )
+    )
+
+
+def _a_condition(token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` is told in a clause that states the condition of another event:
+    "amenazó con aranceles si Putin no acepta", "aceptaría una tregua en cuanto las tropas
+    se retiren" (a pending time: a present subjunctive after ``Lexicon.pending_markers``).
+    """
+    clause = _clause_of(token)
+    if clause is None or clause.dep_ not in {"advcl", "ccomp"}:
+        return False
+    marker = _marker(clause)
+    if marker in lexicon.condition_markers:
+        # a bare "si" that completes a verb asks whether: "no está claro si aceptará"
+        return clause.dep_ == "advcl" or " " in marker
+    if marker not in lexicon.pending_markers or clause.dep_ != "advcl":
+        return False
+    helpers = [clause, *(c for c in clause.children if c.dep_ in {"aux", "aux:pass", "cop"})]
+    return any(
+        "Sub" in t.morph.get("Mood", []) and "Pres" in t.morph.get("Tense", []) for t in helpers
+    )
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The verb of the clause ``token`` is told in, above the infinitives that complete
+    it ("si Rusia decide retirar sus tropas" gives "decide")."""
+    word = token
+    while word.pos_ not in {"VERB", "AUX"}:
+        if word.head == word:
+            return None
+        word = word.head
+    while word.dep_ == "xcomp" and word.head.pos_ in {"VERB", "AUX"}:
+        word = word.head
+    return word
+
+
+def _marker(clause: Token) -> str:
+    """The words that open ``clause``: its subordinating marks with their fixed parts, and
+    a "siempre" just before them ("siempre que", "en caso de que", "una vez que")."""
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
+    if not marks:
+        return ""
+    words = [t for m in marks for t in (m, *(f for f in m.children if f.dep_ == "fixed"))]
+    words.sort(key=lambda t: t.i)
+    before = clause.doc[words[0].i - 1] if words[0].i > 0 else None
+    if before is not None and before.lower_ == "siempre":
+        words.insert(0, before)
+    return " ".join(t.lower_ for t in words)
