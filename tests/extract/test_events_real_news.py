@@ -257,3 +257,34 @@ def test_an_event_named_by_reference_is_no_event(
 def test_the_end_of_a_meeting_still_tells_the_meeting(pipeline: Pipeline) -> None:
     text = "Al término de la reunión del lunes, Rusia y Ucrania anunciaron un canje."
     assert "CONSULT" in {e.type for e in events_of(text, pipeline)}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "date"),
+    [
+        # the date of the agreement the swap was made under is the agreement's
+        (
+            "Rusia y Ucrania completaron la última fase de un canje de prisioneros, realizado "
+            "bajo el acuerdo firmado en Ginebra a mediados de enero.",
+            "RETREAT",
+            "2026-01-29",
+        ),
+        (
+            "Kiev anunció el canje de los prisioneros capturados por Rusia el 3 de enero.",
+            "RETREAT",
+            "2026-01-29",
+        ),
+        # the trigger's own clause and its object's keep theirs
+        (
+            "Las delegaciones firmaron el acuerdo alcanzado el lunes en Ginebra.",
+            "AGREE",
+            "2026-01-26",
+        ),
+        ("La reunión, que se celebró el martes, terminó sin incidentes.", "CONSULT", "2026-01-27"),
+    ],
+)
+def test_a_date_of_a_clause_on_another_noun_is_not_the_events(
+    text: str, type_: str, date: str, pipeline: Pipeline
+) -> None:
+    (event,) = [e for e in events_of(text, pipeline) if e.type == type_]
+    assert event.date == date

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from tregua.resolve.time import TimeExpression
 
@@ -40,6 +41,43 @@ def _in_other_conjunct(time: TimeExpression, clause: set[int], sent: SpacySpan) 
     return any(c.dep_ == "conj" and c.idx in clause for c in sent.root.children)
 
 
+def _in_other_relative(time: TimeExpression, trigger_at: int, sent: SpacySpan) -> bool:
+    """Whether ``time`` lies in a relative or participial clause on a noun other than the
+    trigger and its own subject or object: "confirmaron la etapa de un canje pactado en el
+    acuerdo alcanzado en mayo" (May dates the agreement), while "firmaron el acuerdo
+    alcanzado el lunes" and "la reunión, que se celebró el lunes" keep their date."""
+    token = next((t for t in sent if t.idx == time.start), None)
+    if token is None:
+        return False
+    for ancestor in token.ancestors:
+        if ancestor.idx == trigger_at:
+            return False
+        if _a_clause_on_a_noun(ancestor):
+            noun = ancestor.head
+            own = (
+                noun.idx == trigger_at
+                or (noun.head.idx == trigger_at and noun.dep_ in {"obj", "nsubj", "nsubj:pass"})
+                # the trigger told in that clause too: "la guerra iniciada en 2022 con la
+                # invasión"
+                or any(t.idx == trigger_at for t in ancestor.subtree)
+            )
+            return not own
+    return False
+
+
+def _a_clause_on_a_noun(word: Token) -> bool:
+    """Whether ``word`` heads a clause on a noun: a relative clause, or a participle with
+    its own complements ("el acuerdo alcanzado en Estambul en mayo", which the tagger often
+    reads as an adjective)."""
+    if word.dep_ in {"acl", "acl:relcl"} and word.pos_ in {"VERB", "AUX"}:
+        return True
+    return (
+        word.dep_ in {"amod", "acl"}
+        and "Part" in word.morph.get("VerbForm", [])
+        and any(c.dep_ == "obl" for c in word.children)
+    )
+
+
 def time_of(
     sent: SpacySpan, text: str, trigger_at: int, clause: set[int], times: list[TimeExpression]
 ) -> TimeExpression | None:
@@ -57,6 +95,9 @@ def time_of(
     # a date of another coordinated clause ("Las expectativas de un acuerdo para el viernes
     # son bajas, y Rusia sigue con sus ataques") is not this event's
     in_sentence = [t for t in in_sentence if not _in_other_conjunct(t, clause, sent)]
+    # nor is a date of a clause on another noun ("la etapa de un canje hecho bajo el acuerdo
+    # alcanzado a mediados de mayo" dates the agreement)
+    in_sentence = [t for t in in_sentence if not _in_other_relative(t, trigger_at, sent)]
     return min(in_sentence, key=lambda t: abs(t.start - trigger_at), default=None)
 
 
