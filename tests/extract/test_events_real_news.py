@@ -288,3 +288,29 @@ def test_a_date_of_a_clause_on_another_noun_is_not_the_events(
 ) -> None:
     (event,) = [e for e in events_of(text, pipeline) if e.type == type_]
     assert event.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "date"),
+    [
+        # the day of the saying does not date a meeting still ahead
+        (
+            "Lavrov aseguró el viernes que la reunión entre Putin y Zelenski aún no está "
+            "programada.",
+            "planned",
+            None,
+        ),
+        ("Peskov dijo el lunes que Putin y Trump se reunirán en Budapest.", "planned", None),
+        # one already held was held by then
+        (
+            "Peskov dijo el lunes que Putin y Trump se reunieron en Budapest.",
+            "occurred",
+            "2026-01-26",
+        ),
+    ],
+)
+def test_the_day_a_meeting_is_told_of(
+    text: str, status: str, date: str | None, pipeline: Pipeline
+) -> None:
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert (talks.status, talks.date) == (status, date)

@@ -105,6 +105,20 @@ class ClauseLayer:
             self._built[verb.i] = found
         return found
 
+    def report_of(self, token: Token) -> Token | None:
+        """The head of the "que" clause of a verb of saying that ``token`` is told in, the
+        nearest one: for "reunión" in "Lavrov aseveró el viernes que la reunión no está
+        programada", "programada"; None outside reported speech."""
+        for word in (token, *token.ancestors):
+            head = word.head
+            if (
+                word.dep_ == "ccomp"
+                and head != word
+                and head.lemma_.lower().split(" ", 1)[0] in self._speech_verbs
+            ):
+                return word
+        return None
+
     def _build(self, verb: Token) -> Clause:
         sent = verb.sent
         inside = clause_of(sent, verb)

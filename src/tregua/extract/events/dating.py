@@ -79,11 +79,18 @@ def _a_clause_on_a_noun(word: Token) -> bool:
 
 
 def time_of(
-    sent: SpacySpan, text: str, trigger_at: int, clause: set[int], times: list[TimeExpression]
+    sent: SpacySpan,
+    text: str,
+    trigger_at: int,
+    clause: set[int],
+    times: list[TimeExpression],
+    report: Token | None = None,
 ) -> TimeExpression | None:
     """The time expression of ``sent`` (in the document's ``text``) that dates the event
     whose trigger starts at offset ``trigger_at`` (``clause``: the offsets of its clause's
-    words), or None."""
+    words), or None. ``report`` is the "que" clause of a verb of saying the trigger is
+    told in: a date outside it is the saying's ("Lavrov aseveró el viernes que la reunión
+    no está programada" does not date the meeting)."""
     # "hasta el 1 de febrero" bounds what was asked or agreed, it does not date the act
     in_sentence = [
         t
@@ -98,6 +105,9 @@ def time_of(
     # nor is a date of a clause on another noun ("la etapa de un canje hecho bajo el acuerdo
     # alcanzado a mediados de mayo" dates the agreement)
     in_sentence = [t for t in in_sentence if not _in_other_relative(t, trigger_at, sent)]
+    if report is not None:
+        said = {t.idx for t in report.subtree}
+        in_sentence = [t for t in in_sentence if t.start in said]
     return min(in_sentence, key=lambda t: abs(t.start - trigger_at), default=None)
 
 

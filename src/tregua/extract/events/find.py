@@ -149,7 +149,8 @@ def _mention(
             if len(set(pair) & set(countries)) == 1:
                 countries.extend(side for side in pair if side not in countries)
     clause = {sent.doc[i].idx for i in layer.of(hit.token).tokens}
-    when = time_of(sent, text, hit.token.idx, clause, times)
+    report = layer.report_of(hit.token)
+    when = time_of(sent, text, hit.token.idx, clause, times, report)
     status = status_of(
         hit.token,
         hit.type,
@@ -159,6 +160,10 @@ def _mention(
         layer,
         setting=hit.setting,
     )
+    if when is None and report is not None and status == "occurred":
+        # what was done by the day it was told of: "Peskov dijo el lunes que se reunieron"
+        # is a meeting of that Monday at the latest, one still ahead has no date from it
+        when = time_of(sent, text, hit.token.idx, clause, times)
     day, date_source = settle_day(when.value if when else None, when, status, published)
     evidence = Span(sent.start_char, sent.end_char, sent.text)
     return Event(
