@@ -314,3 +314,19 @@ def test_the_day_a_meeting_is_told_of(
 ) -> None:
     (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
     assert (talks.status, talks.date) == (status, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("No hubo avances en la reunión de Ginebra entre Rusia y Ucrania.", "occurred"),
+        ("En las negociaciones entre Rusia y Ucrania no hay presencia estadounidense.", "occurred"),
+        ("No hubo reunión entre Rusia y Ucrania.", "negated"),
+    ],
+)
+def test_what_does_not_exist_at_a_meeting_leaves_the_meeting_held(
+    text: str, status: str, pipeline: Pipeline
+) -> None:
+    """A negated "haber" denies what it names, not the meeting it names it in."""
+    (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
+    assert talks.status == status

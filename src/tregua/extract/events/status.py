@@ -52,9 +52,17 @@ def status_of(
         return "occurred"
     clause = _own_clause_text(token, verb, own.tokens)
     as_subject = token != verb and token.dep_ in {"nsubj", "nsubj:pass"}
-    negators = list(token.children) if as_subject else [*verb.children, *token.children]
+    # "no hubo avances en la reunión": what does not exist is the advance, the meeting
+    # where it was looked for took place
+    as_frame = (
+        token.pos_ == "NOUN"
+        and verb.lemma_.lower() == "haber"
+        and token.dep_ not in {"obj", "nsubj", "nsubj:pass"}
+    )
+    its_own = as_subject or as_frame
+    negators = list(token.children) if its_own else [*verb.children, *token.children]
     negated = any(c.lower_ in NEGATORS for c in negators)
-    if not negated and type_ != "REJECT" and not as_subject:
+    if not negated and type_ != "REJECT" and not its_own:
         negated = bool(lexicon.cues("negation_cues").search(clause))
     if negated:
         return "negated"
