@@ -330,3 +330,15 @@ def test_what_does_not_exist_at_a_meeting_leaves_the_meeting_held(
     """A negated "haber" denies what it names, not the meeting it names it in."""
     (talks,) = [e for e in events_of(text, pipeline) if e.type == "CONSULT"]
     assert talks.status == status
+
+
+def test_sin_embargo_negates_nothing(pipeline: Pipeline) -> None:
+    """ "sin embargo" is "however": the meeting took place, and talks that served to show
+    a distance failed no agreement."""
+    text = (
+        "Sin embargo, las delegaciones se reunieron el lunes en Ginebra. Tres rondas de "
+        "negociaciones sirvieron, sin embargo, para mostrar la distancia entre Rusia y Ucrania."
+    )
+    found = events_of(text, pipeline)
+    assert {e.status for e in found if e.type == "CONSULT"} == {"occurred"}
+    assert "AGREE" not in {e.type for e in found}

@@ -61,7 +61,7 @@ def status_of(
     )
     its_own = as_subject or as_frame
     negators = list(token.children) if its_own else [*verb.children, *token.children]
-    negated = any(c.lower_ in NEGATORS for c in negators)
+    negated = any(_negates(c) for c in negators)
     if not negated and type_ != "REJECT" and not its_own:
         negated = bool(lexicon.cues("negation_cues").search(clause))
     if negated:
@@ -87,6 +87,15 @@ def status_of(
     if day is not None and published is not None and day > published and "Past" not in tense:
         return "planned"
     return "occurred"
+
+
+def _negates(word: Token) -> bool:
+    """Whether ``word`` negates what it hangs from: "no", "sin", "nunca"; not the "sin" of
+    "sin embargo" (however)."""
+    return word.lower_ in NEGATORS and not (
+        word.lower_ == "sin"
+        and any(f.dep_ == "fixed" and f.lower_ == "embargo" for f in word.children)
+    )
 
 
 def _committed_to(verb: Token, lexicon: Lexicon) -> bool:
@@ -154,6 +163,6 @@ def failed_outcome(trigger: Token, lexicon: Lexicon) -> bool:
     candidates += [t for t in trigger.subtree if t.dep_ in {"acl", "acl:relcl"}]
     return any(
         verb.lemma_.lower() in verbs
-        and any(c.lower_ in NEGATORS | {"tampoco"} for c in verb.children)
+        and any(_negates(c) or c.lower_ == "tampoco" for c in verb.children)
         for verb in candidates
     )
