@@ -342,3 +342,53 @@ def test_sin_embargo_negates_nothing(pipeline: Pipeline) -> None:
     found = events_of(text, pipeline)
     assert {e.status for e in found if e.type == "CONSULT"} == {"occurred"}
     assert "AGREE" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Ucrania y Rusia alcanzaron el lunes un acuerdo en Estambul para llevar a cabo un "
+            "gran canje de prisioneros.",
+            "RETREAT",
+        ),
+        ("Rusia y Ucrania acordaron una tregua para evacuar a los civiles de Mariúpol.", "RETREAT"),
+        ("Las dos delegaciones lograron un pacto para liberar a los civiles detenidos.", "RETREAT"),
+    ],
+)
+def test_what_an_agreement_is_for_is_the_agreement(
+    text: str, absent: str, pipeline: Pipeline
+) -> None:
+    """An agreement to exchange is an AGREE, not also a swap (ANNOTATION.md)."""
+    found = {e.type for e in events_of(text, pipeline)}
+    assert "AGREE" in found and absent not in found
+
+
+def test_a_meeting_for_a_release_stays_an_event(pipeline: Pipeline) -> None:
+    text = "Las delegaciones se reunieron en Estambul para negociar la liberación de los presos."
+    assert "CONSULT" in {e.type for e in events_of(text, pipeline)}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "date"),
+    [
+        # "desde" bounds, as "hasta" does
+        (
+            "Rusia y Ucrania firmaron el mayor pacto desde la invasión de febrero de 2022.",
+            "AGREE",
+            "2026-01-29",
+        ),
+        (
+            "Rusia lanzó el mayor ataque con drones desde el verano de 2024.",
+            "ASSAULT",
+            "2026-01-29",
+        ),
+        # the invasion's own date is its own
+        ("Kiev recordó la invasión de febrero de 2022.", "ASSAULT", "2022-02-01"),
+    ],
+)
+def test_a_date_after_desde_bounds_the_event(
+    text: str, type_: str, date: str, pipeline: Pipeline
+) -> None:
+    (event,) = [e for e in events_of(text, pipeline) if e.type == type_]
+    assert event.date == date

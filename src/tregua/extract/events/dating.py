@@ -65,6 +65,21 @@ def _in_other_relative(time: TimeExpression, trigger_at: int, sent: SpacySpan) -
     return False
 
 
+def _since(time: TimeExpression, trigger_at: int, sent: SpacySpan) -> bool:
+    """Whether ``time`` lies in a phrase opened by "desde" that does not hold the trigger:
+    "el mayor canje desde la invasión de febrero de 2022" (the invasion's own date stays
+    its own)."""
+    token = next((t for t in sent if t.idx == time.start), None)
+    if token is None:
+        return False
+    for word in (token, *token.ancestors):
+        if word.idx == trigger_at or word.pos_ in {"VERB", "AUX"}:
+            return False
+        if any(c.dep_ == "case" and c.lower_ == "desde" for c in word.children):
+            return not any(t.idx == trigger_at for t in word.subtree)
+    return False
+
+
 def _a_clause_on_a_noun(word: Token) -> bool:
     """Whether ``word`` heads a clause on a noun: a relative clause, or a participle with
     its own complements ("el acuerdo alcanzado en Estambul en mayo", which the tagger often
@@ -105,6 +120,9 @@ def time_of(
     # nor is a date of a clause on another noun ("la etapa de un canje hecho bajo el acuerdo
     # alcanzado a mediados de mayo" dates the agreement)
     in_sentence = [t for t in in_sentence if not _in_other_relative(t, trigger_at, sent)]
+    # "desde" bounds what follows as "hasta" does: "el mayor canje desde la invasión de
+    # febrero de 2022" is not a swap of February 2022
+    in_sentence = [t for t in in_sentence if not _since(t, trigger_at, sent)]
     if report is not None:
         said = {t.idx for t in report.subtree}
         in_sentence = [t for t in in_sentence if t.start in said]

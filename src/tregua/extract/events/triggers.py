@@ -112,9 +112,14 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
     """
     verbs = {h.token: h.type for h in hits if h.token.pos_ in {"VERB", "AUX"}}
     nouns = {h.token for h in hits if h.token.pos_ == "NOUN"}
+    agreements = {h.token for h in hits if h.type == "AGREE"}
     kept = []
     for hit in hits:
         token = hit.token
+        if hit.type != "AGREE" and not hit.dated_only and _agreed(token, agreements):
+            # "alcanzaron un acuerdo para llevar a cabo un canje": the swap is what was
+            # agreed, the agreement the event (ANNOTATION.md); dated background stays one
+            continue
         if token.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in token.children
         ):
@@ -140,6 +145,28 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
             continue
         kept.append(hit)
     return kept
+
+
+# the marks of a purpose clause: "para llevar a cabo el canje", "a fin de retirar"
+_PURPOSE = frozenset({"para", "fin"})
+
+
+def _agreed(token: Token, agreements: set[Token]) -> bool:
+    """Whether ``token`` is told in the purpose clause of an agreement, on its verb or its
+    noun: "alcanzaron un acuerdo para llevar a cabo el canje", "un pacto para liberar a
+    los civiles"."""
+    for word in (token, *token.ancestors):
+        if word.dep_ not in {"advcl", "acl"} or not any(
+            c.dep_ == "mark"
+            and (c.lower_ in _PURPOSE or any(f.lower_ in _PURPOSE for f in c.children))
+            for c in word.children
+        ):
+            continue
+        head = word.head
+        return head in agreements or any(
+            c in agreements and c.dep_ in {"obj", "nsubj", "nsubj:pass"} for c in head.children
+        )
+    return False
 
 
 def _within_event_noun(token: Token, nouns: set[Token]) -> bool:
