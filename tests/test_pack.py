@@ -92,5 +92,22 @@ def test_a_venue_held_in_an_unknown_place_is_refused(pack_copy: Path) -> None:
         load_pack(pack_copy)
 
 
+def test_a_known_event_held_in_an_unknown_place_is_refused(pack_copy: Path) -> None:
+    timeline = pack_copy / "timeline.toml"
+    timeline.write_text(
+        timeline.read_text(encoding="utf-8").replace(
+            'venue = "anchorage"', 'venue = "ancorage"', 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"alaska_summit is held in unknown place 'ancorage'"):
+        load_pack(pack_copy)
+
+
+def test_the_alaska_summit_was_held_in_anchorage(pack: DomainPack) -> None:
+    (summit,) = [(e, v, w) for e, v, w in pack.known_venues if e.key == "alaska_summit"]
+    assert summit[1].name == "Anchorage" and summit[2] == {"Alaska"}
+
+
 def test_an_office_is_held_in_its_city(pack: DomainPack) -> None:
     assert pack.held_in["Oval Office"].name == "Washington, D.C."

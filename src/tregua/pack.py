@@ -314,6 +314,9 @@ class TimelineEvent(_Entry):
     kind: Literal["event", "deadline", "background"] = "event"
     description: str
     cues: tuple[str, ...]
+    # the key of the place it was held in, where its cues name a wider one: the Alaska
+    # summit was held in Anchorage
+    venue: str | None = None
     note: str = ""
 
 
@@ -350,6 +353,26 @@ class DomainPack(BaseModel):
         """Place name -> the place an event held there is reported in (``Place.held_in``)."""
         by_key = {p.key: p for p in self.places}
         return {p.name: by_key[p.held_in] for p in self.places if p.held_in in by_key}
+
+    @cached_property
+    def known_venues(self) -> tuple[tuple[TimelineEvent, Place, frozenset[str]], ...]:
+        """Each timeline event held at a ``venue``, with the venue and the names of the
+        wider places its cues name ("cumbre de Alaska": Alaska for Anchorage)."""
+        by_key = {p.key: p for p in self.places}
+        found = []
+        for event in self.timeline:
+            venue = by_key.get(event.venue or "")
+            if venue is None:
+                continue
+            cues = " ".join(event.cues).lower()
+            wider = frozenset(
+                p.name
+                for p in self.places
+                if p.key != venue.key
+                and any(re.search(rf"\b{re.escape(a.lower())}\b", cues) for a in p.aliases)
+            )
+            found.append((event, venue, wider))
+        return tuple(found)
 
     @cached_property
     def by_id(self) -> dict[str, Actor | Place]:

@@ -66,6 +66,12 @@ def check_timeline(folder: Path, pack: DomainPack) -> None:
 
 def check_references(folder: Path, pack: DomainPack) -> None:
     places = {p.key for p in pack.places}
+    for event in pack.timeline:
+        if event.venue is not None and event.venue not in places:
+            raise PackError(
+                f"{folder / 'timeline.toml'}: {event.key} is held in unknown place "
+                f"{event.venue!r}; expected the key of a place"
+            )
     for place in pack.places:
         if place.held_in is not None and place.held_in not in places:
             raise PackError(

@@ -392,3 +392,24 @@ def test_a_date_after_desde_bounds_the_event(
 ) -> None:
     (event,) = [e for e in events_of(text, pipeline) if e.type == type_]
     assert event.date == date
+
+
+def test_a_meeting_in_alaska_on_the_summits_day_is_held_in_anchorage(pipeline: Pipeline) -> None:
+    """The pack's timeline knows where the Alaska summit was held (``venue``); a meeting
+    in Alaska on another day stays in Alaska."""
+    clean = "Trump y Putin se reunieron el 15 de agosto de 2025 en Alaska."
+    other = "Trump y Putin se reunirán el 3 de marzo de 2026 en Alaska."
+    (summit,) = [e for e in events_of(clean, pipeline) if e.type == "CONSULT"]
+    (later,) = [e for e in events_of(other, pipeline) if e.type == "CONSULT"]
+    assert _place(summit) == "Anchorage" and _place(later) == "Alaska"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No ha trascendido si Rusia se compromete con la tregua.",
+        "Los periodistas preguntaron si Moscú firmará el acuerdo.",
+    ],
+)
+def test_an_indirect_question_tells_a_possible_event(text: str, pipeline: Pipeline) -> None:
+    assert [e.status for e in events_of(text, pipeline) if e.type == "AGREE"] == ["hypothetical"]

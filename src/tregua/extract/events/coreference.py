@@ -14,7 +14,7 @@ import datetime as dt
 from tregua.model import Event
 
 # a meeting, or what it agreed, happens where the talks of the article are held
-_PLACE_FROM_THREAD = frozenset({"CONSULT", "AGREE", "REQUEST", "CONCEDE", "REJECT"})
+PLACE_FROM_THREAD = frozenset({"CONSULT", "AGREE", "REQUEST", "CONCEDE", "REJECT"})
 
 
 # a round of talks lasts a few days ("dos días de conversaciones")
@@ -163,7 +163,7 @@ def finish(events: list[Event]) -> tuple[Event, ...]:
     done = list(events)
     # after the joining: a place taken from the thread says nothing of which event it is
     for i, event in enumerate(done):
-        if event.location is None and event.type in _PLACE_FROM_THREAD:
+        if event.location is None and event.type in PLACE_FROM_THREAD:
             if any(e.type == "CONSULT" and e.location for e in done[:i]):
                 done[i] = _with_thread_place(event, done[:i])
             else:

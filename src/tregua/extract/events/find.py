@@ -30,6 +30,7 @@ from tregua.extract.events.participants import (
 from tregua.extract.events.sense import read_sense
 from tregua.extract.events.status import failed_outcome, status_of
 from tregua.extract.events.triggers import Hit, triggers, word_triggers
+from tregua.extract.events.venue import at_known_venue
 from tregua.language import sentences_in
 from tregua.language.clauses import ClauseLayer
 from tregua.model import CleanDoc, Event, Span
@@ -121,7 +122,7 @@ def find_events(
                     )
     model = calibration if calibration is not None else load_calibration("events")
     length = len(text)
-    done = list(finish(events))
+    done = [at_known_venue(event, pack) for event in finish(events)]
     for i, event in enumerate(done):
         if len(event.countries) == 1 and event.type in TWO_SIDED:
             # after the joining: a side lent by the thread says nothing of which event it is

@@ -75,7 +75,11 @@ def status_of(
     if synthetic is not None:
         # "nos reuniremos", "firmaríamos": the tagger often reads these as presents
         (mood if synthetic[1] == "Cnd" else tense).append(synthetic[1])
-    if "Cnd" in mood or lexicon.cues("hypothetical_cues").search(_near_text(token, verb)):
+    if (
+        "Cnd" in mood
+        or _asked_whether(verb)
+        or lexicon.cues("hypothetical_cues").search(_near_text(token, verb))
+    ):
         return "hypothetical"
     if "Fut" in tense or lexicon.cues("planned_cues").search(clause):
         return "planned"
@@ -87,6 +91,16 @@ def status_of(
     if day is not None and published is not None and day > published and "Past" not in tense:
         return "planned"
     return "occurred"
+
+
+def _asked_whether(verb: Token) -> bool:
+    """Whether ``verb`` heads an indirect question, told as not known: "no ha trascendido
+    si Rusia se compromete con la tregua", "preguntó si Kiev aceptaría"."""
+    while verb.dep_ == "xcomp" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ in {"ccomp", "csubj"} and any(
+        c.dep_ == "mark" and c.lower_ == "si" for c in verb.children
+    )
 
 
 def _negates(word: Token) -> bool:

@@ -6,10 +6,14 @@ appositions ("en el estado de Alaska", "en su capital, Abu Dabi").
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from tregua.model import Location
+from tregua.extract.events.coreference import PLACE_FROM_THREAD
+from tregua.model import Event, Location
 from tregua.pack import DomainPack, Place
 from tregua.resolve.place import EVENT_NOUNS, PLACE_NOUNS
 from tregua.resolve.timex.lexicon import fold
@@ -153,3 +157,17 @@ def _restated_place_noun(sent: SpacySpan, ent: SpacySpan, comma: int) -> Token |
         if word.pos_ == "NOUN":
             return word if fold(word.lower_) in PLACE_NOUNS else None
     return None
+
+
+def at_known_venue(event: Event, pack: DomainPack) -> Event:
+    """``event`` held at the venue of the pack's timeline event it falls on, where its
+    place is the wider one that event's cues name: a meeting in Alaska on 15 August 2025
+    was held in Anchorage (``TimelineEvent.venue``)."""
+    if event.location is None or event.date is None or event.type not in PLACE_FROM_THREAD:
+        return event
+    day = dt.date.fromisoformat(event.date)
+    for known, venue, wider in pack.known_venues:
+        if event.location.name in wider and known.date <= day <= (known.date_end or known.date):
+            place = Location(venue.name, venue.country, venue.lat, venue.lon)
+            return dataclasses.replace(event, location=place)
+    return event
