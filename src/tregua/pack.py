@@ -187,11 +187,14 @@ class Sense(_Entry):
     argument among them makes the event ``type`` instead, or none where ``type`` is not
     given: "la entrega de los cuerpos" is a RETREAT, "movilizar millones de dólares" no
     MOBILIZE. With ``heads``, a word of ``lemmas`` that is the complement of one of them
-    names no event: "la línea de contacto" is the front, not talks.
+    names no event: "la línea de contacto" is the front, not talks. With ``objects``, a
+    verb of ``lemmas`` makes an event only when its direct object is one of them, a lemma
+    or an entity label: "recibió a Zelenski" (PERSON) is talks, "recibió críticas" is not.
     """
 
     lemmas: tuple[str, ...]
     needs: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
     arguments: tuple[str, ...] = ()
     heads: tuple[str, ...] = ()
     type: EventType | None = None

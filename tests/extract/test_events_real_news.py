@@ -413,3 +413,17 @@ def test_a_meeting_in_alaska_on_the_summits_day_is_held_in_anchorage(pipeline: P
 )
 def test_an_indirect_question_tells_a_possible_event(text: str, pipeline: Pipeline) -> None:
     assert [e.status for e in events_of(text, pipeline) if e.type == "AGREE"] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    ("text", "talks"),
+    [
+        ("Erdogan recibió al presidente ucraniano en Ankara.", True),
+        ("El papa recibió a Zelenski en Castel Gandolfo.", True),
+        ("Trump también se comunicó con el presidente ucraniano.", True),
+        ("Kiev recibió duras críticas de sus aliados.", False),
+        ("Ucrania recibió a trescientos prisioneros liberados.", False),
+    ],
+)
+def test_receiving_a_leader_is_a_meeting(text: str, talks: bool, pipeline: Pipeline) -> None:
+    assert ("CONSULT" in {e.type for e in events_of(text, pipeline)}) is talks

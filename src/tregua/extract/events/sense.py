@@ -49,6 +49,8 @@ def read_sense(hit: Hit, lexicon: Lexicon) -> Hit | None:
             return None
         if sense.needs and not found & set(sense.needs):
             return None
+        if sense.objects and not _object_is(token, sense.objects):
+            return None
         if sense.arguments and found & set(sense.arguments):
             if sense.type is None:
                 return None
@@ -140,3 +142,12 @@ def _marker(clause: Token) -> str:
     if before is not None and before.lower_ == "siempre":
         words.insert(0, before)
     return " ".join(t.lower_ for t in words)
+
+
+def _object_is(token: Token, kinds: tuple[str, ...]) -> bool:
+    """Whether ``token``'s direct object is of ``kinds``: its lemma, or its entity label
+    ("PERSON" for "recibió a Zelenski")."""
+    return any(
+        c.dep_ == "obj" and (c.lemma_.lower() in kinds or c.ent_type_ in kinds)
+        for c in token.children
+    )
