@@ -25,6 +25,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from tregua.interfaces.cli.coercion import Command, Group
+
 if TYPE_CHECKING:
     from tregua.pack import DomainPack
     from tregua.settings import Settings
@@ -52,6 +54,7 @@ def text(value: object, newlines: bool = False) -> Text:
 
 
 app = typer.Typer(
+    cls=Group,
     help="tregua: a structured, source-linked record of a peace process.",
     no_args_is_help=True,
     add_completion=False,
@@ -79,7 +82,7 @@ def command(panel: str, name: str | None = None) -> Callable[[C], C]:
         doc = inspect.cleandoc(function.__doc__ or "")
         paragraphs = (" ".join(p.split()) for p in doc.split("\n\n"))
         helped = "\n\n".join(paragraphs)
-        app.command(name, help=helped, rich_help_panel=panel)(function)
+        app.command(name, cls=Command, help=helped, rich_help_panel=panel)(function)
         if panel == READ:
             READ_COMMANDS.add(name or function.__name__.replace("_", "-"))
         return function
