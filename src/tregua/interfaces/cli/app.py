@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from tregua.pack import DomainPack
     from tregua.settings import Settings
     from tregua.store import Store
+    from tregua.store.plain import Reader
 
 EXIT_QUARANTINED = 1
 EXIT_USAGE = 2
@@ -231,6 +232,23 @@ def open_store(url: str, read_only: bool = False, whole: bool = False) -> Store:
 def read_store(db: str | None, whole: bool = False) -> Store:
     """The store of a command that only reads (``whole``: every page checked first)."""
     return open_store(store_url(db), read_only=True, whole=whole)
+
+
+def read_plainly(db: str | None) -> Reader:
+    """The store of ``timeline`` and ``summary``: a SQLite file that needs nothing but
+    reading is read through ``sqlite3`` (``tregua.store.plain``: SQLAlchemy and the schema
+    are never imported, 0.4 s of a read command); any other store is opened as
+    ``read_store`` opens it (PostgreSQL; a file to migrate, missing or refused, with the
+    same words and exit code)."""
+    url = store_url(db)
+    from tregua.store.plain import open_plain
+
+    found = open_plain(url)
+    if found is not None:
+        return found
+    from tregua.store.queries.reading import StoreReader
+
+    return StoreReader(open_store(url, read_only=True))
 
 
 def store_fault(exc: BaseException) -> None:

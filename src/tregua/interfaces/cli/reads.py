@@ -28,6 +28,7 @@ from tregua.interfaces.cli.app import (
     out,
     pack,
     print_json,
+    read_plainly,
     read_store,
     settings,
     side_option,
@@ -149,8 +150,6 @@ def timeline(
 
     In a terminal the first events are shown, and a line on stderr says how many match;
     piped (TSV) or with --json every matching event is printed unless --limit is given."""
-    from tregua.store import queries
-
     filters: dict[str, Any] = {
         "side": side_option(side),
         "type": _event_type(type),
@@ -160,14 +159,17 @@ def timeline(
         "until": day("--until", until),
         "min_confidence": min_confidence,
     }
-    store = read_store(db)
     if as_json:
+        from tregua.store import queries
+
+        store = read_store(db)
         print_json(queries.timeline_page(store, limit=limit or None, **filters)[0])
         return
+    reader = read_plainly(db)  # no SQLAlchemy on a SQLite file
     console = out()
     if limit is None:
         limit = TERMINAL_EVENTS if console.is_terminal else 0
-    rows, total = queries.timeline_lines(store, limit=limit or None, **filters)
+    rows, total = reader.timeline_lines(limit=limit or None, **filters)
     if len(rows) == total:
         render(console, EVENTS, rows, f"{total} events")
         return
