@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+from urllib.parse import quote
 
 from tregua.errors import StoreError
 from tregua.store import plain_sql, revision
@@ -45,7 +46,7 @@ _BUSY_SECONDS = 60
 #: Grown only as pages are read.
 _CACHE_KIB = 65536
 #: a path that SQLAlchemy's URL parser reads as it is written (no escapes, no query)
-_PLAIN_PATH = re.compile(r"[^%?#@:]+")
+_PLAIN_PATH = re.compile(r"[^%?]+")
 
 
 class Reader(Protocol):
@@ -99,9 +100,10 @@ def open_plain(url: str) -> PlainReader | None:
     if not url.startswith("sqlite:///"):
         return None
     name = url.removeprefix("sqlite:///")
-    if not _PLAIN_PATH.fullmatch(name) or not Path(name).is_file():
+    if not _PLAIN_PATH.fullmatch(name) or name.startswith("file:") or not Path(name).is_file():
         return None
     path = Path(name)
+    shown = "sqlite:///" + quote(name, safe=" +/")  # as ``URL.render_as_string`` writes it
     uri = _read_only_uri(path)
     try:
         connection = sqlite3.connect(uri or name, timeout=_BUSY_SECONDS, uri=uri is not None)
@@ -124,7 +126,7 @@ def open_plain(url: str) -> PlainReader | None:
     except sqlite3.Error:
         connection.close()
         return None
-    return PlainReader(connection, url)
+    return PlainReader(connection, shown)
 
 
 class PlainReader:
