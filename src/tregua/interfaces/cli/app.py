@@ -374,11 +374,12 @@ def pause_collector(context: typer.Context) -> None:
     """Pause Python's cyclic garbage collector until ``context`` closes (the command has
     run), then leave it as it was.
 
-    A read command is short and makes little cyclic garbage, but its options are coerced
-    through pydantic and it imports SQLAlchemy: some 70,000 objects that each full pass of
-    the collector walks again (docs/quality/75-cli.md). Only the ``Read`` group's commands:
-    an ingest or a server runs long enough to need the collector. Restored on close, so a
-    test process that invokes a command keeps its collector."""
+    A read command is short and makes little cyclic garbage, but it builds a container per
+    row (26,939 events: a dict and a list each), and most read commands import SQLAlchemy
+    (some 70,000 objects; not ``timeline`` and ``summary`` on a SQLite file), which each
+    full pass of the collector walks again (docs/quality/75-cli.md). Only the ``Read``
+    group's commands: an ingest or a server runs long enough to need the collector.
+    Restored on close, so a test process that invokes a command keeps its collector."""
     if gc.isenabled():
         gc.disable()
         context.call_on_close(gc.enable)

@@ -1,9 +1,10 @@
 """The read commands: timeline, quotes, stances, actors, search, documents and summary.
 
-Each asks ``tregua.store.queries`` (imported when the command runs), prints its rows under
-the columns declared here (``tables.render``: fitted to a terminal, TSV when piped), or
-the rows themselves as JSON with ``--json``. Option values of a closed set are checked
-before the store is opened, and a wrong one names the values that are right.
+Each asks ``tregua.store.queries`` (imported when the command runs; ``timeline`` but with
+``--json`` asks a ``store.plain.Reader``, which on a SQLite file imports no SQLAlchemy),
+prints its rows under the columns declared here (``tables.render``: fitted to a terminal,
+TSV when piped), or the rows themselves as JSON with ``--json``. Option values of a closed
+set are checked before the store is opened, and a wrong one names the values that are right.
 """
 
 from __future__ import annotations
