@@ -96,6 +96,7 @@ def main() -> int:
         "help": ["--help"],
         "timeline": ["timeline", "--db", url],
         "summary": ["summary", "--db", url],
+        "summary-json": ["summary", "--db", url, "--json"],
         "missing": ["extract", "nonexistent.txt"],
         "timeline-terminal": ["timeline", "--db", url],
     }

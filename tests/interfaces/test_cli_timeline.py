@@ -94,21 +94,25 @@ def test_tsv_fields_are_whole_with_controls_escaped() -> None:
     columns: list[Column[dict[str, object]]] = [
         Column("a", lambda r: r["a"]),
         Column("b", lambda r: r["b"]),
+        Column("n", lambda r: r["n"]),  # integers alone: a column done without a call a value
+        Column("t", lambda r: r["t"]),  # booleans: printed as Python writes them
     ]
     rows: list[dict[str, object]] = [
-        {"a": "Kyiv\tKiev", "b": ["RUS", "UKR"]},
-        {"a": None, "b": 12},
-        {"a": "dos\nlíneas\x1b[2J", "b": ["x", None, 3]},
-        {"a": "\u202eal revés", "b": "sin\u00a0corte"},
+        {"a": "Kyiv\tKiev", "b": ["RUS", "UKR"], "n": 3, "t": True},
+        {"a": None, "b": 12, "n": 0, "t": False},
+        {"a": "dos\nlíneas\x1b[2J", "b": ["x", None, 3], "n": -12, "t": True},
+        {"a": "\u202eal revés", "b": "sin\u00a0corte", "n": 10**20, "t": False},
     ]
     assert tsv(columns, rows) == (
-        "a\tb\n"
-        "Kyiv Kiev\tRUS UKR\n"
-        "\t12\n"
-        "dos\\nlíneas\\x1b[2J\tx  3\n"
-        "\\u202eal revés\tsin\u00a0corte\n"
+        "a\tb\tn\tt\n"
+        "Kyiv Kiev\tRUS UKR\t3\tTrue\n"
+        "\t12\t0\tFalse\n"
+        "dos\\nlíneas\\x1b[2J\tx  3\t-12\tTrue\n"
+        "\\u202eal revés\tsin\u00a0corte\t100000000000000000000\tFalse\n"
     )
-    assert tsv(columns, []) == "a\tb\n"
+    assert tsv(columns, []) == "a\tb\tn\tt\n"
+    text_only: list[Column[str | None]] = [Column("a", lambda r: r)]
+    assert tsv(text_only, ["uno", None, "tres\tcuatro", "\x07"]) == "a\nuno\n\ntres cuatro\n\\x07\n"
 
 
 def test_a_read_command_leaves_the_collector_as_it_found_it(examples_db: str) -> None:

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from tregua.errors import StoreError
 from tregua.store import dialects
+from tregua.store import review_schema as review_schema  # the review's tables in Base.metadata
 from tregua.store.rows import DocumentRows, record_hash, rows_of
 from tregua.store.schema import (
     TABLES,

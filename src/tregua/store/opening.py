@@ -15,14 +15,14 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, s
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from tregua.errors import StoreError
-from tregua.store import dialects
+from tregua.store import dialects, revision
 from tregua.store.database import Store, note_changes
 from tregua.store.schema import DocumentRow
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATIONS = revision.MIGRATIONS
 #: the revision a database made before migrations existed is at (its tables match it)
 _FIRST_REVISION = "0001"
 
@@ -36,26 +36,10 @@ def alembic_config(connection: Connection) -> Config:
     return config
 
 
-_REVISION = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.M)
-_DOWN = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*[\"'](\w+)[\"']", re.M)
-
-
 def head_revision() -> str:
-    """The newest migration's revision, read from the migration files as text: the one
-    revision no other file revises. Alembic (a second of imports) is loaded only when the
-    files do not name one head, and by the migrations themselves."""
-    revisions: set[str] = set()
-    revised: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        revisions.update(_REVISION.findall(source))
-        revised.update(_DOWN.findall(source))
-    heads = revisions - revised
-    if len(heads) == 1:
-        return heads.pop()
-    from alembic.script import ScriptDirectory
-
-    return str(ScriptDirectory(str(MIGRATIONS)).get_current_head())
+    """The newest migration's revision, read from the migration files as text
+    (``revision.head``); Alembic is loaded by the migrations themselves."""
+    return revision.head(MIGRATIONS)
 
 
 def current_revision(connection: Connection) -> str | None:

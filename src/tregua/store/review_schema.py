@@ -1,7 +1,7 @@
 """The review's tables (issue #18, migration 0009): editors and the corrections log. They
 are the analysts' data, not the machine's, so they are not among ``schema.TABLES`` (the
-table exports leave them out, token hashes included). ``tregua.store`` imports this module,
-so the tables are in ``Base.metadata`` wherever the store is.
+table exports leave them out, token hashes included). ``tregua.store.database`` (the
+``Store``) imports this module, so the tables are in ``Base.metadata`` wherever the store is.
 """
 
 from __future__ import annotations

@@ -17,7 +17,9 @@ The package: ``app`` (the Typer app, shared options, the store and its errors),
 their columns), ``tables`` (fitting a table to the terminal), ``explain``, ``serve``
 (serve, export), ``review`` (editors and the corrections, issue #18), ``quality``
 (the pipeline scored against the corrections). Importing it loads
-Typer and Rich only: each command imports the store, the pack or the pipeline when it runs.
+Typer and Rich only: each command imports the store, the pack or the pipeline when it runs
+(``timeline`` and ``summary`` on a SQLite file read it through ``tregua.store.plain``,
+without SQLAlchemy), and ``coercion`` checks plain option values without pydantic.
 """
 
 from __future__ import annotations

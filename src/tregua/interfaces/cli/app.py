@@ -25,10 +25,13 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from tregua.interfaces.cli.coercion import Command, Group
+
 if TYPE_CHECKING:
     from tregua.pack import DomainPack
     from tregua.settings import Settings
     from tregua.store import Store
+    from tregua.store.plain import Reader
 
 EXIT_QUARANTINED = 1
 EXIT_USAGE = 2
@@ -52,6 +55,7 @@ def text(value: object, newlines: bool = False) -> Text:
 
 
 app = typer.Typer(
+    cls=Group,
     help="tregua: a structured, source-linked record of a peace process.",
     no_args_is_help=True,
     add_completion=False,
@@ -79,7 +83,7 @@ def command(panel: str, name: str | None = None) -> Callable[[C], C]:
         doc = inspect.cleandoc(function.__doc__ or "")
         paragraphs = (" ".join(p.split()) for p in doc.split("\n\n"))
         helped = "\n\n".join(paragraphs)
-        app.command(name, help=helped, rich_help_panel=panel)(function)
+        app.command(name, cls=Command, help=helped, rich_help_panel=panel)(function)
         if panel == READ:
             READ_COMMANDS.add(name or function.__name__.replace("_", "-"))
         return function
@@ -230,6 +234,23 @@ def read_store(db: str | None, whole: bool = False) -> Store:
     return open_store(store_url(db), read_only=True, whole=whole)
 
 
+def read_plainly(db: str | None) -> Reader:
+    """The store of ``timeline`` and ``summary``: a SQLite file that needs nothing but
+    reading is read through ``sqlite3`` (``tregua.store.plain``: SQLAlchemy and the schema
+    are never imported, 0.4 s of a read command); any other store is opened as
+    ``read_store`` opens it (PostgreSQL; a file to migrate, missing or refused, with the
+    same words and exit code)."""
+    url = store_url(db)
+    from tregua.store.plain import open_plain
+
+    found = open_plain(url)
+    if found is not None:
+        return found
+    from tregua.store.queries.reading import StoreReader
+
+    return StoreReader(open_store(url, read_only=True))
+
+
 def store_fault(exc: BaseException) -> None:
     from tregua.errors import StoreError
 
@@ -353,11 +374,12 @@ def pause_collector(context: typer.Context) -> None:
     """Pause Python's cyclic garbage collector until ``context`` closes (the command has
     run), then leave it as it was.
 
-    A read command is short and makes little cyclic garbage, but its options are coerced
-    through pydantic and it imports SQLAlchemy: some 70,000 objects that each full pass of
-    the collector walks again (docs/quality/75-cli.md). Only the ``Read`` group's commands:
-    an ingest or a server runs long enough to need the collector. Restored on close, so a
-    test process that invokes a command keeps its collector."""
+    A read command is short and makes little cyclic garbage, but it builds a container per
+    row (26,939 events: a dict and a list each), and most read commands import SQLAlchemy
+    (some 70,000 objects; not ``timeline`` and ``summary`` on a SQLite file), which each
+    full pass of the collector walks again (docs/quality/75-cli.md). Only the ``Read``
+    group's commands: an ingest or a server runs long enough to need the collector.
+    Restored on close, so a test process that invokes a command keeps its collector."""
     if gc.isenabled():
         gc.disable()
         context.call_on_close(gc.enable)

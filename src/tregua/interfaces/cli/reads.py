@@ -1,9 +1,10 @@
 """The read commands: timeline, quotes, stances, actors, search, documents and summary.
 
-Each asks ``tregua.store.queries`` (imported when the command runs), prints its rows under
-the columns declared here (``tables.render``: fitted to a terminal, TSV when piped), or
-the rows themselves as JSON with ``--json``. Option values of a closed set are checked
-before the store is opened, and a wrong one names the values that are right.
+Each asks ``tregua.store.queries`` (imported when the command runs; ``timeline`` but with
+``--json`` asks a ``store.plain.Reader``, which on a SQLite file imports no SQLAlchemy),
+prints its rows under the columns declared here (``tables.render``: fitted to a terminal,
+TSV when piped), or the rows themselves as JSON with ``--json``. Option values of a closed
+set are checked before the store is opened, and a wrong one names the values that are right.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tregua.interfaces.cli.app import (
     out,
     pack,
     print_json,
+    read_plainly,
     read_store,
     settings,
     side_option,
@@ -149,8 +151,6 @@ def timeline(
 
     In a terminal the first events are shown, and a line on stderr says how many match;
     piped (TSV) or with --json every matching event is printed unless --limit is given."""
-    from tregua.store import queries
-
     filters: dict[str, Any] = {
         "side": side_option(side),
         "type": _event_type(type),
@@ -160,14 +160,17 @@ def timeline(
         "until": day("--until", until),
         "min_confidence": min_confidence,
     }
-    store = read_store(db)
     if as_json:
+        from tregua.store import queries
+
+        store = read_store(db)
         print_json(queries.timeline_page(store, limit=limit or None, **filters)[0])
         return
+    reader = read_plainly(db)  # no SQLAlchemy on a SQLite file
     console = out()
     if limit is None:
         limit = TERMINAL_EVENTS if console.is_terminal else 0
-    rows, total = queries.timeline_lines(store, limit=limit or None, **filters)
+    rows, total = reader.timeline_lines(limit=limit or None, **filters)
     if len(rows) == total:
         render(console, EVENTS, rows, f"{total} events")
         return

@@ -21,6 +21,7 @@ from tregua.interfaces.cli.app import (
     command,
     out,
     print_json,
+    read_plainly,
     read_store,
     shown,
     store_faults,
@@ -46,15 +47,13 @@ def summary(
     as_json: JsonOpt = False,
 ) -> None:
     """Counts, top actors, first events and quotes of the store."""
-    from tregua.store import queries
-
-    store = read_store(db)
-    documents = queries.documents_page(store, limit=0)[1]
-    people, people_total = queries.entities_page(store, types=ACTOR_TYPES, limit=limit)
-    said, said_total = queries.quotes_page(store, limit=limit)
+    store = read_plainly(db)  # no SQLAlchemy on a SQLite file
+    documents = store.documents_count()
+    people, people_total = store.entities_page(types=ACTOR_TYPES, limit=limit)
+    said, said_total = store.quotes_page(limit=limit)
     if as_json:
-        events = queries.timeline_compact(store, limit=limit)
-        events_total = queries.timeline_page(store, limit=0)[1]
+        events = store.timeline_compact(limit=limit)
+        events_total = store.timeline_count()
         print_json(
             {
                 "documents": documents,
@@ -67,7 +66,7 @@ def summary(
             }
         )
         return
-    lines, events_total = queries.timeline_lines(store, limit=limit)
+    lines, events_total = store.timeline_lines(limit=limit)
     console = out()
     counts = (
         f"{documents} documents, {people_total} actors, {events_total} events, {said_total} quotes"

