@@ -427,3 +427,11 @@ def test_an_indirect_question_tells_a_possible_event(text: str, pipeline: Pipeli
 )
 def test_receiving_a_leader_is_a_meeting(text: str, talks: bool, pipeline: Pipeline) -> None:
     assert ("CONSULT" in {e.type for e in events_of(text, pipeline)}) is talks
+
+
+def test_the_visits_leaders_agree_to_make_are_planned(pipeline: Pipeline) -> None:
+    """ "acordaron realizar visitas" is an agreement and the visits it plans, as
+    "acordaron reunirse" is."""
+    text = "Putin y Trump acordaron realizar visitas oficiales a sus respectivos países."
+    found = {(e.type, e.status) for e in events_of(text, pipeline)}
+    assert {("AGREE", "occurred"), ("CONSULT", "planned")} <= found

@@ -4,9 +4,10 @@
 through SQLAlchemy cost more than the answer: importing it, its ORM and the schema's mapped
 classes was 0.42 s of the 1.4 s the whole timeline of the 5,000-article store took
 (``docs/benchmarks.md``, "CLI read commands without SQLAlchemy and pydantic"). Here the
-same SQL (the statements SQLAlchemy compiles for ``tregua.store.queries``: the same conditions, order, bound values and so the same
-query plans) runs on a ``sqlite3`` connection, and each row is made the typed dict the
-query module makes (JSON lists parsed, booleans as ``bool``). A test holds every answer
+same SQL (the statements SQLAlchemy compiles for ``tregua.store.queries``: the same
+conditions, order, bound values and so the same query plans) runs on a ``sqlite3``
+connection, and each row is made the typed dict the query module makes (JSON lists
+parsed, booleans as ``bool``). A test holds every answer
 equal to the query module's on the examples store, under each timeline filter
 (``tests/store/test_plain_reader.py``); a change to those queries' SQL is made here too.
 

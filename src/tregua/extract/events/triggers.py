@@ -101,10 +101,10 @@ def triggers(
         )
         if span is not None:
             hits.append(Hit(span.root, trigger.type, trigger.mode, dated_only=trigger.dated_only))
-    return _main_hits(hits)
+    return _main_hits(hits, frozenset(lexicon.commitment_verbs))
 
 
-def _main_hits(hits: list[Hit]) -> list[Hit]:
+def _main_hits(hits: list[Hit], commitments: frozenset[str] = frozenset()) -> list[Hit]:
     """Drop event nouns that are arguments of an event verb of the same sentence.
 
     "celebró la amenaza de sanciones" is one SUPPORT, not also a THREATEN and a SANCTION;
@@ -128,8 +128,10 @@ def _main_hits(hits: list[Hit]) -> list[Hit]:
         if token.pos_ == "NOUN" and _conceded(token):
             # "a pesar de las amenazas de sanciones": what is conceded is background
             continue
-        if token.pos_ not in {"VERB", "AUX"} and any(
-            v != token and v in token.ancestors for v in verbs
+        if (
+            token.pos_ not in {"VERB", "AUX"}
+            and any(v != token and v in token.ancestors for v in verbs)
+            and not _committed_object(token, commitments)
         ):
             if not _a_setting(hit, verbs) and not _in_time_adjunct(hit):
                 continue
@@ -167,6 +169,19 @@ def _agreed(token: Token, agreements: set[Token]) -> bool:
             c in agreements and c.dep_ in {"obj", "nsubj", "nsubj:pass"} for c in head.children
         )
     return False
+
+
+def _committed_object(token: Token, commitments: frozenset[str]) -> bool:
+    """Whether an event noun is the object of an infinitive a verb of commitment governs:
+    "acordaron realizar visitas oficiales" is an agreement and the visits it plans, as
+    "acordaron reunirse" is."""
+    verb = token.head
+    return (
+        token.dep_ == "obj"
+        and "Inf" in verb.morph.get("VerbForm", [])
+        and verb.dep_ == "xcomp"
+        and base_lemma(verb.head) in commitments
+    )
 
 
 def _within_event_noun(token: Token, nouns: set[Token]) -> bool:
