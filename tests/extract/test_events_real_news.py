@@ -421,6 +421,7 @@ def test_an_indirect_question_tells_a_possible_event(text: str, pipeline: Pipeli
         ("Erdogan recibió al presidente ucraniano en Ankara.", True),
         ("El papa recibió a Zelenski en Castel Gandolfo.", True),
         ("Trump también se comunicó con el presidente ucraniano.", True),
+        ("El lunes Zelenski recibió la visita del canciller alemán.", True),
         ("Kiev recibió duras críticas de sus aliados.", False),
         ("Ucrania recibió a trescientos prisioneros liberados.", False),
     ],
