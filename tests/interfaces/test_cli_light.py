@@ -133,3 +133,30 @@ def test_a_read_command_on_sqlite_loads_neither_pydantic_nor_sqlalchemy(examples
         report = json.loads(done.stderr.strip().splitlines()[-1])
         assert report == {"code": 0, "heavy": []}, (args, done.stderr)
         assert len(done.stdout.splitlines()) > 3, args
+
+
+def test_a_typer_without_the_private_coercion_still_runs_the_cli(examples_db: str) -> None:
+    """Package metadata allows other Typers than the locked one: where a private name of
+    Typer's that ``coercion`` imports is missing, the CLI falls back to Typer's own
+    command classes."""
+    script = (
+        "import sys\n"
+        "import typer._coercion\n"
+        "del typer._coercion.RuntimeParam  # as if this Typer had no such name\n"
+        "from tregua.interfaces.cli import app\n"
+        "module = sys.modules['tregua.interfaces.cli.app']\n"
+        "print(module.Command.__module__, file=sys.stderr)\n"
+        "app(sys.argv[1:])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", script, "summary", "--db", examples_db, "--limit", "3"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == "typer.core"
+    assert len(done.stdout.splitlines()) > 3

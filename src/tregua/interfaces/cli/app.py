@@ -25,7 +25,11 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from tregua.interfaces.cli.coercion import Command, Group
+try:
+    from tregua.interfaces.cli.coercion import Command, Group
+except ImportError:  # a Typer without the private names coercion.py reads: its own checks
+    from typer.core import TyperCommand as Command  # type: ignore[assignment]
+    from typer.core import TyperGroup as Group  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from tregua.pack import DomainPack

@@ -9,9 +9,11 @@ plainly right (a string; digits within the option's ``min`` and ``max``; a flag'
 and hands anything else to Typer's own adapter, so that a wrong value is refused with
 Typer's message, word for word (``tests/interfaces/test_cli_options.py`` holds both).
 
-It sets the parameter's ``_runtime_param``, which Typer builds lazily on first use: the
-one private name of Typer's used here. With another Typer that lacks it the options are
-coerced by Typer itself, as before (slower, not wrong).
+It sets the parameter's ``_runtime_param``, which Typer builds lazily on first use, and
+imports Typer's private ``_click``, ``_coercion`` and ``_TyperParameter`` (Typer 0.29, the
+version the lock pins). With another Typer that lacks them this module does not import,
+and ``app`` falls back to Typer's own command classes: the options are coerced by Typer
+itself, as before (slower, not wrong).
 """
 
 from __future__ import annotations
