@@ -436,3 +436,14 @@ def test_the_visits_leaders_agree_to_make_are_planned(pipeline: Pipeline) -> Non
     text = "Putin y Trump acordaron realizar visitas oficiales a sus respectivos países."
     found = {(e.type, e.status) for e in events_of(text, pipeline)}
     assert {("AGREE", "occurred"), ("CONSULT", "planned")} <= found
+
+
+def test_the_parties_of_an_earlier_call_are_not_the_next_ones(pipeline: Pipeline) -> None:
+    """ "Tras su conversación con Putin, Trump se comunicó con Zelenski": the second call
+    is Trump's and Zelensky's; Putin was in the first."""
+    text = (
+        "Trump habló por teléfono con Putin el miércoles. Tras su conversación con Putin, "
+        "Trump también se comunicó con el presidente ucraniano, Volodímir Zelenski."
+    )
+    calls = {tuple(e.countries) for e in events_of(text, pipeline) if e.type == "CONSULT"}
+    assert calls == {("RUS", "USA"), ("UKR", "USA")}

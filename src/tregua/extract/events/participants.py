@@ -72,6 +72,10 @@ def sides_of(
     return actors, countries, location
 
 
+# the prepositions of a source cited, a concession, or an act before or after the event
+_NOT_PARTIES = frozenset({"según", "pese", "tras", "después", "antes"})
+
+
 def _scope_of(sent: SpacySpan, trigger: Token, layer: ClauseLayer) -> tuple[set[int], list[Token]]:
     """The token indices whose names may be sides of the trigger's event, and the agents
     (subjects) of its clause."""
@@ -91,10 +95,16 @@ def _scope_of(sent: SpacySpan, trigger: Token, layer: ClauseLayer) -> tuple[set[
     # que Zelenski se unió")
     # "según medios rusos", "según el Kremlin": a source cited is no party to the event;
     # nor is what an event happens in spite of ("a pesar de las amenazas de Trump")
+    # nor are the parties of what came before or after it ("tras su conversación con
+    # Putin, Trump se comunicó con Zelenski": a call with Zelensky)
     for token in [sent.doc[i] for i in scope]:
-        if token != trigger and any(
-            c.dep_ == "case" and (c.lower_ in {"según", "pese"} or is_despite(c))
-            for c in token.children
+        if (
+            token != trigger
+            and any(
+                c.dep_ == "case" and (c.lower_ in _NOT_PARTIES or is_despite(c))
+                for c in token.children
+            )
+            and trigger not in token.subtree
         ):
             scope -= {t.i for t in token.subtree}
     own = set(trigger.subtree) if trigger.pos_ not in {"VERB", "AUX"} else set()
