@@ -447,9 +447,3 @@ def test_the_parties_of_an_earlier_call_are_not_the_next_ones(pipeline: Pipeline
     )
     calls = {tuple(e.countries) for e in events_of(text, pipeline) if e.type == "CONSULT"}
     assert calls == {("RUS", "USA"), ("UKR", "USA")}
-
-
-def test_a_request_for_support_is_a_request(pipeline: Pipeline) -> None:
-    text = "El lunes Zelenski repitió en París su pedido de apoyo a los aliados europeos."
-    types = {e.type for e in events_of(text, pipeline)}
-    assert "REQUEST" in types and "SUPPORT" not in types
