@@ -447,3 +447,32 @@ def test_the_parties_of_an_earlier_call_are_not_the_next_ones(pipeline: Pipeline
     )
     calls = {tuple(e.countries) for e in events_of(text, pipeline) if e.type == "CONSULT"}
     assert calls == {("RUS", "USA"), ("UKR", "USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        (
+            "El negociador insistió en que Kiev no retirará sus tropas de Donetsk.",
+            "REJECT",
+            "occurred",
+        ),
+        (
+            "Zelenski reiteró su intención de que Ucrania no ceda territorio a Rusia.",
+            "REJECT",
+            "occurred",
+        ),
+        (
+            "Umerov afirmó que Ucrania no cederá territorio a cambio de la paz.",
+            "REJECT",
+            "occurred",
+        ),
+        # a withdrawal that did not happen is one, negated
+        ("Rusia no retiró sus tropas de la frontera en enero.", "RETREAT", "negated"),
+    ],
+)
+def test_a_withdrawal_refused_for_the_future_is_a_refusal(
+    text: str, type_: str, status: str, pipeline: Pipeline
+) -> None:
+    found = [(e.type, e.status) for e in events_of(text, pipeline)]
+    assert (type_, status) in found and ("CONCEDE", "negated") not in found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tregua.extract.confidence import Calibration, load_calibration
@@ -33,6 +33,7 @@ from tregua.extract.events.triggers import Hit, triggers, word_triggers
 from tregua.extract.events.venue import at_known_venue
 from tregua.language import sentences_in
 from tregua.language.clauses import ClauseLayer
+from tregua.language.modality import synthetic_tense
 from tregua.model import CleanDoc, Event, Span
 from tregua.pack import DomainPack
 from tregua.resolve.place import Gazetteer, locate, reported_place
@@ -133,6 +134,25 @@ def find_events(
     )
 
 
+# what a side may refuse to do: withdraw, hand back, concede
+_REFUSABLE = frozenset({"RETREAT", "CONCEDE"})
+
+
+def _still_ahead(token: Token, layer: ClauseLayer) -> bool:
+    """Whether the clause of ``token`` tells something still to come: a future ("no
+    retirará") or a present subjunctive ("que no ceda")."""
+    verb = token.doc[layer.of(token).predicate]
+    helpers = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass"})]
+    tenses = {x for t in helpers for x in t.morph.get("Tense", [])}
+    moods = {m for t in helpers for m in t.morph.get("Mood", [])}
+    synthetic = synthetic_tense(verb.lower_) if verb.pos_ in {"VERB", "AUX"} else None
+    return (
+        "Fut" in tenses
+        or ("Sub" in moods and "Pres" in tenses)
+        or (synthetic is not None and synthetic[1] == "Fut")
+    )
+
+
 def _mention(
     sent: SpacySpan,
     hit: Hit,
@@ -161,6 +181,11 @@ def _mention(
         layer,
         setting=hit.setting,
     )
+    type_ = hit.type
+    if status == "negated" and type_ in _REFUSABLE and _still_ahead(hit.token, layer):
+        # "Kiev no retirará sus tropas", "su intención de que Ucrania no ceda territorio":
+        # a withdrawal or concession refused for the future is a refusal that was made
+        type_, status = "REJECT", "occurred"
     if when is None and report is not None and status == "occurred":
         # what was done by the day it was told of: "Peskov dijo el lunes que se reunieron"
         # is a meeting of that Monday at the latest, one still ahead has no date from it
@@ -168,7 +193,7 @@ def _mention(
     day, date_source = settle_day(when.value if when else None, when, status, published)
     evidence = Span(sent.start_char, sent.end_char, sent.text)
     return Event(
-        type=hit.type,
+        type=type_,
         status=status,
         date_source=date_source,
         mode=hit.mode,
