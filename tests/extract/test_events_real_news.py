@@ -476,3 +476,8 @@ def test_a_withdrawal_refused_for_the_future_is_a_refusal(
 ) -> None:
     found = [(e.type, e.status) for e in events_of(text, pipeline)]
     assert (type_, status) in found and ("CONCEDE", "negated") not in found
+
+
+def test_playing_a_threat_down_is_a_refusal(pipeline: Pipeline) -> None:
+    text = "El enviado del Kremlin restó importancia a la amenaza de sanciones de Trump."
+    assert [e.type for e in events_of(text, pipeline)] == ["REJECT"]
