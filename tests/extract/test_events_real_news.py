@@ -228,6 +228,8 @@ def test_a_condition_reports_no_event(text: str, absent: str, pipeline: Pipeline
             "RETREAT",
         ),
         ("Los técnicos esperan en Viena hasta que Rusia devolvió a los prisioneros.", "RETREAT"),
+        # "si bien" (although) concedes a fact
+        ("Si bien Rusia atacó Kiev el lunes, las negociaciones continuaron en Ginebra.", "ASSAULT"),
     ],
 )
 def test_a_clause_of_time_that_happened_reports_its_event(
@@ -481,3 +483,16 @@ def test_a_withdrawal_refused_for_the_future_is_a_refusal(
 def test_playing_a_threat_down_is_a_refusal(pipeline: Pipeline) -> None:
     text = "El enviado del Kremlin restó importancia a la amenaza de sanciones de Trump."
     assert [e.type for e in events_of(text, pipeline)] == ["REJECT"]
+
+
+def test_si_bien_is_read_as_one_marker_however_bien_hangs(pipeline: Pipeline) -> None:
+    """A parse that hangs "bien" on the verb, not on "si", still reads "si bien"."""
+    from spacy.tokens import Doc
+
+    from tregua.extract.events.sense import _marker
+
+    words = ["Si", "bien", "Rusia", "atacó", "Kiev", ",", "Ucrania", "negoció", "."]
+    heads = [3, 3, 3, 7, 3, 3, 7, 7, 7]
+    deps = ["mark", "advmod", "nsubj", "advcl", "obj", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _marker(doc[3]) == "si bien"

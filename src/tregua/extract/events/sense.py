@@ -131,8 +131,9 @@ def _clause_of(token: Token) -> Token | None:
 
 
 def _marker(clause: Token) -> str:
-    """The words that open ``clause``: its subordinating marks with their fixed parts, and
-    a "siempre" just before them ("siempre que", "en caso de que", "una vez que")."""
+    """The words that open ``clause``: its subordinating marks with their fixed parts, a
+    "siempre" just before them and a "bien" just after "si" ("siempre que", "en caso de
+    que", "una vez que", "si bien")."""
     marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
     if not marks:
         return ""
@@ -141,6 +142,10 @@ def _marker(clause: Token) -> str:
     before = clause.doc[words[0].i - 1] if words[0].i > 0 else None
     if before is not None and before.lower_ == "siempre":
         words.insert(0, before)
+    after = clause.doc[words[-1].i + 1] if words[-1].i + 1 < len(clause.doc) else None
+    if after is not None and after.lower_ == "bien" and words[-1].lower_ == "si":
+        # "si bien" (although) concedes a fact, however the parser hangs "bien"
+        words.append(after)
     return " ".join(t.lower_ for t in words)
 
 
