@@ -256,6 +256,16 @@ def test_an_event_named_by_reference_is_no_event(
     assert absent not in {e.type for e in events_of(text, pipeline)}
 
 
+def test_a_summit_as_the_occasion_of_an_act_was_held(pipeline: Pipeline) -> None:
+    """ "En el marco de la cumbre" names the summit as the occasion: it took place."""
+    text = (
+        "En el marco de la cumbre de la OTAN en La Haya, Zelenski firmó un acuerdo con "
+        "Países Bajos."
+    )
+    found = {(e.type, e.status) for e in events_of(text, pipeline)}
+    assert {("CONSULT", "occurred"), ("AGREE", "occurred")} <= found
+
+
 def test_the_end_of_a_meeting_still_tells_the_meeting(pipeline: Pipeline) -> None:
     text = "Al término de la reunión del lunes, Rusia y Ucrania anunciaron un canje."
     assert "CONSULT" in {e.type for e in events_of(text, pipeline)}

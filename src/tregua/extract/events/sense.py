@@ -36,7 +36,11 @@ def read_sense(hit: Hit, lexicon: Lexicon) -> Hit | None:
     if token.dep_ in {"fixed", "flat"} or token.pos_ == "PROPN":
         # "sin embargo", "a pesar de"; a word of a name ("Foro de Cooperación")
         return None
-    if _ceased(token, lexicon) or _by_reference(token, lexicon) or _a_condition(token, lexicon):
+    if (
+        _ceased(token, lexicon)
+        or _by_reference(token, hit.type, lexicon)
+        or _a_condition(token, lexicon)
+    ):
         return None
     lemma = base_lemma(token)
     senses = [s for s in lexicon.senses if lemma in s.lemmas]
@@ -83,17 +87,24 @@ def _ceased(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _by_reference(token: Token, lexicon: Lexicon) -> bool:
+# heads that name a meeting as the occasion of what follows, not by reference: "en el
+# marco de la cumbre de la OTAN, Zelenski firmó ..." (the summit took place)
+_OCCASIONS = frozenset({"marco"})
+
+
+def _by_reference(token: Token, type_: str, lexicon: Lexicon) -> bool:
     """Whether an event noun completes a noun that names it by reference: "los términos
-    del acuerdo", "en el marco de las negociaciones" (``Lexicon.reference_heads``)."""
+    del acuerdo", "según el marco de los acuerdos de Estambul"
+    (``Lexicon.reference_heads``); a meeting in its "marco" is the occasion, held."""
     head = token.head
+    names = {head.lower_, head.lemma_.lower()}
+    if type_ == "CONSULT" and names & _OCCASIONS:
+        return False
     return (
         token.pos_ == "NOUN"
         and token.dep_ == "nmod"
         and head.pos_ == "NOUN"
-        and (
-            head.lower_ in lexicon.reference_heads or head.lemma_.lower() in lexicon.reference_heads
-        )
+        and bool(names & set(lexicon.reference_heads))
     )
 
 
