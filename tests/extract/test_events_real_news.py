@@ -499,10 +499,10 @@ def test_si_bien_is_read_as_one_marker_however_bien_hangs(pipeline: Pipeline) ->
     """A parse that hangs "bien" on the verb, not on "si", still reads "si bien"."""
     from spacy.tokens import Doc
 
-    from tregua.extract.events.sense import _marker
+    from tregua.language.modality import marker
 
     words = ["Si", "bien", "Rusia", "atacó", "Kiev", ",", "Ucrania", "negoció", "."]
     heads = [3, 3, 3, 7, 3, 3, 7, 7, 7]
     deps = ["mark", "advmod", "nsubj", "advcl", "obj", "punct", "nsubj", "ROOT", "punct"]
     doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps)
-    assert _marker(doc[3]) == "si bien"
+    assert marker(doc[3]) == "si bien"

@@ -64,9 +64,11 @@ def is_negated(token: Token) -> bool:
     return negation(token) is not None
 
 
-def _marker(clause: Token) -> str:
+def marker(clause: Token) -> str:
     """The words that introduce ``clause``: its ``mark`` and ``case`` children with their
-    fixed parts and a leading "solo" ("solo si", "a cambio de", "siempre que")."""
+    fixed parts and a leading "solo" ("solo si", "a cambio de", "siempre que"), the
+    restrictor also where the parser hangs it on the verb above ("siempre" of "firmará
+    siempre que ..."), and the "bien" of "si bien" (although) however it hangs."""
     words: list[Token] = []
     for child in clause.children:
         if child.i > clause.i:
@@ -76,7 +78,27 @@ def _marker(clause: Token) -> str:
         ):
             words.append(child)
             words.extend(t for t in child.children if t.dep_ in {"fixed", "flat"})
-    return " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+    if not words:
+        return ""
+    words.sort(key=lambda t: t.i)
+    doc = clause.doc
+    first, last = words[0], words[-1]
+    if first.i > 0 and doc[first.i - 1].lower_ in _RESTRICTORS and doc[first.i - 1] not in words:
+        words.insert(0, doc[first.i - 1])
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if last.lower_ == "si" and after is not None and after.lower_ == "bien" and after not in words:
+        words.append(after)
+    return " ".join(t.lower_ for t in words)
+
+
+def marked(words: str, markers: Collection[str]) -> str | None:
+    """The marker of ``markers`` that the words introducing a clause (``marker``) end
+    with: "solo si" -> "si"; None when none does."""
+    split = words.split()
+    return next(
+        (tail for i in range(len(split)) if (tail := " ".join(split[i:])) in markers),
+        None,
+    )
 
 
 def condition(verb: Token, cues: re.Pattern[str]) -> Token | None:
@@ -85,10 +107,10 @@ def condition(verb: Token, cues: re.Pattern[str]) -> Token | None:
     que", "a condición de que", "a cambio de")."""
     for child in verb.children:
         if child.dep_ in _CONDITION_DEPS:
-            marker = _marker(child)
-            if marker and cues.fullmatch(marker) is not None:
+            words = marker(child)
+            if words and cues.fullmatch(words) is not None:
                 return child
-            if marker and any(cues.fullmatch(w) for w in _suffixes(marker)):
+            if words and any(cues.fullmatch(w) for w in _suffixes(words)):
                 return child
     return None
 

@@ -15,6 +15,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from tregua.extract.events.triggers import Hit, base_lemma
+from tregua.language.modality import marked, marker
 from tregua.pack import Lexicon
 
 # dependents that carry what a trigger acts on, who acts, or what it is about
@@ -116,11 +117,12 @@ def _a_condition(token: Token, lexicon: Lexicon) -> bool:
     clause = _clause_of(token)
     if clause is None or clause.dep_ not in {"advcl", "ccomp"}:
         return False
-    marker = _marker(clause)
-    if marker in lexicon.condition_markers:
+    words = marker(clause)
+    found = marked(words, lexicon.condition_markers)
+    if found is not None:
         # a bare "si" that completes a verb asks whether: "no está claro si aceptará"
-        return clause.dep_ == "advcl" or " " in marker
-    if marker not in lexicon.pending_markers or clause.dep_ != "advcl":
+        return clause.dep_ == "advcl" or " " in found
+    if marked(words, lexicon.pending_markers) is None or clause.dep_ != "advcl":
         return False
     helpers = [clause, *(c for c in clause.children if c.dep_ in {"aux", "aux:pass", "cop"})]
     return any(
@@ -139,25 +141,6 @@ def _clause_of(token: Token) -> Token | None:
     while word.dep_ == "xcomp" and word.head.pos_ in {"VERB", "AUX"}:
         word = word.head
     return word
-
-
-def _marker(clause: Token) -> str:
-    """The words that open ``clause``: its subordinating marks with their fixed parts, a
-    "siempre" just before them and a "bien" just after "si" ("siempre que", "en caso de
-    que", "una vez que", "si bien")."""
-    marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
-    if not marks:
-        return ""
-    words = [t for m in marks for t in (m, *(f for f in m.children if f.dep_ == "fixed"))]
-    words.sort(key=lambda t: t.i)
-    before = clause.doc[words[0].i - 1] if words[0].i > 0 else None
-    if before is not None and before.lower_ == "siempre":
-        words.insert(0, before)
-    after = clause.doc[words[-1].i + 1] if words[-1].i + 1 < len(clause.doc) else None
-    if after is not None and after.lower_ == "bien" and words[-1].lower_ == "si":
-        # "si bien" (although) concedes a fact, however the parser hangs "bien"
-        words.append(after)
-    return " ".join(t.lower_ for t in words)
 
 
 def _object_is(token: Token, kinds: tuple[str, ...]) -> bool:
