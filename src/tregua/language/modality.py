@@ -187,6 +187,27 @@ def synthetic_tense(form: str) -> tuple[str, Literal["Fut", "Cnd"]] | None:
     return (stem, "Fut") if stem is not None else None
 
 
+def tense_and_mood(verb: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """The tenses and moods ``verb`` carries on itself and its auxiliaries or copula (a
+    periphrasis carries them on the auxiliary: "estará encabezada", "habría sido
+    aceptada"), with a future or conditional the tagger reads as a present taken from the
+    form ("nos reuniremos", "firmaríamos")."""
+    forms = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"})]
+    tenses = {x for t in forms for x in t.morph.get("Tense", [])}
+    moods = {m for t in forms for m in t.morph.get("Mood", [])}
+    synthetic = synthetic_tense(verb.lower_) if verb.pos_ in {"VERB", "AUX"} else None
+    if synthetic is not None:
+        (moods if synthetic[1] == "Cnd" else tenses).add(synthetic[1])
+    return frozenset(tenses), frozenset(moods)
+
+
+def still_ahead(verb: Token) -> bool:
+    """Whether ``verb`` tells something still to come: a future ("no retirará") or a
+    present subjunctive ("cuando esté preparada", "que no ceda")."""
+    tenses, moods = tense_and_mood(verb)
+    return "Fut" in tenses or ("Sub" in moods and "Pres" in tenses)
+
+
 def _infinitive_before(word: str, endings: tuple[str, ...]) -> str | None:
     for ending in endings:
         stem = word[: -len(ending)]

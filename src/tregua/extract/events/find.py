@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from tregua.extract.confidence import Calibration, load_calibration
@@ -33,7 +33,7 @@ from tregua.extract.events.triggers import Hit, triggers, word_triggers
 from tregua.extract.events.venue import at_known_venue
 from tregua.language import sentences_in
 from tregua.language.clauses import ClauseLayer
-from tregua.language.modality import synthetic_tense
+from tregua.language.modality import still_ahead
 from tregua.model import CleanDoc, Event, Span
 from tregua.pack import DomainPack
 from tregua.resolve.place import Gazetteer, locate, reported_place
@@ -138,21 +138,6 @@ def find_events(
 _REFUSABLE = frozenset({"RETREAT", "CONCEDE"})
 
 
-def _still_ahead(token: Token, layer: ClauseLayer) -> bool:
-    """Whether the clause of ``token`` tells something still to come: a future ("no
-    retirará") or a present subjunctive ("que no ceda")."""
-    verb = token.doc[layer.of(token).predicate]
-    helpers = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass"})]
-    tenses = {x for t in helpers for x in t.morph.get("Tense", [])}
-    moods = {m for t in helpers for m in t.morph.get("Mood", [])}
-    synthetic = synthetic_tense(verb.lower_) if verb.pos_ in {"VERB", "AUX"} else None
-    return (
-        "Fut" in tenses
-        or ("Sub" in moods and "Pres" in tenses)
-        or (synthetic is not None and synthetic[1] == "Fut")
-    )
-
-
 def _mention(
     sent: SpacySpan,
     hit: Hit,
@@ -182,7 +167,11 @@ def _mention(
         setting=hit.setting,
     )
     type_ = hit.type
-    if status == "negated" and type_ in _REFUSABLE and _still_ahead(hit.token, layer):
+    if (
+        status == "negated"
+        and type_ in _REFUSABLE
+        and still_ahead(hit.token.doc[layer.of(hit.token).predicate])
+    ):
         # "Kiev no retirará sus tropas", "su intención de que Ucrania no ceda territorio":
         # a withdrawal or concession refused for the future is a refusal that was made
         type_, status = "REJECT", "occurred"

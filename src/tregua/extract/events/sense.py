@@ -15,7 +15,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from tregua.extract.events.triggers import Hit, base_lemma
-from tregua.language.modality import marked, marker
+from tregua.language.modality import marked, marker, tense_and_mood
 from tregua.pack import Lexicon
 
 # dependents that carry what a trigger acts on, who acts, or what it is about
@@ -124,10 +124,8 @@ def _a_condition(token: Token, lexicon: Lexicon) -> bool:
         return clause.dep_ == "advcl" or " " in found
     if marked(words, lexicon.pending_markers) is None or clause.dep_ != "advcl":
         return False
-    helpers = [clause, *(c for c in clause.children if c.dep_ in {"aux", "aux:pass", "cop"})]
-    return any(
-        "Sub" in t.morph.get("Mood", []) and "Pres" in t.morph.get("Tense", []) for t in helpers
-    )
+    tenses, moods = tense_and_mood(clause)
+    return "Sub" in moods and "Pres" in tenses
 
 
 def _clause_of(token: Token) -> Token | None:

@@ -12,7 +12,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from tregua.language.clauses import ClauseLayer
-from tregua.language.modality import synthetic_tense
+from tregua.language.modality import tense_and_mood
 from tregua.model import Status
 from tregua.pack import Lexicon
 
@@ -66,15 +66,7 @@ def status_of(
         negated = bool(lexicon.cues("negation_cues").search(clause))
     if negated:
         return "negated"
-    # a periphrasis carries its tense and mood on the auxiliary: "estará encabezada",
-    # "habría sido aceptada"
-    helpers = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"})]
-    mood = [m for t in helpers for m in t.morph.get("Mood", [])]
-    tense = [x for t in helpers for x in t.morph.get("Tense", [])]
-    synthetic = synthetic_tense(verb.lower_) if verb.pos_ in {"VERB", "AUX"} else None
-    if synthetic is not None:
-        # "nos reuniremos", "firmaríamos": the tagger often reads these as presents
-        (mood if synthetic[1] == "Cnd" else tense).append(synthetic[1])
+    tense, mood = tense_and_mood(verb)
     if (
         "Cnd" in mood
         or _asked_whether(verb)
