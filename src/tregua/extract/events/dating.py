@@ -25,12 +25,17 @@ def _is_weekday(text: str) -> bool:
     return any(day in text.lower() for day in _WEEKDAYS)
 
 
+def _word_at(sent: SpacySpan, offset: int) -> Token | None:
+    """The word of ``sent`` that starts at character ``offset``, if one does."""
+    return next((t for t in sent if t.idx == offset), None)
+
+
 def _in_other_conjunct(time: TimeExpression, clause: set[int], sent: SpacySpan) -> bool:
     """Whether ``time`` lies in a clause coordinated with the trigger's (not in a nested one:
     "dijo que se reunirán el lunes" dates the meeting)."""
     if time.start in clause:
         return False
-    token = next((t for t in sent if t.idx == time.start), None)
+    token = _word_at(sent, time.start)
     if token is None:
         return False
     for ancestor in token.ancestors:
@@ -46,7 +51,7 @@ def _in_other_relative(time: TimeExpression, trigger_at: int, sent: SpacySpan) -
     trigger and its own subject or object: "confirmaron la etapa de un canje pactado en el
     acuerdo alcanzado en mayo" (May dates the agreement), while "firmaron el acuerdo
     alcanzado el lunes" and "la reunión, que se celebró el lunes" keep their date."""
-    token = next((t for t in sent if t.idx == time.start), None)
+    token = _word_at(sent, time.start)
     if token is None:
         return False
     for ancestor in token.ancestors:
@@ -69,7 +74,7 @@ def _since(time: TimeExpression, trigger_at: int, sent: SpacySpan) -> bool:
     """Whether ``time`` lies in a phrase opened by "desde" that does not hold the trigger:
     "el mayor canje desde la invasión de febrero de 2022" (the invasion's own date stays
     its own)."""
-    token = next((t for t in sent if t.idx == time.start), None)
+    token = _word_at(sent, time.start)
     if token is None:
         return False
     for word in (token, *token.ancestors):
