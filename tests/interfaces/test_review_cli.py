@@ -12,11 +12,11 @@ from typer.testing import CliRunner
 
 from tregua.fuse.refresh import refresh
 from tregua.interfaces.cli.review import review_app, users_app
-from tregua.review import log
 from tregua.review.users import editor_for_token
 from tregua.store import open_store
 
 from ..store import corpus
+from ..store.reviewing import review
 
 runner = CliRunner()
 
@@ -66,28 +66,9 @@ def test_the_gold_round_trip_scores_the_machine_against_the_corrections(
     store = open_store(db)
     a = next(r for r in store.records() if r["source"] == "a.txt")
     # one of A's two stances is wrong, the other right; A's event is confirmed
-    log.append(
-        store,
-        editor="ana",
-        kind="stance",
-        key=log.key_of("stance", a["id"], a["stances"][1]),
-        action="reject",
-    )
-    log.append(
-        store,
-        editor="ana",
-        kind="stance",
-        key=log.key_of("stance", a["id"], a["stances"][0]),
-        action="correct",
-        after={"polarity": "conditional"},
-    )
-    log.append(
-        store,
-        editor="ana",
-        kind="event",
-        key=log.key_of("event", a["id"], a["events"][0]),
-        action="confirm",
-    )
+    review(store, "stance", a, a["stances"][1], "reject")
+    review(store, "stance", a, a["stances"][0], "correct", after={"polarity": "conditional"})
+    review(store, "event", a, a["events"][0], "confirm")
     out, records = tmp_path / "gold", tmp_path / "records.jsonl"
     result = runner.invoke(
         review_app,
@@ -118,13 +99,7 @@ def test_export_format_gold_writes_the_reviewed_documents(db: str, tmp_path: Pat
     assert not list(out.glob("*.json"))  # nothing reviewed, no gold
     store = open_store(db)
     a = next(r for r in store.records() if r["source"] == "a.txt")
-    log.append(
-        store,
-        editor="ana",
-        kind="event",
-        key=log.key_of("event", a["id"], a["events"][0]),
-        action="confirm",
-    )
+    review(store, "event", a, a["events"][0], "confirm")
     done = runner.invoke(app, ["export", "--format", "gold", "--out", str(out), "--db", db])
     assert done.exit_code == 0, done.output
     assert [p.stem for p in out.glob("*.json")] == [a["id"]]
@@ -145,29 +120,9 @@ def test_tregua_quality_scores_the_pipeline_against_the_team_s_corrections(
     a, c = (next(r for r in store.records() if r["source"] == s) for s in ("a.txt", "c.txt"))
     # the editor: Zelensky's territory stance in A is no stance; Peskov's is conditional;
     # the quote in C is direct, not reported
-    log.append(
-        store,
-        editor="ana",
-        kind="stance",
-        key=log.key_of("stance", a["id"], a["stances"][1]),
-        action="reject",
-    )
-    log.append(
-        store,
-        editor="ana",
-        kind="stance",
-        key=log.key_of("stance", a["id"], a["stances"][0]),
-        action="correct",
-        after={"polarity": "conditional"},
-    )
-    log.append(
-        store,
-        editor="ana",
-        kind="quote",
-        key=log.key_of("quote", c["id"], c["quotes"][0]),
-        action="correct",
-        after={"direct": True},
-    )
+    review(store, "stance", a, a["stances"][1], "reject")
+    review(store, "stance", a, a["stances"][0], "correct", after={"polarity": "conditional"})
+    review(store, "quote", c, c["quotes"][0], "correct", after={"direct": True})
     exported = tmp_path / "exported"
     done = runner.invoke(app, ["export", "--format", "gold", "--out", str(exported), "--db", db])
     assert done.exit_code == 0, done.output

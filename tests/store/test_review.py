@@ -18,6 +18,7 @@ from tregua.store import queries as q
 from tregua.store.review_schema import CorrectionRow, UserRow
 
 from . import corpus
+from .reviewing import review
 
 
 def _fill(store: Store, records: list[dict[str, Any]]) -> None:
@@ -77,13 +78,7 @@ def test_corrections_survive_reingest_a_new_version_and_refusion(store: Store) -
         reason="el texto pone una condición",
     )
     log.append(store, editor="ana", kind="event", key=_event(b, 1), action="reject")
-    log.append(
-        store,
-        editor="luis",
-        kind="quote",
-        key=log.key_of("quote", a["id"], a["quotes"][0]),
-        action="confirm",
-    )
+    review(store, "quote", a, a["quotes"][0], "confirm", editor="luis")
     logged = _log_rows(store)
     assert [r[2:6:3] for r in logged] == [
         ("stance", "correct"),

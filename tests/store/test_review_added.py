@@ -21,6 +21,7 @@ from tregua.settings import Settings
 from tregua.store import Store
 
 from . import corpus
+from .reviewing import review
 from .test_review_views import _csv, _exports
 
 #: the columns the review adds to each table of reviewable items, in any store
@@ -158,13 +159,7 @@ def test_stance_changes_are_worked_out_from_the_reviewed_stances(
     ]
     other = client.get("/api/stances/changes?issue=ceasefire").content
     # a confirmation: the same change, marked, with the machine's beside it
-    log.append(
-        store,
-        editor="ana",
-        kind="stance",
-        key=log.key_of("stance", c["id"], c["stances"][0]),
-        action="confirm",
-    )
+    review(store, "stance", c, c["stances"][0], "confirm")
     (confirmed,) = client.get("/api/stances/changes").json()
     assert _unmarked([confirmed]) == machine.json()
     assert (confirmed["reviewed"], confirmed["machine"]) == (
@@ -175,14 +170,7 @@ def test_stance_changes_are_worked_out_from_the_reviewed_stances(
     # a side and issue nobody corrected: byte for byte as before
     assert client.get("/api/stances/changes?issue=ceasefire").content == other
     # Zelensky already conditional in A: no change left on 2 February
-    log.append(
-        store,
-        editor="ana",
-        kind="stance",
-        key=log.key_of("stance", a["id"], a["stances"][1]),
-        action="correct",
-        after={"polarity": "conditional"},
-    )
+    review(store, "stance", a, a["stances"][1], "correct", after={"polarity": "conditional"})
     assert client.get("/api/stances/changes?side=UKR").json() == []
     # Russia for a ceasefire in B (added): a change the machine never saw
     _add(store, "stance", "terminaron", {"country": "RUS", "issue": "ceasefire"})
@@ -211,12 +199,12 @@ def test_search_leaves_out_a_rejected_quote_and_marks_a_reviewed_one(
     (said,) = [h for h in before if h["kind"] == "quote"]
     assert said["document_id"] == a["id"] and any(h["kind"] == "paragraph" for h in before)
     territory = client.get("/api/search?q=garantías").content
-    log.append(
+    review(
         store,
-        editor="ana",
-        kind="quote",
-        key=log.key_of("quote", a["id"], a["quotes"][0]),
-        action="correct",
+        "quote",
+        a,
+        a["quotes"][0],
+        "correct",
         after={"speaker_name": "Dmitri Peskov", "direct": False},
     )
     (marked,) = [h for h in client.get("/api/search?q=plazos").json() if h["kind"] == "quote"]
@@ -228,12 +216,6 @@ def test_search_leaves_out_a_rejected_quote_and_marks_a_reviewed_one(
     )
     # C's quote: nobody's correction, byte for byte
     assert client.get("/api/search?q=garantías").content == territory
-    log.append(
-        store,
-        editor="luis",
-        kind="quote",
-        key=log.key_of("quote", a["id"], a["quotes"][0]),
-        action="reject",
-    )
+    review(store, "quote", a, a["quotes"][0], "reject", editor="luis")
     after = client.get("/api/search?q=plazos").json()
     assert after == [h for h in before if h["kind"] != "quote"]

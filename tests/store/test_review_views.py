@@ -29,6 +29,7 @@ from tregua.settings import Settings
 from tregua.store import Store
 
 from . import corpus
+from .reviewing import review
 
 
 @pytest.fixture
@@ -48,35 +49,16 @@ def _correct(store: Store) -> None:
     """An editor turns Peskov's ceasefire stance to conditional, spells his name otherwise,
     rejects B's report of the Kharkiv attack and sets the Abu Dhabi talks to planned."""
     a, b, _ = corpus.corpus()
-    log.append(
+    review(store, "stance", a, a["stances"][0], "correct", after={"polarity": "conditional"})
+    review(store, "quote", a, a["quotes"][0], "correct", after={"speaker_name": "Dmitri Peskov"})
+    review(store, "event", b, b["events"][1], "reject")
+    review(
         store,
-        editor="ana",
-        kind="stance",
-        key=log.key_of("stance", a["id"], a["stances"][0]),
-        action="correct",
-        after={"polarity": "conditional"},
-    )
-    log.append(
-        store,
-        editor="ana",
-        kind="quote",
-        key=log.key_of("quote", a["id"], a["quotes"][0]),
-        action="correct",
-        after={"speaker_name": "Dmitri Peskov"},
-    )
-    log.append(
-        store,
-        editor="ana",
-        kind="event",
-        key=log.key_of("event", b["id"], b["events"][1]),
-        action="reject",
-    )
-    log.append(
-        store,
+        "fused_event",
+        a,
+        a["events"][0],
+        "correct",
         editor="luis",
-        kind="fused_event",
-        key=log.key_of("event", a["id"], a["events"][0]),
-        action="correct",
         after={"status": "planned"},
     )
 
@@ -235,13 +217,7 @@ def test_a_rejected_quote_leaves_the_quotes_and_the_record(
     client: TestClient, store: Store
 ) -> None:
     c = corpus.article_c()
-    log.append(
-        store,
-        editor="ana",
-        kind="quote",
-        key=log.key_of("quote", c["id"], c["quotes"][0]),
-        action="reject",
-    )
+    review(store, "quote", c, c["quotes"][0], "reject")
     assert [q["document_id"] for q in client.get("/api/quotes").json()["items"]] == [
         corpus.article_a()["id"]
     ]
@@ -329,13 +305,7 @@ def test_a_rejected_fused_event_leaves_the_events_and_is_found_marked(
 ) -> None:
     c = corpus.article_c()
     attack = next(e for e in client.get("/api/events").json()["items"] if e["type"] == "ASSAULT")
-    log.append(
-        store,
-        editor="ana",
-        kind="fused_event",
-        key=log.key_of("event", c["id"], c["events"][0]),
-        action="reject",
-    )
+    review(store, "fused_event", c, c["events"][0], "reject")
     page = client.get("/api/events").json()
     assert [e["type"] for e in page["items"]] == ["CONSULT"]
     one = client.get(f"/api/events/{attack['id']}").json()
@@ -356,13 +326,7 @@ def test_an_actors_counts_leave_out_what_editors_rejected(client: TestClient, st
 
     rejected = log.key_of("stance", a["id"], a["stances"][1])  # Zelensky's, off the page
     log.append(store, editor="ana", kind="stance", key=rejected, action="reject")
-    log.append(
-        store,
-        editor="ana",
-        kind="quote",
-        key=log.key_of("quote", c["id"], c["quotes"][0]),
-        action="reject",
-    )
+    review(store, "quote", c, c["quotes"][0], "reject")
     log.append(
         store,
         editor="luis",
