@@ -105,7 +105,7 @@ def _by_reference(token: Token, type_: str, lexicon: Lexicon) -> bool:
         token.pos_ == "NOUN"
         and token.dep_ == "nmod"
         and head.pos_ == "NOUN"
-        and bool(names & set(lexicon.reference_heads))
+        and any(name in lexicon.reference_heads for name in names)
     )
 
 
